@@ -1,0 +1,19 @@
+/// A problem in a spec or profile file, always located as `file:line: message`.
+public struct SpecError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file the problem is in.
+    public var file: String
+    /// The 1-based line of the problem.
+    public var line: Int
+    /// What is wrong, in one sentence.
+    public var message: String
+
+    /// Creates an error at a location.
+    public init(file: String, line: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    /// `file:line: message`.
+    public var description: String { "\(file):\(line): \(message)" }
+}

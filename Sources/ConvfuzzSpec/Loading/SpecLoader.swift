@@ -1,0 +1,135 @@
+import Foundation
+
+/// Loads a spec file into a `Spec`, then lints it. Every problem is `file:line: message`.
+public enum SpecLoader {
+    /// The format version this loader reads.
+    public static let formatVersion = "1"
+
+    /// Reads and loads a spec file.
+    public static func load(path: String) throws(SpecError) -> Spec {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw SpecError(file: path, line: 0, message: "spec file not found")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SpecError(file: path, line: 0, message: "spec file is not readable")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw SpecError(file: path, line: 1, message: "spec file is not UTF-8 text")
+        }
+        return try load(text: text, file: path)
+    }
+
+    /// Loads spec text; `file` names it in messages.
+    public static func load(text: String, file: String) throws(SpecError) -> Spec {
+        let root = try MappingReader(YAMLNode.parse(text, file: file), file: file, path: "spec")
+        try root.rejectUnknownKeys(["convfuzz_spec", "name", "revision", "endpoint", "auth", "wire", "integer",
+                                    "errors", "parameters", "grammars", "relations", "filters", "projections",
+                                    "pagination", "response", "error_schema", "discovery"])
+        let version = try root.string("convfuzz_spec")
+        guard version == formatVersion else {
+            throw root.error("convfuzz_spec", "unsupported spec format version '\(version)' (this convfuzz reads \(formatVersion))")
+        }
+        let parameters = try loadParameters(root)
+        let grammars = try loadGrammars(root)
+        let schemas = try loadResponse(root)
+        let spec = Spec(
+            name: try root.string("name"),
+            revision: try root.optionalString("revision") ?? "unversioned",
+            endpoint: try loadEndpoint(root),
+            auth: try loadAuth(root),
+            wire: try loadWire(root),
+            integer: try loadInteger(root),
+            errors: try loadErrors(root),
+            parameters: parameters,
+            grammars: grammars,
+            relations: try loadRelations(root),
+            filters: try loadFilters(root),
+            projections: try loadProjections(root),
+            pagination: try loadPagination(root),
+            response: schemas,
+            discoveryPools: try loadDiscovery(root),
+            fingerprint: Fingerprint.hex(text)
+        )
+        try SpecLinter.lint(spec, file: file, lines: LineIndex(root: root))
+        return spec
+    }
+
+    static func loadEndpoint(_ root: MappingReader) throws(SpecError) -> EndpointSpec {
+        let reader = try root.requiredMapping("endpoint")
+        try reader.rejectUnknownKeys(["method", "path"])
+        let path = try reader.string("path")
+        guard path.hasPrefix("/") else { throw reader.error("path", "endpoint.path must start with '/'") }
+        return EndpointSpec(method: try reader.optionalString("method") ?? "GET", path: path)
+    }
+
+    static func loadAuth(_ root: MappingReader) throws(SpecError) -> AuthSpec {
+        guard let reader = try root.mapping("auth") else {
+            return AuthSpec(header: "authorization", env: "API_KEY", unauthorizedStatuses: [401, 403])
+        }
+        try reader.rejectUnknownKeys(["header", "env", "unauthorized_statuses"])
+        let statuses = try (reader.stringList("unauthorized_statuses") ?? ["401", "403"]).map { text throws(SpecError) -> Int in
+            guard let value = Int(text), (100...599).contains(value) else {
+                throw reader.error("unauthorized_statuses", "auth.unauthorized_statuses holds '\(text)', not an HTTP status")
+            }
+            return value
+        }
+        return AuthSpec(header: try reader.string("header"), env: try reader.optionalString("env") ?? "API_KEY",
+                        unauthorizedStatuses: statuses)
+    }
+
+    static func loadWire(_ root: MappingReader) throws(SpecError) -> WireSpec {
+        guard let reader = try root.mapping("wire") else { return WireSpec() }
+        try reader.rejectUnknownKeys(["lists", "repeated_scalar", "unknown_parameters", "decoding"])
+        if let lists = try reader.optionalString("lists"), lists != "repeated-keys" {
+            throw reader.error("lists", "wire.lists '\(lists)' is not supported (only repeated-keys)")
+        }
+        var wire = WireSpec()
+        wire.repeatedScalar = try reader.choice("repeated_scalar", as: WireSpec.RepeatedScalar.self) ?? .last
+        wire.unknownParameters = try reader.choice("unknown_parameters", as: WireSpec.UnknownParameters.self) ?? .ignore
+        if let decoding = try reader.mapping("decoding") {
+            try decoding.rejectUnknownKeys(["plus_is_space", "invalid_percent", "invalid_utf8", "blank_values"])
+            wire.plusIsSpace = try decoding.bool("plus_is_space", default: true)
+            wire.invalidPercentLiteral = try decoding.enumerated("invalid_percent", ["literal": true, "reject": false]) ?? true
+            wire.invalidUTF8Replace = try decoding.enumerated("invalid_utf8", ["replace": true, "reject": false]) ?? true
+            wire.keepBlankValues = try decoding.enumerated("blank_values", ["keep": true, "drop": false]) ?? true
+        }
+        return wire
+    }
+
+    static func loadInteger(_ root: MappingReader) throws(SpecError) -> IntegerSpec {
+        guard let reader = try root.mapping("integer") else { return IntegerSpec() }
+        try reader.rejectUnknownKeys(["pattern", "minimum", "maximum"])
+        let pattern = try reader.optionalString("pattern") ?? "^[+-]?[0-9]+$"
+        try PatternCheck.validate(pattern, reader: reader, key: "pattern")
+        return IntegerSpec(pattern: pattern, minimum: try reader.optionalInt64("minimum") ?? .min,
+                           maximum: try reader.optionalInt64("maximum") ?? .max)
+    }
+
+    static func loadErrors(_ root: MappingReader) throws(SpecError) -> ErrorSpec {
+        guard let reader = try root.mapping("errors") else { return ErrorSpec() }
+        try reader.rejectUnknownKeys(["validation_status", "body", "loc_prefix", "server_error_floor"])
+        if let body = try reader.optionalString("body"), body != "detail-list" {
+            throw reader.error("body", "errors.body '\(body)' is not supported (only detail-list)")
+        }
+        return ErrorSpec(validationStatus: try reader.optionalInt("validation_status") ?? 422,
+                         locPrefix: try reader.optionalString("loc_prefix") ?? "query",
+                         serverErrorFloor: try reader.optionalInt("server_error_floor") ?? 500)
+    }
+
+    static func loadDiscovery(_ root: MappingReader) throws(SpecError) -> [(pool: String, field: String)] {
+        guard let reader = try root.mapping("discovery") else { return [] }
+        try reader.rejectUnknownKeys(["pools"])
+        return (try reader.stringMap("pools") ?? []).map { ($0.key, $0.value) }
+    }
+}
+
+extension MappingReader {
+    /// A value mapped through a closed table of spellings.
+    func enumerated<T>(_ key: String, _ table: [String: T]) throws(SpecError) -> T? {
+        guard let text = try optionalString(key) else { return nil }
+        guard let value = table[text] else {
+            throw error(key, "\(path).\(key) has unknown value '\(text)' (allowed: \(table.keys.sorted().joined(separator: ", ")))")
+        }
+        return value
+    }
+}

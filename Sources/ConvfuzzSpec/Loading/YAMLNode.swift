@@ -1,0 +1,98 @@
+import Yams
+
+/// A YAML document as a `Sendable` tree that remembers the line of every node.
+///
+/// Yams' own `Node` is not `Sendable`, and the spec loader needs line numbers for
+/// every message, so the composed document is copied into this tree once.
+public indirect enum YAMLNode: Sendable {
+    /// A scalar with its text, its line and whether it was quoted in the source.
+    case scalar(String, line: Int, quoted: Bool)
+    /// A mapping with its keys in source order.
+    case mapping([(key: String, keyLine: Int, value: YAMLNode)], line: Int)
+    /// A sequence.
+    case sequence([YAMLNode], line: Int)
+
+    /// The 1-based line where the node starts.
+    public var line: Int {
+        switch self {
+        case .scalar(_, let line, _), .mapping(_, let line), .sequence(_, let line): return line
+        }
+    }
+
+    /// A short name of the node's kind, for messages.
+    public var kindName: String {
+        switch self {
+        case .scalar: return "a scalar"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        }
+    }
+
+    /// Parses YAML text into a tree; syntax errors carry the file and line.
+    public static func parse(_ text: String, file: String) throws(SpecError) -> YAMLNode {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw SpecError(file: file, line: Self.line(of: error), message: Self.message(of: error))
+        } catch {
+            throw SpecError(file: file, line: 1, message: "unreadable YAML: \(error)")
+        }
+        guard let root else { throw SpecError(file: file, line: 1, message: "the file is empty") }
+        return try convert(root, file: file)
+    }
+
+    private static func convert(_ node: Node, file: String) throws(SpecError) -> YAMLNode {
+        let line = node.mark?.line ?? 1
+        switch node {
+        case .scalar(let scalar):
+            return .scalar(scalar.string, line: line, quoted: scalar.style != .plain)
+        case .sequence(let sequence):
+            var items: [YAMLNode] = []
+            for element in sequence { items.append(try convert(element, file: file)) }
+            return .sequence(items, line: line)
+        case .mapping(let mapping):
+            var pairs: [(key: String, keyLine: Int, value: YAMLNode)] = []
+            var seen = Set<String>()
+            for (key, value) in mapping {
+                guard case .scalar(let keyScalar) = key else {
+                    throw SpecError(file: file, line: key.mark?.line ?? line, message: "a mapping key must be a plain string")
+                }
+                let keyLine = key.mark?.line ?? line
+                if !seen.insert(keyScalar.string).inserted {
+                    throw SpecError(file: file, line: keyLine, message: "duplicate key '\(keyScalar.string)'")
+                }
+                pairs.append((keyScalar.string, keyLine, try convert(value, file: file)))
+            }
+            return .mapping(pairs, line: line)
+        case .alias:
+            throw SpecError(file: file, line: line, message: "YAML aliases are not supported in specs")
+        }
+    }
+
+    private static func line(of error: YamlError) -> Int {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return mark.line
+        case .duplicatedKeysInMapping(_, let context):
+            return context.mark.line
+        default:
+            return 1
+        }
+    }
+
+    private static func message(of error: YamlError) -> String {
+        switch error {
+        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
+             .composer(let context, let problem, _, _):
+            if let context { return "YAML syntax: \(problem) (\(context.text))" }
+            return "YAML syntax: \(problem)"
+        case .reader(let problem, _, _, _):
+            return "unreadable YAML: \(problem)"
+        case .duplicatedKeysInMapping(let duplicates, _):
+            return "duplicate keys: \(duplicates.joined(separator: ", "))"
+        default:
+            return "unreadable YAML: \(error)"
+        }
+    }
+}

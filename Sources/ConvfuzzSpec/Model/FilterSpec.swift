@@ -1,0 +1,40 @@
+/// What a filter parameter means for the items returned.
+public struct FilterSpec: Sendable, Equatable {
+    /// The filtering parameter.
+    public var param: String
+    /// The item field compared, when visible.
+    public var field: String?
+    /// The relation between the value and the field.
+    public var op: FilterOperator
+    /// Whether an item whose field is null (or absent) matches.
+    public var nullMatches: Bool
+    /// Whether the effect shows in the item.
+    public var visibility: FilterVisibility
+    /// At most one item value can match (an equality on a single-valued hidden attribute),
+    /// so different values give disjoint result sets.
+    public var singleValued: Bool
+    /// For `.grammar` filters: the grammar of each item.
+    public var grammar: String?
+    /// For `.grammar` filters: how to request the per-id results.
+    public var results: ResultsSpec?
+    /// For `.grammar` filters: how an item is matched against a result.
+    public var match: MatchSpec?
+    /// The line in the spec file.
+    public var line: Int
+
+    /// Creates a filter.
+    public init(param: String, field: String? = nil, op: FilterOperator, nullMatches: Bool = false,
+                visibility: FilterVisibility = .visible, singleValued: Bool = false, grammar: String? = nil,
+                results: ResultsSpec? = nil, match: MatchSpec? = nil, line: Int = 0) {
+        self.param = param
+        self.field = field
+        self.op = op
+        self.nullMatches = nullMatches
+        self.visibility = visibility
+        self.singleValued = singleValued
+        self.grammar = grammar
+        self.results = results
+        self.match = match
+        self.line = line
+    }
+}

@@ -1,0 +1,30 @@
+/// The success response contract and the validation-error contract.
+public struct ResponseSpec: Sendable, Equatable {
+    /// The success status.
+    public var status: Int
+    /// The success body schema.
+    public var schema: SchemaNode
+    /// Named schemas referenced by `ref`.
+    public var definitions: [String: SchemaNode]
+    /// The validation-error body schema.
+    public var errorSchema: SchemaNode
+
+    /// Creates a response spec.
+    public init(status: Int, schema: SchemaNode, definitions: [String: SchemaNode], errorSchema: SchemaNode) {
+        self.status = status
+        self.schema = schema
+        self.definitions = definitions
+        self.errorSchema = errorSchema
+    }
+
+    /// Follows `ref` links to the concrete node.
+    public func resolve(_ node: SchemaNode) -> SchemaNode {
+        var current = node
+        var hops = 0
+        while let ref = current.ref, let target = definitions[ref], hops < 32 {
+            current = target
+            hops += 1
+        }
+        return current
+    }
+}

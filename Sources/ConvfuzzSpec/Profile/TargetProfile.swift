@@ -1,0 +1,50 @@
+import Foundation
+
+/// What a target holds that its responses do not show: hidden ids and sample values.
+///
+/// A user writes one per target (`specs/profiles/reference.yaml` describes the
+/// bundled reference server). Pools here are merged with values harvested by
+/// the discovery walk.
+public struct TargetProfile: Sendable, Equatable {
+    /// A name for the target.
+    public var target: String
+    /// Pool name → values.
+    public var pools: [String: [String]]
+    /// Grammar id → sample values that id takes (e.g. a data-collection id → collected values).
+    public var idValues: [String: [String]]
+
+    /// Creates a profile.
+    public init(target: String = "unnamed", pools: [String: [String]] = [:], idValues: [String: [String]] = [:]) {
+        self.target = target
+        self.pools = pools
+        self.idValues = idValues
+    }
+
+    /// An empty profile.
+    public static let empty = TargetProfile()
+
+    /// Reads a profile file.
+    public static func load(path: String) throws(SpecError) -> TargetProfile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SpecError(file: path, line: 0, message: "profile file not found or not readable")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw SpecError(file: path, line: 1, message: "profile file is not UTF-8 text")
+        }
+        return try load(text: text, file: path)
+    }
+
+    /// Parses profile text.
+    public static func load(text: String, file: String) throws(SpecError) -> TargetProfile {
+        let root = try MappingReader(YAMLNode.parse(text, file: file), file: file, path: "profile")
+        try root.rejectUnknownKeys(["convfuzz_profile", "target", "description", "pools", "id_values"])
+        var profile = TargetProfile(target: try root.optionalString("target") ?? "unnamed")
+        if let pools = try root.mapping("pools") {
+            for name in pools.keys { profile.pools[name] = try pools.stringList(name) ?? [] }
+        }
+        if let values = try root.mapping("id_values") {
+            for name in values.keys { profile.idValues[name] = try values.stringList(name) ?? [] }
+        }
+        return profile
+    }
+}
