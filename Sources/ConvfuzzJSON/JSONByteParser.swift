@@ -1,0 +1,171 @@
+/// The recursive-descent state machine behind ``JSONParser``, over a contiguous buffer.
+struct JSONByteParser {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position = 0
+    var depth = 0
+    /// Reused buffer for strings that contain escapes.
+    var scratch: [UInt8] = []
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    /// Parses one value surrounded by optional whitespace, and nothing else.
+    mutating func parseDocument() throws(JSONParseError) -> JSONValue {
+        skipWhitespace()
+        if position == bytes.count {
+            throw failure(position == 0 ? "empty input (no JSON value)" : "only whitespace, no JSON value")
+        }
+        if bytes.count - position >= 3, bytes[position] == 0xEF, bytes[position + 1] == 0xBB, bytes[position + 2] == 0xBF {
+            throw failure("byte order mark is not allowed")
+        }
+        let value = try parseValue()
+        skipWhitespace()
+        guard position == bytes.count else { throw failure("trailing data after the JSON value") }
+        return value
+    }
+
+    @inline(__always)
+    mutating func skipWhitespace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case ASCII.space, ASCII.newline, ASCII.carriageReturn, ASCII.tab: position += 1
+            default: return
+            }
+        }
+    }
+
+    mutating func parseValue() throws(JSONParseError) -> JSONValue {
+        guard position < bytes.count else { throw truncated() }
+        switch bytes[position] {
+        case ASCII.quote:
+            position += 1
+            return .string(try parseString())
+        case ASCII.openBrace:
+            return try parseObject()
+        case ASCII.openBracket:
+            return try parseArray()
+        case ASCII.lowerT:
+            try expectLiteral("true")
+            return .bool(true)
+        case ASCII.lowerF:
+            try expectLiteral("false")
+            return .bool(false)
+        case ASCII.lowerN:
+            try expectLiteral("null")
+            return .null
+        case ASCII.minus, ASCII.zero...ASCII.nine:
+            return .number(try parseNumber())
+        default:
+            throw unexpected()
+        }
+    }
+
+    mutating func parseArray() throws(JSONParseError) -> JSONValue {
+        try enterContainer()
+        defer { depth -= 1 }
+        skipWhitespace()
+        if position < bytes.count && bytes[position] == ASCII.closeBracket {
+            position += 1
+            return .array([])
+        }
+        var elements: [JSONValue] = []
+        while true {
+            elements.append(try parseValue())
+            skipWhitespace()
+            guard position < bytes.count else { throw truncated() }
+            switch bytes[position] {
+            case ASCII.comma:
+                position += 1
+                skipWhitespace()
+                if position < bytes.count && bytes[position] == ASCII.closeBracket {
+                    throw failure("trailing comma in array")
+                }
+            case ASCII.closeBracket:
+                position += 1
+                return .array(elements)
+            default:
+                throw unexpected(expecting: "',' or ']'")
+            }
+        }
+    }
+
+    mutating func parseObject() throws(JSONParseError) -> JSONValue {
+        try enterContainer()
+        defer { depth -= 1 }
+        skipWhitespace()
+        if position < bytes.count && bytes[position] == ASCII.closeBrace {
+            position += 1
+            return .object(JSONObject())
+        }
+        var entries: [(key: String, value: JSONValue)] = []
+        while true {
+            guard position < bytes.count else { throw truncated() }
+            guard bytes[position] == ASCII.quote else { throw unexpected(expecting: "a string key") }
+            position += 1
+            let key = try parseString()
+            skipWhitespace()
+            guard position < bytes.count else { throw truncated() }
+            guard bytes[position] == ASCII.colon else { throw unexpected(expecting: "':'") }
+            position += 1
+            skipWhitespace()
+            entries.append((key: key, value: try parseValue()))
+            skipWhitespace()
+            guard position < bytes.count else { throw truncated() }
+            switch bytes[position] {
+            case ASCII.comma:
+                position += 1
+                skipWhitespace()
+                if position < bytes.count && bytes[position] == ASCII.closeBrace {
+                    throw failure("trailing comma in object")
+                }
+            case ASCII.closeBrace:
+                position += 1
+                return .object(JSONObject(entries))
+            default:
+                throw unexpected(expecting: "',' or '}'")
+            }
+        }
+    }
+
+    /// Consumes the opening bracket or brace and enforces ``JSONParser/maxDepth``.
+    private mutating func enterContainer() throws(JSONParseError) {
+        guard depth < JSONParser.maxDepth else {
+            throw failure("nesting deeper than \(JSONParser.maxDepth) levels")
+        }
+        depth += 1
+        position += 1
+    }
+
+    private mutating func expectLiteral(_ literal: StaticString) throws(JSONParseError) {
+        let start = position
+        let expected = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
+        for (offset, byte) in expected.enumerated() {
+            position = start + offset
+            guard position < bytes.count else { throw truncated() }
+            guard bytes[position] == byte else { throw unexpected(expecting: "'\(literal)'") }
+        }
+        position = start + expected.count
+    }
+
+    // MARK: errors
+
+    func failure(_ message: String, at offset: Int? = nil) -> JSONParseError {
+        JSONParseError(message: message, offset: offset ?? position, in: bytes)
+    }
+
+    func truncated() -> JSONParseError {
+        JSONParseError(message: "unexpected end of input (truncated body?)", offset: bytes.count, in: bytes, isTruncation: true)
+    }
+
+    /// An error for the byte at `position` (or a truncation at the end).
+    func unexpected(expecting expected: String? = nil) -> JSONParseError {
+        guard position < bytes.count else { return truncated() }
+        let byte = bytes[position]
+        var message = byte > ASCII.space && byte < 0x7F
+            ? "unexpected character '\(Character(Unicode.Scalar(byte)))'"
+            : "unexpected byte 0x\(ASCII.hex2(byte))"
+        if let expected { message += " (expected \(expected))" }
+        return failure(message)
+    }
+}
