@@ -1,0 +1,40 @@
+# convfuzz — build, run and test.
+#   make run    fuzz the bundled reference server (no account, no network)
+#   make test   run the whole test suite
+SWIFT ?= swift
+CONFIG ?= debug
+BIN := .build/$(CONFIG)/convfuzz
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+RUN_ARGS ?=
+
+.PHONY: all deps build release run test bench clean
+
+all: build
+
+# Install libcurl's development files when pkg-config cannot find them; do nothing otherwise.
+deps:
+	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libcurl; then \
+	  :; \
+	else \
+	  echo "installing libcurl4-openssl-dev (libcurl development files) ..."; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libcurl4-openssl-dev pkg-config >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build -c $(CONFIG)
+
+release: deps
+	$(SWIFT) build -c release
+
+run: build
+	$(BIN) run $(RUN_ARGS)
+
+test: deps
+	$(SWIFT) test
+
+bench: deps
+	bash bench/run-all.sh
+
+clean:
+	rm -rf .build

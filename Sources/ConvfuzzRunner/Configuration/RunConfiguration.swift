@@ -1,0 +1,86 @@
+import ConvfuzzSpec
+import ConvfuzzTransport
+
+/// Everything a run needs: what to test, where, and within which budgets.
+public struct RunConfiguration: Sendable {
+    /// The endpoint spec.
+    public var spec: Spec
+    /// Hidden values of the target.
+    public var profile: TargetProfile
+    /// The target's base URL (scheme, host, port, optional path prefix), without the endpoint path.
+    public var target: String
+    /// The API key, sent in the spec's auth header; never printed.
+    public var apiKey: String?
+    /// The environment variable the key came from, for reproduction commands.
+    public var apiKeyEnv: String
+    /// The run seed.
+    public var seed: UInt64
+    /// How many generated cases to send.
+    public var maxCases: Int
+    /// Stop starting new work after this many seconds.
+    public var timeBudget: Double?
+    /// Stop after this many unique findings.
+    public var maxFailures: Int?
+    /// Requests in flight at once.
+    public var concurrency: Int
+    /// Requests per second at most.
+    public var rateLimit: Double?
+    /// Retries of a request on connection errors, 429 and 503.
+    public var retries: Int
+    /// The longest `Retry-After` honoured, in seconds.
+    public var maxRetryAfter: Double
+    /// How many valid cases get a full cursor walk.
+    public var walkSample: Int
+    /// The most pages one walk may take before it counts as not ending.
+    public var maxWalkPages: Int
+    /// How many metamorphic relations to plan.
+    public var relationBudget: Int
+    /// Requests one finding's shrinking may spend.
+    public var shrinkBudget: Int
+    /// The growth window.
+    public var window: WindowMode
+    /// Where failures are kept; nil keeps none.
+    public var corpusDirectory: String?
+    /// Replay the corpus first.
+    public var replayCorpus: Bool
+    /// Transport settings.
+    public var transport: TransportConfiguration
+
+    /// Creates a configuration with the defaults a user gets from `convfuzz run`.
+    public init(spec: Spec, profile: TargetProfile = .empty, target: String, apiKey: String? = nil,
+                apiKeyEnv: String = "ELEVENLABS_API_KEY", seed: UInt64 = 1, maxCases: Int = 600,
+                timeBudget: Double? = nil, maxFailures: Int? = nil, concurrency: Int = 8, rateLimit: Double? = nil,
+                retries: Int = 3, maxRetryAfter: Double = 60, walkSample: Int = 12, maxWalkPages: Int = 2_000,
+                relationBudget: Int = 24, shrinkBudget: Int = 60, window: WindowMode = .off,
+                corpusDirectory: String? = nil, replayCorpus: Bool = true,
+                transport: TransportConfiguration = TransportConfiguration()) {
+        self.spec = spec
+        self.profile = profile
+        self.target = target
+        self.apiKey = apiKey
+        self.apiKeyEnv = apiKeyEnv
+        self.seed = seed
+        self.maxCases = maxCases
+        self.timeBudget = timeBudget
+        self.maxFailures = maxFailures
+        self.concurrency = concurrency
+        self.rateLimit = rateLimit
+        self.retries = retries
+        self.maxRetryAfter = maxRetryAfter
+        self.walkSample = walkSample
+        self.maxWalkPages = maxWalkPages
+        self.relationBudget = relationBudget
+        self.shrinkBudget = shrinkBudget
+        self.window = window
+        self.corpusDirectory = corpusDirectory
+        self.replayCorpus = replayCorpus
+        self.transport = transport
+    }
+
+    /// The endpoint URL without a query.
+    public var endpointURL: String {
+        var base = target
+        while base.hasSuffix("/") { base.removeLast() }
+        return base + spec.endpoint.path
+    }
+}

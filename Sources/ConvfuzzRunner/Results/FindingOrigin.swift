@@ -1,0 +1,27 @@
+import ConvfuzzGeneration
+
+/// Which part of the run found a problem, with what is needed to regenerate it.
+public enum FindingOrigin: Sendable, Codable, Hashable {
+    /// A generated case: seed, index and choice sequence.
+    case generatedCase(seed: UInt64, index: Int, choices: [UInt64], label: CaseLabel)
+    /// A cursor walk of one query.
+    case walk(query: String, pageSize: Int)
+    /// A metamorphic relation over several queries.
+    case relation(description: String)
+    /// A stored corpus entry that still fails.
+    case corpus(file: String)
+
+    /// One line for reports.
+    public var summary: String {
+        switch self {
+        case .generatedCase(let seed, let index, _, let label):
+            return "case \(index) of seed \(seed) (\(label.key))"
+        case .walk(let query, let pageSize):
+            return "cursor walk of '\(query)' at page size \(pageSize)"
+        case .relation(let description):
+            return "relation: \(description)"
+        case .corpus(let file):
+            return "corpus entry \(file)"
+        }
+    }
+}

@@ -1,0 +1,9 @@
+/// Where a finding stands relative to what the team already knows.
+public enum FindingStatus: String, Sendable, Codable, CaseIterable {
+    /// Reproduced on a re-run and not in the baseline: fails the gate.
+    case new
+    /// Listed in the baseline file: reported, does not fail the gate.
+    case baseline
+    /// Did not reproduce on a re-run: reported, does not fail the gate.
+    case flaky
+}

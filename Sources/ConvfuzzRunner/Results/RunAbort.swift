@@ -1,0 +1,31 @@
+/// A condition that stops a run before it can judge the target (exit code 3 or 2).
+public enum RunAbort: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The target could not be reached.
+    case unreachable(url: String, reason: String)
+    /// The target refused the key.
+    case unauthorized(url: String, status: Int, keySent: Bool)
+    /// The configuration or corpus is unusable.
+    case invalidInput(String)
+
+    /// One line for the user.
+    public var description: String {
+        switch self {
+        case .unreachable(let url, let reason):
+            return "target unreachable: \(url): \(reason)"
+        case .unauthorized(let url, let status, let keySent):
+            return keySent
+                ? "the target refused the API key (HTTP \(status) from \(url))"
+                : "the target requires an API key (HTTP \(status) from \(url)); set it in the environment variable named by --api-key-env"
+        case .invalidInput(let message):
+            return message
+        }
+    }
+
+    /// The documented exit code.
+    public var exitCode: Int32 {
+        switch self {
+        case .unreachable, .unauthorized: return 3
+        case .invalidInput: return 2
+        }
+    }
+}

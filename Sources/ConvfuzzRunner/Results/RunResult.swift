@@ -1,0 +1,64 @@
+/// Everything a run found and measured; reports are rendered from this.
+public struct RunResult: Sendable, Codable {
+    /// The spec's name.
+    public var specName: String
+    /// The spec's revision.
+    public var specRevision: String
+    /// The spec's fingerprint.
+    public var specFingerprint: String
+    /// The run seed.
+    public var seed: UInt64
+    /// The target base URL.
+    public var target: String
+    /// The endpoint URL.
+    public var endpoint: String
+    /// The auth header name (never its value).
+    public var authHeader: String
+    /// The environment variable holding the key, for reproduction lines.
+    public var apiKeyEnv: String
+    /// Whether a key was sent.
+    public var authenticated: Bool
+    /// ISO 8601 start time (informational only; never influences cases).
+    public var startedAt: String
+    /// Counts and rates.
+    public var statistics: RunStatistics
+    /// Unique findings in the order found.
+    public var findings: [ReportedFinding]
+    /// Coverage of parameter × case class, as text rows.
+    public var coverageRows: [CoverageRow]
+    /// Coverage cells the spec allows that no case hit.
+    public var coverageGaps: [String]
+    /// Corpus replay results.
+    public var corpusReplay: [CorpusReplayOutcome]
+
+    /// Creates a result.
+    public init(specName: String, specRevision: String, specFingerprint: String, seed: UInt64, target: String,
+                endpoint: String, authHeader: String, apiKeyEnv: String, authenticated: Bool, startedAt: String,
+                statistics: RunStatistics = RunStatistics(), findings: [ReportedFinding] = [],
+                coverageRows: [CoverageRow] = [], coverageGaps: [String] = [], corpusReplay: [CorpusReplayOutcome] = []) {
+        self.specName = specName
+        self.specRevision = specRevision
+        self.specFingerprint = specFingerprint
+        self.seed = seed
+        self.target = target
+        self.endpoint = endpoint
+        self.authHeader = authHeader
+        self.apiKeyEnv = apiKeyEnv
+        self.authenticated = authenticated
+        self.startedAt = startedAt
+        self.statistics = statistics
+        self.findings = findings
+        self.coverageRows = coverageRows
+        self.coverageGaps = coverageGaps
+        self.corpusReplay = corpusReplay
+    }
+
+    /// Findings that fail the gate.
+    public var gatingFindings: [ReportedFinding] { findings.filter { $0.status == .new } }
+
+    /// Corpus entries that still fail (regressions).
+    public var failingCorpusEntries: [CorpusReplayOutcome] { corpusReplay.filter(\.stillFails) }
+
+    /// The process exit code: 0 clean, 1 findings.
+    public var exitCode: Int32 { gatingFindings.isEmpty ? 0 : 1 }
+}

@@ -1,0 +1,29 @@
+/// Counts and rates measured during a run.
+public struct RunStatistics: Sendable, Codable, Hashable {
+    /// Generated cases sent.
+    public var cases: Int = 0
+    /// Cases per expected outcome (`valid`, `empty`, `invalid`).
+    public var casesByExpectation: [String: Int] = [:]
+    /// HTTP requests sent, retries included.
+    public var requests: Int = 0
+    /// Retried requests.
+    public var retries: Int = 0
+    /// Cursor walks completed.
+    public var walks: Int = 0
+    /// Pages fetched by walks.
+    public var pagesWalked: Int = 0
+    /// Metamorphic relations evaluated.
+    public var relations: Int = 0
+    /// Corpus entries replayed.
+    public var corpusReplayed: Int = 0
+    /// Wall-clock seconds.
+    public var seconds: Double = 0
+    /// Why the run stopped early, if it did.
+    public var stoppedEarly: String?
+
+    /// Creates empty statistics.
+    public init() {}
+
+    /// Requests per second over the run.
+    public var requestsPerSecond: Double { seconds > 0 ? Double(requests) / seconds : 0 }
+}
