@@ -1,0 +1,130 @@
+import ConvfuzzOracle
+import ConvfuzzRunner
+import Foundation
+
+/// JUnit XML: one test case per check id (per parameter when it failed), plus one per corpus entry.
+///
+/// The layout follows the widely used JUnit schema (Ant's `XMLJUnitResultFormatter`,
+/// as validated by Jenkins, GitLab and GitHub reporters): `testsuites > testsuite`
+/// with `properties`, `testcase*`, `system-out`, `system-err`, and every required
+/// attribute. A test validates the output against such an XSD with xmllint.
+public enum JUnitReport {
+    /// Renders the XML document.
+    public static func render(_ context: ReportContext, hostname: String = "convfuzz") -> String {
+        let result = context.result
+        let cases = testCases(context)
+        let failures = cases.filter { $0.failure != nil }.count
+        let time = String(format: "%.3f", result.statistics.seconds)
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        xml += "<testsuites name=\"convfuzz\" tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\" time=\"\(time)\">\n"
+        xml += "  <testsuite name=\"\(escape("convfuzz.\(result.specName)"))\" package=\"convfuzz\" id=\"0\""
+        xml += " tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\" time=\"\(time)\""
+        xml += " timestamp=\"\(timestamp(result.startedAt))\" hostname=\"\(escape(hostname))\">\n"
+        xml += "    <properties>\n"
+        for (name, value) in properties(result) {
+            xml += "      <property name=\"\(escape(name))\" value=\"\(escape(value))\"/>\n"
+        }
+        xml += "    </properties>\n"
+        for testCase in cases {
+            xml += "    <testcase name=\"\(escape(testCase.name))\" classname=\"\(escape(testCase.className))\" time=\"0\""
+            if let failure = testCase.failure {
+                xml += ">\n      <failure message=\"\(escape(failure.message))\" type=\"\(escape(failure.type))\">"
+                xml += escape(failure.text) + "</failure>\n    </testcase>\n"
+            } else {
+                xml += "/>\n"
+            }
+        }
+        xml += "    <system-out>\(escape(TextSummary.render(context)))</system-out>\n"
+        xml += "    <system-err></system-err>\n"
+        xml += "  </testsuite>\n</testsuites>\n"
+        return context.redactor.redact(xml)
+    }
+
+    struct Failure {
+        var message: String
+        var type: String
+        var text: String
+    }
+
+    struct TestCase {
+        var name: String
+        var className: String
+        var failure: Failure?
+    }
+
+    static func testCases(_ context: ReportContext) -> [TestCase] {
+        let result = context.result
+        var cases: [TestCase] = []
+        for check in CheckID.allCases {
+            let className = "convfuzz.\(check.category.rawValue)"
+            let found = result.findings.filter { $0.finding.check == check && $0.status != .flaky }
+            if found.isEmpty {
+                cases.append(TestCase(name: check.rawValue, className: className, failure: nil))
+                continue
+            }
+            var byParameter: [String: [ReportedFinding]] = [:]
+            for reported in found { byParameter[reported.finding.parameter ?? "-", default: []].append(reported) }
+            for parameter in byParameter.keys.sorted() {
+                let group = byParameter[parameter]!
+                let gating = group.filter { $0.status == .new }
+                let name = parameter == "-" ? check.rawValue : "\(check.rawValue) [\(parameter)]"
+                guard let first = gating.first else {
+                    cases.append(TestCase(name: name + " (baseline)", className: className, failure: nil))
+                    continue
+                }
+                let text = gating.map { failureText($0, context: context) }.joined(separator: "\n\n")
+                cases.append(TestCase(name: name, className: className,
+                                      failure: Failure(message: first.finding.message, type: check.rawValue, text: text)))
+            }
+        }
+        for outcome in result.corpusReplay {
+            let failure = outcome.stillFails
+                ? Failure(message: "corpus entry still fails: \(outcome.detail)", type: outcome.check, text: outcome.file)
+                : nil
+            cases.append(TestCase(name: "corpus \(outcome.file)", className: "convfuzz.corpus", failure: failure))
+        }
+        return cases
+    }
+
+    static func failureText(_ reported: ReportedFinding, context: ReportContext) -> String {
+        var lines = [reported.finding.message,
+                     "expected: \(reported.finding.expected)",
+                     "observed: \(reported.finding.observed)",
+                     "from: \(reported.origin.summary)"]
+        lines.append(contentsOf: context.curlLines(for: reported).map { "repro: \($0)" })
+        if let file = reported.corpusFile { lines.append("corpus: \(file)") }
+        return lines.joined(separator: "\n")
+    }
+
+    static func properties(_ result: RunResult) -> [(String, String)] {
+        [("spec", result.specName), ("spec.revision", result.specRevision), ("spec.fingerprint", result.specFingerprint),
+         ("seed", String(result.seed)), ("target", result.endpoint), ("requests", String(result.statistics.requests))]
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS` (no zone), as the schema's timestamp pattern wants.
+    static func timestamp(_ iso: String) -> String {
+        let trimmed = iso.prefix(19)
+        return trimmed.count == 19 ? String(trimmed) : "1970-01-01T00:00:00"
+    }
+
+    /// Escapes text for XML 1.0 attributes and content; characters XML 1.0 forbids become U+FFFD.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            default:
+                let value = scalar.value
+                let allowed = (value >= 0x20 && value <= 0xD7FF) || (value >= 0xE000 && value <= 0xFFFD) || value >= 0x10000
+                out.unicodeScalars.append(allowed ? scalar : "\u{FFFD}")
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,65 @@
+import ConvfuzzOracle
+import ConvfuzzRunner
+import Foundation
+
+/// The human summary printed at the end of a run.
+public enum TextSummary {
+    /// Renders the summary; `color` adds ANSI colour to the verdict and ids.
+    public static func render(_ context: ReportContext, color: Bool = false) -> String {
+        let result = context.result
+        let stats = result.statistics
+        var lines: [String] = []
+        lines.append("convfuzz — \(result.specName) (revision \(result.specRevision), spec \(result.specFingerprint))")
+        lines.append("target:  \(context.redactor.redact(result.endpoint))")
+        let byExpectation = ["valid", "empty", "invalid"].map { "\(stats.casesByExpectation[$0] ?? 0) \($0)" }.joined(separator: ", ")
+        lines.append("seed \(result.seed): \(stats.cases) cases (\(byExpectation)), \(stats.walks) walks (\(stats.pagesWalked) pages), \(stats.relations) relations")
+        lines.append(String(format: "%d requests in %.1f s (%.0f req/s), %d retried", stats.requests, stats.seconds,
+                            stats.requestsPerSecond, stats.retries))
+        if stats.corpusReplayed > 0 {
+            let failing = result.failingCorpusEntries.count
+            lines.append("corpus: \(stats.corpusReplayed) entries replayed, \(failing) still failing")
+        }
+        if let reason = stats.stoppedEarly { lines.append("stopped early: \(reason)") }
+        lines.append("")
+        let counts = FindingStatus.allCases.map { status in "\(result.findings.filter { $0.status == status }.count) \(status.rawValue)" }
+        lines.append(result.findings.isEmpty ? "No findings." : "Findings: " + counts.joined(separator: ", "))
+        for (number, reported) in result.findings.enumerated() {
+            lines.append(contentsOf: findingLines(reported, number: number + 1, context: context, color: color))
+        }
+        if !result.coverageGaps.isEmpty {
+            lines.append("")
+            lines.append("Coverage gaps (allowed by the spec, hit by no case): \(result.coverageGaps.count)")
+            for gap in result.coverageGaps.prefix(12) { lines.append("  - \(gap)") }
+            if result.coverageGaps.count > 12 { lines.append("  … \(result.coverageGaps.count - 12) more in the JSON report") }
+        }
+        lines.append("")
+        lines.append(verdict(result, color: color))
+        return context.redactor.redact(lines.joined(separator: "\n")) + "\n"
+    }
+
+    static func findingLines(_ reported: ReportedFinding, number: Int, context: ReportContext, color: Bool) -> [String] {
+        let finding = reported.finding
+        let id = color ? "\u{1B}[1;31m\(finding.check.rawValue)\u{1B}[0m" : finding.check.rawValue
+        let parameter = finding.parameter.map { " \($0):" } ?? ""
+        var lines = ["", "\(number). [\(id)]\(parameter) \(finding.message) (\(reported.status.rawValue), seen \(reported.occurrences)×)"]
+        lines.append("   expected: \(finding.expected)")
+        lines.append("   observed: \(finding.observed)")
+        lines.append("   from:     \(reported.origin.summary)")
+        if let shrink = reported.shrink {
+            lines.append("   shrunk:   \(shrink.pairsBefore) → \(shrink.pairsAfter) query pairs in \(shrink.attempts) requests\(shrink.verified ? " (re-verified)" : "")")
+        }
+        for line in context.curlLines(for: reported).prefix(3) { lines.append("   repro:    \(line)") }
+        if let file = reported.corpusFile { lines.append("   corpus:   \(file)") }
+        return lines
+    }
+
+    static func verdict(_ result: RunResult, color: Bool) -> String {
+        let gating = result.gatingFindings.count
+        if gating == 0 {
+            let text = "PASS: no new findings (exit 0)"
+            return color ? "\u{1B}[1;32m\(text)\u{1B}[0m" : text
+        }
+        let text = "FAIL: \(gating) new finding(s) (exit 1)"
+        return color ? "\u{1B}[1;31m\(text)\u{1B}[0m" : text
+    }
+}

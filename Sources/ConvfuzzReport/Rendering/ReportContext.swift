@@ -1,0 +1,28 @@
+import ConvfuzzRunner
+
+/// What every report format needs besides the result: redaction and URL building.
+public struct ReportContext: Sendable {
+    /// The run result.
+    public let result: RunResult
+    /// Removes the key from every string.
+    public let redactor: Redactor
+
+    /// Creates a context.
+    public init(result: RunResult, redactor: Redactor) {
+        self.result = result
+        self.redactor = redactor
+    }
+
+    /// The full URL of an encoded query.
+    public func url(for query: String) -> String {
+        query.isEmpty ? result.endpoint : result.endpoint + "?" + query
+    }
+
+    /// The curl lines reproducing a finding, in order.
+    public func curlLines(for finding: ReportedFinding) -> [String] {
+        let header = result.authenticated ? result.authHeader : nil
+        return finding.reproduction.map {
+            redactor.redact(CurlCommand.render(url: url(for: $0), authHeader: header, apiKeyEnv: result.apiKeyEnv))
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Accepted findings: signatures that are reported but do not fail the gate.
+///
+/// The file is JSON: `{"accepted": ["<signature>", …]}` — `convfuzz run --json`
+/// output's `findings[].finding.signature` values are what goes in it.
+public struct Baseline: Sendable, Equatable {
+    /// Accepted signatures.
+    public var signatures: Set<String>
+
+    /// Creates a baseline.
+    public init(signatures: Set<String> = []) {
+        self.signatures = signatures
+    }
+
+    private struct File: Codable {
+        var accepted: [String]
+    }
+
+    /// Loads a baseline file; the error names the file.
+    public static func load(path: String) throws -> Baseline {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw RunAbort.invalidInput("\(path): baseline file not found or not readable")
+        }
+        do {
+            return Baseline(signatures: Set(try JSONDecoder().decode(File.self, from: data).accepted))
+        } catch {
+            throw RunAbort.invalidInput("\(path): a baseline is JSON {\"accepted\": [signature, …]}: \(error)")
+        }
+    }
+
+    /// Renders a baseline accepting the given signatures.
+    public static func render(_ signatures: [String]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let data = (try? encoder.encode(File(accepted: Array(Set(signatures)).sorted()))) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,20 @@
+import ConvfuzzGeneration
+
+/// How a stored failure is re-run: the concrete requests and, for a generated case, its choices.
+public enum ReplayPlan: Sendable, Codable, Hashable {
+    /// One request; regenerable from seed, index and choices.
+    case generatedCase(query: String, index: Int, choices: [UInt64], label: CaseLabel)
+    /// A cursor walk starting from a query at a page size.
+    case walk(query: String, pageSize: Int, companion: String?)
+    /// A metamorphic relation over complete walks of several queries.
+    case relation(kind: String, queries: [String], description: String)
+
+    /// The concrete requests, in order (walks list their first request).
+    public var queries: [String] {
+        switch self {
+        case .generatedCase(let query, _, _, _): return [query]
+        case .walk(let query, _, let companion): return [query] + (companion.map { [$0] } ?? [])
+        case .relation(_, let queries, _): return queries
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import ConvfuzzReferenceServer
+import Foundation
+
+/// `convfuzz serve`: runs the bundled reference server in the foreground.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the reference implementation of the contract over a seeded synthetic dataset."
+    )
+
+    @Option(help: "Port to listen on (0 picks a free one).")
+    var port: Int = 8080
+
+    @Option(help: "Address to bind (loopback by default).")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "Dataset seed.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Number of conversations (1 to 1,000,000).")
+    var size: Int = 1000
+
+    @Option(help: "Inject one deliberate contract violation (see `convfuzz faults`).")
+    var fault: String?
+
+    @Option(help: "Require this environment variable's value in the auth header (unset: no auth).")
+    var apiKeyEnv: String?
+
+    @Option(help: "Insert a new newest conversation after every N list requests.")
+    var insertEvery: Int?
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535, got \(port)") }
+        guard (1...1_000_000).contains(size) else { throw ValidationError("--size must be 1...1000000, got \(size)") }
+        if let insertEvery, insertEvery < 1 { throw ValidationError("--insert-every must be at least 1") }
+        if let fault, ReferenceFault(rawValue: fault) == nil {
+            throw ValidationError("unknown fault '\(fault)'; `convfuzz faults` lists them")
+        }
+    }
+
+    func run() throws {
+        var key: String?
+        if let apiKeyEnv {
+            guard let value = ProcessInfo.processInfo.environment[apiKeyEnv], !value.isEmpty else {
+                throw CommandExit.usage("--api-key-env \(apiKeyEnv): the variable is not set")
+            }
+            key = value
+        }
+        let configuration = ReferenceServerConfiguration(
+            host: host, port: port, seed: seed, size: size, fault: fault.flatMap(ReferenceFault.init(rawValue:)),
+            apiKey: key, insertEvery: insertEvery)
+        let server: ReferenceServer
+        do {
+            server = try ReferenceServer(configuration: configuration)
+            try server.start()
+        } catch {
+            throw CommandExit.usage("cannot serve on \(host):\(port): \(error)")
+        }
+        let faultText = fault.map { " with fault \($0)" } ?? ""
+        print("convfuzz reference server on \(server.baseURL) (\(size) conversations, seed \(seed)\(faultText))")
+        print("list endpoint: \(server.baseURL)\(configuration.basePath)")
+        fflush(stdout)
+        ServeCommand.waitForTermination()
+        server.stop()
+    }
+
+    /// Blocks until SIGINT or SIGTERM.
+    static func waitForTermination() {
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
+        let semaphore = DispatchSemaphore(value: 0)
+        let sources = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { semaphore.signal() }
+            source.resume()
+            return source
+        }
+        semaphore.wait()
+        sources.forEach { $0.cancel() }
+    }
+}
