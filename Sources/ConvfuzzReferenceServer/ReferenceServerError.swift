@@ -8,5 +8,6 @@ public struct ReferenceServerError: Error, CustomStringConvertible, Sendable {
         self.message = message
     }
 
+    /// The message.
     public var description: String { message }
 }

@@ -1,15 +1,6 @@
 import Foundation
 @testable import ConvfuzzReferenceServer
 
-/// A decoded 200 page.
-struct DecodedPage {
-    let items: [[String: Any]]
-    let hasMore: Bool
-    let nextCursor: String?
-
-    var ids: [String] { items.map { $0["conversation_id"] as! String } }
-}
-
 enum TestSupport {
     static let path = "/v1/convai/conversations"
 
