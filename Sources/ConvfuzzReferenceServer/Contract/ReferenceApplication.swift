@@ -1,0 +1,110 @@
+/// The contract of CONTRACT.md as a pure request → response function over a seeded dataset.
+///
+/// Thread-safe: the dataset is guarded by a reader-writer lock inside `ConversationStore`
+/// and the counters by `counterLock`, hence `@unchecked Sendable`.
+public final class ReferenceApplication: @unchecked Sendable {
+    /// The configuration the application was created with.
+    public let configuration: ReferenceServerConfiguration
+    private let store: ConversationStore
+    private let naming: ParameterNaming
+    private let codec: CursorCodec
+    private let counterLock = PThreadMutex()
+    private var totalRequests = 0
+    private var listRequests = 0
+
+    /// Generates the dataset and prepares the contract.
+    /// - Throws: `ReferenceServerError` for an invalid configuration.
+    public init(configuration: ReferenceServerConfiguration) throws {
+        guard configuration.size >= 0 else { throw ReferenceServerError("size must be >= 0, got \(configuration.size)") }
+        if let every = configuration.insertEvery, every < 1 {
+            throw ReferenceServerError("insertEvery must be >= 1, got \(every)")
+        }
+        let canonical = Set(ReferenceParameter.allCases.map(\.rawValue))
+        for (name, wire) in configuration.parameterNames {
+            guard canonical.contains(name) else { throw ReferenceServerError("unknown parameter to rename: \(name)") }
+            guard !wire.isEmpty else { throw ReferenceServerError("empty wire name for parameter \(name)") }
+        }
+        let naming = ParameterNaming(renaming: configuration.parameterNames)
+        guard Set(naming.wireNames).count == naming.wireNames.count else {
+            throw ReferenceServerError("parameter renaming maps two parameters to the same wire name")
+        }
+        guard configuration.basePath.hasPrefix("/") else {
+            throw ReferenceServerError("basePath must start with '/', got \(configuration.basePath)")
+        }
+        self.configuration = configuration
+        self.naming = naming
+        codec = CursorCodec(seed: configuration.seed)
+        store = ConversationStore(dataset: ReferenceDataset.generate(seed: configuration.seed, size: configuration.size))
+    }
+
+    /// The number of requests handled so far.
+    public var requestCount: Int { counterLock.withLock { totalRequests } }
+
+    /// The current number of conversations (grows with `insertEvery`).
+    public var conversationCount: Int { store.count }
+
+    /// Handles one request. `target` is the request target (`/path?query`); header
+    /// names are compared case-insensitively.
+    public func handle(method: String, target: String, headers: [(name: String, value: String)]) -> ReferenceResponse {
+        let apiKey = headers.last { $0.name.lowercased() == "xi-api-key" }?.value
+        return handle(method: method, target: Array(target.utf8), apiKey: apiKey)
+    }
+
+    /// Handles one request with the raw target bytes and the `xi-api-key` value.
+    func handle(method: String, target: [UInt8], apiKey: String?) -> ReferenceResponse {
+        var response = route(method: method, target: target, apiKey: apiKey)
+        if configuration.fault == .slowResponses { response.directive = .delay(milliseconds: 200) }
+        return response
+    }
+
+    private func route(method: String, target: [UInt8], apiKey: String?) -> ReferenceResponse {
+        counterLock.withLock { totalRequests += 1 }
+        let question = target.firstIndex(of: 0x3F) ?? target.endIndex
+        guard target[..<question].elementsEqual(configuration.basePath.utf8) else {
+            return ReferenceResponse(status: 404, body: ResponseBodies.detail("Not Found"))
+        }
+        guard method == "GET" || method == "HEAD" else {
+            return ReferenceResponse(status: 405, body: ResponseBodies.detail("Method Not Allowed"),
+                                     extraHeaders: [("Allow", "GET, HEAD")])
+        }
+        if let required = configuration.apiKey, apiKey != required {
+            return ReferenceResponse(status: 401, body: ResponseBodies.invalidAPIKey)
+        }
+        let number = counterLock.withLock {
+            listRequests += 1
+            return listRequests
+        }
+        let queryBytes = question < target.endIndex ? target[(question + 1)...] : []
+        var response = list(QueryDecoder.decode(queryBytes))
+        if let every = configuration.insertEvery, number % every == 0 { store.insertNewest() }
+        switch configuration.fault {
+        case .nonJSONBody where number % 5 == 0:
+            response = ReferenceResponse(status: 200, body: ResponseBodies.htmlErrorPage, contentType: "text/html")
+        case .truncatedBody where number % 7 == 0:
+            response.directive = .truncate(extraBytes: 64)
+        default:
+            break
+        }
+        return response
+    }
+
+    private func list(_ pairs: [(name: String, value: String)]) -> ReferenceResponse {
+        let fault = configuration.fault
+        var validator = QueryValidator(naming: naming, codec: codec, fault: fault)
+        let query: ListQuery
+        switch validator.validate(naming.collect(pairs)) {
+        case .invalid(let issues):
+            return ReferenceResponse(status: 422, body: ResponseBodies.validation(issues, fault: fault))
+        case .valid(let valid):
+            query = valid
+        }
+        if fault == .serverErrorOnInOp, query.dataCollection.contains(where: { $0.op == .in && $0.values.count > 1 }) {
+            return ReferenceResponse(status: 500, body: ResponseBodies.detail("Internal Server Error"))
+        }
+        let filter = ConversationFilter(query, fault: fault)
+        let page = store.read { items in PageSelector.select(items: items, filter: filter, query: query, fault: fault) }
+        let cursor = page.next.map(codec.encode)
+        let body = ResponseBodies.page(page, projection: ItemProjection(query: query, fault: fault), cursor: cursor)
+        return ReferenceResponse(status: 200, body: body)
+    }
+}

@@ -1,0 +1,48 @@
+/// Renders the target profile of the reference server: the values of hidden
+/// (not visible in the summary) and vocabulary-bound parameters.
+public enum ReferenceProfile {
+    /// The profile as YAML (`pools:` name → list of strings, `data_collection_values:` id → sample values).
+    /// The main repository commits it as `specs/profiles/reference.yaml`.
+    public static func renderYAML() -> String {
+        let vocabulary = ReferenceVocabulary.self
+        var lines = [
+            "# Target profile of the convfuzz reference server (ReferenceProfile.renderYAML()).",
+            "# Values the server's dataset uses; the same for every seed.",
+            "pools:",
+        ]
+        let pools: [(String, [String])] = [
+            ("user_id", vocabulary.userIDs),
+            ("topic_ids", vocabulary.topicIDs),
+            ("data_collection_ids", vocabulary.dataCollectionIDs),
+            ("evaluation_criteria_ids", vocabulary.evaluationCriteriaIDs),
+            ("search", vocabulary.searchWords + ["REFUND", "Invoice", "order"]),
+            ("agent_id", vocabulary.agentIDs),
+            ("branch_id", vocabulary.branchIDs),
+            ("tag_ids", vocabulary.tagIDs),
+            ("main_languages", vocabulary.languages),
+        ]
+        for (name, values) in pools {
+            lines.append("  \(name):")
+            lines += values.map { "    - \(quoted($0))" }
+        }
+        lines.append("data_collection_values:")
+        for (index, id) in vocabulary.dataCollectionIDs.enumerated() {
+            lines.append("  \(id):")
+            lines += DataCollectionPools.pools[index].map { "    - \(quoted($0.text))" }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A double-quoted YAML scalar.
+    private static func quoted(_ text: String) -> String {
+        var result = "\""
+        for character in text.unicodeScalars {
+            switch character {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            default: result.unicodeScalars.append(character)
+            }
+        }
+        return result + "\""
+    }
+}

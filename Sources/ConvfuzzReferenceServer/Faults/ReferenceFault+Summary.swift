@@ -1,0 +1,82 @@
+extension ReferenceFault {
+    /// One line describing the violation.
+    public var summary: String {
+        switch self {
+        case .pageSizePlusOne: return "Returns page_size + 1 items."
+        case .defaultPageSize50: return "Uses 50 instead of 30 when page_size is omitted."
+        case .acceptPageSize101: return "Accepts page_size=101 as valid."
+        case .serverErrorOnInOp: return "Answers 500 to a data_collection_params `in` op with more than one value."
+        case .errorDetailObject: return "422 bodies carry `detail` as an object instead of a list."
+        case .errorLocMissing: return "422 `loc` is [\"query\"] without the parameter name."
+        case .schemaNullMessageCount: return "`message_count` is null on some items."
+        case .schemaRatingString: return "`rating` is written as a string."
+        case .orderTiebreakFlipped: return "Ties on start time are ordered by ascending id in descending mode."
+        case .hasMoreOnLastPage: return "The last page says has_more=true with a cursor; the next page is empty."
+        case .hasMoreWithoutCursor: return "The last page says has_more=true with next_cursor null."
+        case .cursorSkipsItem: return "The first item after a cursor is dropped."
+        case .cursorRepeatsItem: return "A page after a cursor repeats the last item of the previous page."
+        case .cursorLoops: return "The cursor issued after page 3 points back to the start."
+        case .cursorForgetsFilters: return "Pages after the first ignore all filters."
+        case .afterExclusive: return "call_start_after_unix is exclusive (>)."
+        case .beforeExclusive: return "call_start_before_unix is exclusive (<)."
+        case .ratingNullMatches: return "Null ratings pass rating_max."
+        case .excludeStatusesFirstOnly: return "Only the first exclude_statuses value is applied."
+        case .tagIDsAllOf: return "tag_ids requires all ids instead of any."
+        case .mainLanguagesCaseInsensitive: return "main_languages compares case-insensitively."
+        case .userIDIgnored: return "user_id is ignored."
+        case .topicIDsFirstOnly: return "Only the first topic_ids value is applied."
+        case .searchCaseSensitive: return "search compares case-sensitively."
+        case .summaryAlways: return "transcript_summary is present with summary_mode=exclude."
+        case .resultsAllIDs: return "data_collection_results holds every collected id, not only the requested ones."
+        case .dcGtAsGte: return "data_collection_params `gt` behaves like `gte`."
+        case .dcNeqMatchesUncollected: return "data_collection_params `neq v` also matches uncollected values."
+        case .dcInFirstOnly: return "data_collection_params `in` only uses its first value."
+        case .evalIgnored: return "evaluation_params is ignored."
+        case .garbageCursorAccepted: return "An invalid cursor gives 200 with the first page."
+        case .relationConflict422: return "rating_min > rating_max gives 422 instead of an empty page."
+        case .ascIgnored: return "sort_direction=asc is ignored."
+        case .summaryIncludeDropsItems: return "summary_mode=include drops items without a summary."
+        case .negativeDurationAccepted: return "Negative call_duration_* values are accepted."
+        case .leadingZeroRejected: return "Integers with a leading zero (page_size=010) get 422."
+        case .slowResponses: return "Every response is delayed by 200 ms."
+        case .truncatedBody: return "Every 7th list response declares a longer Content-Length and closes early."
+        case .nonJSONBody: return "Every 5th list response is an HTML page with status 200."
+        case .durationMaxExclusive: return "call_duration_max_secs is exclusive (<)."
+        case .cursorReuseRejected: return "A cursor sent with other filters than it was issued for gets 422."
+        }
+    }
+
+    /// The check id (docs/architecture.md) this fault is meant to trip.
+    public var checkID: String {
+        switch self {
+        case .pageSizePlusOne, .defaultPageSize50: return "CF-PAGE-SIZE"
+        case .acceptPageSize101, .negativeDurationAccepted: return "CF-STATUS-ACCEPTED"
+        case .leadingZeroRejected: return "CF-STATUS-REJECTED"
+        case .serverErrorOnInOp: return "CF-STATUS-5XX"
+        case .errorDetailObject: return "CF-ERROR-SHAPE"
+        case .errorLocMissing: return "CF-ERROR-LOC"
+        case .schemaNullMessageCount, .schemaRatingString: return "CF-SCHEMA"
+        case .orderTiebreakFlipped, .ascIgnored: return "CF-ORDER"
+        case .hasMoreOnLastPage: return "CF-WALK-HASMORE"
+        case .hasMoreWithoutCursor: return "CF-HASMORE-CURSOR"
+        case .cursorSkipsItem: return "CF-WALK-PAGESIZE"
+        case .cursorRepeatsItem: return "CF-WALK-DUP"
+        case .cursorLoops: return "CF-WALK-LOOP"
+        case .cursorForgetsFilters, .ratingNullMatches, .excludeStatusesFirstOnly, .mainLanguagesCaseInsensitive,
+             .dcGtAsGte, .dcNeqMatchesUncollected, .evalIgnored:
+            return "CF-FILTER"
+        case .afterExclusive, .beforeExclusive, .durationMaxExclusive: return "CF-WALK-COMPLETENESS"
+        case .tagIDsAllOf, .topicIDsFirstOnly, .dcInFirstOnly: return "CF-META-UNION"
+        case .userIDIgnored: return "CF-META-DISJOINT"
+        case .searchCaseSensitive: return "CF-META-SUBSET"
+        case .summaryAlways: return "CF-PROJECTION"
+        case .resultsAllIDs: return "CF-RESULTS-IDS"
+        case .garbageCursorAccepted: return "CF-CURSOR-INVALID"
+        case .relationConflict422: return "CF-RELATION-EMPTY"
+        case .summaryIncludeDropsItems: return "CF-META-PROJECTION"
+        case .slowResponses: return "CF-TRANSPORT"
+        case .truncatedBody, .nonJSONBody: return "CF-BODY-JSON"
+        case .cursorReuseRejected: return "CF-CURSOR-REUSE"
+        }
+    }
+}

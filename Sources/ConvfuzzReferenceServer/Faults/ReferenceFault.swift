@@ -1,0 +1,87 @@
+/// A single deliberate contract violation the reference server can be configured with
+/// (`--fault NAME`). Each fault is deterministic: it triggers on request content or
+/// counters, never on the clock or the system RNG.
+public enum ReferenceFault: String, CaseIterable, Sendable {
+    /// Returns page_size + 1 items.
+    case pageSizePlusOne = "page-size-plus-one"
+    /// Uses 50 instead of 30 when page_size is omitted.
+    case defaultPageSize50 = "default-page-size-50"
+    /// Accepts page_size=101 as valid.
+    case acceptPageSize101 = "accept-page-size-101"
+    /// Answers 500 to a data_collection_params `in` op with more than one value.
+    case serverErrorOnInOp = "server-error-on-in-op"
+    /// 422 bodies carry `detail` as an object instead of a list.
+    case errorDetailObject = "error-detail-object"
+    /// 422 `loc` is ["query"] without the parameter name.
+    case errorLocMissing = "error-loc-missing"
+    /// `message_count` is null on some items.
+    case schemaNullMessageCount = "schema-null-message-count"
+    /// `rating` is written as a string.
+    case schemaRatingString = "schema-rating-string"
+    /// Ties on start time are ordered by ascending id in descending mode.
+    case orderTiebreakFlipped = "order-tiebreak-flipped"
+    /// The last page says has_more=true with a cursor; the next page is empty.
+    case hasMoreOnLastPage = "has-more-on-last-page"
+    /// The last page says has_more=true with next_cursor null.
+    case hasMoreWithoutCursor = "has-more-without-cursor"
+    /// The first item after a cursor is dropped.
+    case cursorSkipsItem = "cursor-skips-item"
+    /// A page after a cursor repeats the last item of the previous page.
+    case cursorRepeatsItem = "cursor-repeats-item"
+    /// The cursor issued after page 3 points back to the start.
+    case cursorLoops = "cursor-loops"
+    /// Pages after the first ignore all filters.
+    case cursorForgetsFilters = "cursor-forgets-filters"
+    /// call_start_after_unix is exclusive (>).
+    case afterExclusive = "after-exclusive"
+    /// call_start_before_unix is exclusive (<).
+    case beforeExclusive = "before-exclusive"
+    /// Null ratings pass rating_max.
+    case ratingNullMatches = "rating-null-matches"
+    /// Only the first exclude_statuses value is applied.
+    case excludeStatusesFirstOnly = "exclude-statuses-first-only"
+    /// tag_ids requires all ids instead of any.
+    case tagIDsAllOf = "tag-ids-all-of"
+    /// main_languages compares case-insensitively.
+    case mainLanguagesCaseInsensitive = "main-languages-case-insensitive"
+    /// user_id is ignored.
+    case userIDIgnored = "user-id-ignored"
+    /// Only the first topic_ids value is applied.
+    case topicIDsFirstOnly = "topic-ids-first-only"
+    /// search compares case-sensitively.
+    case searchCaseSensitive = "search-case-sensitive"
+    /// transcript_summary is present with summary_mode=exclude.
+    case summaryAlways = "summary-always"
+    /// data_collection_results holds every collected id, not only the requested ones.
+    case resultsAllIDs = "results-all-ids"
+    /// data_collection_params `gt` behaves like `gte`.
+    case dcGtAsGte = "dc-gt-as-gte"
+    /// data_collection_params `neq v` also matches uncollected values.
+    case dcNeqMatchesUncollected = "dc-neq-matches-uncollected"
+    /// data_collection_params `in` only uses its first value.
+    case dcInFirstOnly = "dc-in-first-only"
+    /// evaluation_params is ignored.
+    case evalIgnored = "eval-ignored"
+    /// An invalid cursor gives 200 with the first page.
+    case garbageCursorAccepted = "garbage-cursor-accepted"
+    /// rating_min > rating_max gives 422 instead of an empty page.
+    case relationConflict422 = "relation-conflict-422"
+    /// sort_direction=asc is ignored.
+    case ascIgnored = "asc-ignored"
+    /// summary_mode=include drops items without a summary.
+    case summaryIncludeDropsItems = "summary-include-drops-items"
+    /// Negative call_duration_* values are accepted.
+    case negativeDurationAccepted = "negative-duration-accepted"
+    /// Integers with a leading zero (page_size=010) get 422.
+    case leadingZeroRejected = "leading-zero-rejected"
+    /// Every response is delayed by 200 ms.
+    case slowResponses = "slow-responses"
+    /// Every 7th list response declares a longer Content-Length and closes early.
+    case truncatedBody = "truncated-body"
+    /// Every 5th list response is an HTML page with status 200.
+    case nonJSONBody = "non-json-body"
+    /// call_duration_max_secs is exclusive (<).
+    case durationMaxExclusive = "duration-max-exclusive"
+    /// A cursor sent with other filters than it was issued for gets 422.
+    case cursorReuseRejected = "cursor-reuse-rejected"
+}

@@ -1,0 +1,38 @@
+/// Configuration of the reference server and application.
+public struct ReferenceServerConfiguration: Sendable {
+    /// Host to bind (IPv4 literal, or `localhost`).
+    public var host: String
+    /// Port to bind; 0 picks an ephemeral port (see `ReferenceServer.port`).
+    public var port: Int
+    /// Dataset seed.
+    public var seed: UInt64
+    /// Number of conversations.
+    public var size: Int
+    /// The deliberate contract violation to enable, if any.
+    public var fault: ReferenceFault?
+    /// Required `xi-api-key` value; nil disables auth.
+    public var apiKey: String?
+    /// Canonical parameter name → wire name (identity when absent).
+    public var parameterNames: [String: String]
+    /// Insert one newest conversation after every N list requests (growth simulation).
+    public var insertEvery: Int?
+    /// The list endpoint's path.
+    public var basePath: String
+
+    /// Creates a configuration.
+    public init(
+        host: String = "127.0.0.1", port: Int = 0, seed: UInt64 = 1, size: Int = 1000,
+        fault: ReferenceFault? = nil, apiKey: String? = nil, parameterNames: [String: String] = [:],
+        insertEvery: Int? = nil, basePath: String = "/v1/convai/conversations"
+    ) {
+        self.host = host
+        self.port = port
+        self.seed = seed
+        self.size = size
+        self.fault = fault
+        self.apiKey = apiKey
+        self.parameterNames = parameterNames
+        self.insertEvery = insertEvery
+        self.basePath = basePath
+    }
+}
