@@ -60,7 +60,7 @@ import Testing
     @Test func profileListsHiddenValues() {
         let yaml = ReferenceProfile.renderYAML()
         #expect(yaml.contains("pools:\n  user_id:\n    - \"user_0001\""))
-        for key in ["topic_ids:", "data_collection_ids:", "evaluation_criteria_ids:", "search:", "data_collection_values:",
+        for key in ["topic_ids:", "data_collection_ids:", "evaluation_criteria_ids:", "search:", "id_values:",
                     "\"ticket:4411|priority:high\"", "\"12.5\""] {
             #expect(yaml.contains(key))
         }

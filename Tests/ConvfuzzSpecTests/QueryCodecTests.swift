@@ -37,3 +37,18 @@ struct QueryCodecTests {
         }
     }
 }
+
+@Suite("Query codec raw bytes")
+struct QueryCodecRawByteTests {
+    @Test func rawNonASCIIBytesAreLatin1ByDefault() throws {
+        let items = try #require(QueryCodec.decode("a=\u{e9}&b=%C3%A9", wire: WireSpec()))
+        #expect(items == [QueryItem("a", "\u{c3}\u{a9}"), QueryItem("b", "\u{e9}")])
+    }
+
+    @Test func rawNonASCIIBytesAreUTF8WhenTheSpecSaysSo() throws {
+        var wire = WireSpec()
+        wire.rawBytesLatin1 = false
+        let items = try #require(QueryCodec.decode("a=\u{e9}x", wire: wire))
+        #expect(items == [QueryItem("a", "\u{e9}x")])
+    }
+}

@@ -1,13 +1,15 @@
 /// Renders the target profile of the reference server: the values of hidden
 /// (not visible in the summary) and vocabulary-bound parameters.
 public enum ReferenceProfile {
-    /// The profile as YAML (`pools:` name → list of strings, `data_collection_values:` id → sample values).
+    /// The profile as YAML (`pools:` name → list of strings, `id_values:` data-collection id → sample values).
     /// The main repository commits it as `specs/profiles/reference.yaml`.
     public static func renderYAML() -> String {
         let vocabulary = ReferenceVocabulary.self
         var lines = [
             "# Target profile of the convfuzz reference server (ReferenceProfile.renderYAML()).",
             "# Values the server's dataset uses; the same for every seed.",
+            "convfuzz_profile: 1",
+            "target: reference",
             "pools:",
         ]
         let pools: [(String, [String])] = [
@@ -19,13 +21,13 @@ public enum ReferenceProfile {
             ("agent_id", vocabulary.agentIDs),
             ("branch_id", vocabulary.branchIDs),
             ("tag_ids", vocabulary.tagIDs),
-            ("main_languages", vocabulary.languages),
+            ("main_language", vocabulary.languages),
         ]
         for (name, values) in pools {
             lines.append("  \(name):")
             lines += values.map { "    - \(quoted($0))" }
         }
-        lines.append("data_collection_values:")
+        lines.append("id_values:")
         for (index, id) in vocabulary.dataCollectionIDs.enumerated() {
             lines.append("  \(id):")
             lines += DataCollectionPools.pools[index].map { "    - \(quoted($0.text))" }

@@ -87,11 +87,12 @@ public enum SpecLoader {
         wire.repeatedScalar = try reader.choice("repeated_scalar", as: WireSpec.RepeatedScalar.self) ?? .last
         wire.unknownParameters = try reader.choice("unknown_parameters", as: WireSpec.UnknownParameters.self) ?? .ignore
         if let decoding = try reader.mapping("decoding") {
-            try decoding.rejectUnknownKeys(["plus_is_space", "invalid_percent", "invalid_utf8", "blank_values"])
+            try decoding.rejectUnknownKeys(["plus_is_space", "invalid_percent", "invalid_utf8", "blank_values", "raw_bytes"])
             wire.plusIsSpace = try decoding.bool("plus_is_space", default: true)
             wire.invalidPercentLiteral = try decoding.enumerated("invalid_percent", ["literal": true, "reject": false]) ?? true
             wire.invalidUTF8Replace = try decoding.enumerated("invalid_utf8", ["replace": true, "reject": false]) ?? true
             wire.keepBlankValues = try decoding.enumerated("blank_values", ["keep": true, "drop": false]) ?? true
+            wire.rawBytesLatin1 = try decoding.enumerated("raw_bytes", ["latin1": true, "utf8": false]) ?? true
         }
         return wire
     }

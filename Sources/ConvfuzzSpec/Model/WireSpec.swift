@@ -30,16 +30,20 @@ public struct WireSpec: Sendable, Equatable {
     public var invalidUTF8Replace: Bool
     /// `name=` is a present, empty value (otherwise it is dropped).
     public var keepBlankValues: Bool
+    /// Unescaped bytes of 0x80 and above are read as Latin-1 characters (Starlette/FastAPI),
+    /// otherwise as part of the UTF-8 text.
+    public var rawBytesLatin1: Bool
 
     /// Creates a wire spec.
     public init(repeatedScalar: RepeatedScalar = .last, unknownParameters: UnknownParameters = .ignore,
                 plusIsSpace: Bool = true, invalidPercentLiteral: Bool = true, invalidUTF8Replace: Bool = true,
-                keepBlankValues: Bool = true) {
+                keepBlankValues: Bool = true, rawBytesLatin1: Bool = true) {
         self.repeatedScalar = repeatedScalar
         self.unknownParameters = unknownParameters
         self.plusIsSpace = plusIsSpace
         self.invalidPercentLiteral = invalidPercentLiteral
         self.invalidUTF8Replace = invalidUTF8Replace
         self.keepBlankValues = keepBlankValues
+        self.rawBytesLatin1 = rawBytesLatin1
     }
 }

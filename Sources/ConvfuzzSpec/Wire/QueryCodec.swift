@@ -68,32 +68,45 @@ public enum QueryCodec {
     }
 
     static func decodeComponent(_ bytes: ArraySlice<UInt8>, wire: WireSpec) -> String? {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
+        // Percent-decoded runs are UTF-8; unescaped bytes >= 0x80 are Latin-1 or UTF-8 per the spec.
+        var text = ""
+        var run: [UInt8] = []
+        func flush() -> Bool {
+            guard !run.isEmpty else { return true }
+            defer { run.removeAll(keepingCapacity: true) }
+            if let decoded = String(validating: run, as: UTF8.self) {
+                text += decoded
+                return true
+            }
+            guard wire.invalidUTF8Replace else { return false }
+            text += String(decoding: run, as: UTF8.self)
+            return true
+        }
         var index = bytes.startIndex
         while index < bytes.endIndex {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "+") && wire.plusIsSpace {
-                out.append(UInt8(ascii: " "))
-                index += 1
-            } else if byte == UInt8(ascii: "%") {
-                if index + 2 < bytes.endIndex,
-                   let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
-                    out.append(high << 4 | low)
-                    index += 3
-                } else if wire.invalidPercentLiteral {
-                    out.append(byte)
-                    index += 1
-                } else {
-                    return nil
-                }
-            } else {
-                out.append(byte)
-                index += 1
+            if byte == UInt8(ascii: "%"), index + 2 < bytes.endIndex,
+               let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
+                run.append(high << 4 | low)
+                index += 3
+                continue
             }
+            if byte == UInt8(ascii: "%") && !wire.invalidPercentLiteral { return nil }
+            if byte >= 0x80 && !wire.rawBytesLatin1 {
+                run.append(byte)
+                index += 1
+                continue
+            }
+            guard flush() else { return nil }
+            if byte == UInt8(ascii: "+") && wire.plusIsSpace {
+                text += " "
+            } else {
+                text.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+            index += 1
         }
-        if let text = String(validating: out, as: UTF8.self) { return text }
-        return wire.invalidUTF8Replace ? String(decoding: out, as: UTF8.self) : nil
+        guard flush() else { return nil }
+        return text
     }
 
     static func hexValue(_ byte: UInt8) -> UInt8? {

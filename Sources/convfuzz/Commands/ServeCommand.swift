@@ -30,6 +30,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Insert a new newest conversation after every N list requests.")
     var insertEvery: Int?
 
+    @Flag(help: "Print the target profile (hidden values) of the reference dataset and exit.")
+    var printProfile = false
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535, got \(port)") }
         guard (1...1_000_000).contains(size) else { throw ValidationError("--size must be 1...1000000, got \(size)") }
@@ -40,6 +43,10 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        if printProfile {
+            print(ReferenceProfile.renderYAML(), terminator: "")
+            return
+        }
         var key: String?
         if let apiKeyEnv {
             guard let value = ProcessInfo.processInfo.environment[apiKeyEnv], !value.isEmpty else {
