@@ -25,9 +25,10 @@ extension SpecLoader {
             let visibility = try reader.choice("visible", as: FilterVisibility.self) ?? .visible
             var results: ResultsSpec?
             if let resultsReader = try reader.mapping("results") {
-                try resultsReader.rejectUnknownKeys(["param", "field", "value_path"])
+                try resultsReader.rejectUnknownKeys(["param", "field", "value_path", "id_field"])
                 results = ResultsSpec(param: try resultsReader.string("param"), field: try resultsReader.string("field"),
-                                      valuePath: try resultsReader.stringList("value_path") ?? [])
+                                      valuePath: try resultsReader.stringList("value_path") ?? [],
+                                      idField: try resultsReader.optionalString("id_field"))
             }
             var match: MatchSpec?
             if let matchReader = try reader.mapping("match") {

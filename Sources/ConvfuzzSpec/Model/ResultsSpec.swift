@@ -6,11 +6,14 @@ public struct ResultsSpec: Sendable, Equatable {
     public var field: String
     /// The path inside one result to the compared value (e.g. `["value"]`).
     public var valuePath: [String]
+    /// The grammar field holding the id the results map is keyed by (default: the grammar's first field).
+    public var idField: String?
 
     /// Creates a results spec.
-    public init(param: String, field: String, valuePath: [String]) {
+    public init(param: String, field: String, valuePath: [String], idField: String? = nil) {
         self.param = param
         self.field = field
         self.valuePath = valuePath
+        self.idField = idField
     }
 }

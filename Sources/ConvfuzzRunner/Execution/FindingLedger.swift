@@ -1,0 +1,57 @@
+import ConvfuzzGeneration
+import ConvfuzzOracle
+
+/// Unique findings by signature, in the order first seen, with how to reproduce each.
+final class FindingLedger {
+    /// One unique finding and what is needed to confirm, shrink and store it.
+    struct Entry {
+        var finding: Finding
+        var origin: FindingOrigin
+        var replay: ReplayPlan
+        var occurrences: Int
+        var sourceCase: GeneratedCase?
+        var confirm: Confirmation
+    }
+
+    /// How a finding is re-run to confirm it.
+    enum Confirmation {
+        /// Re-send one generated case.
+        case generatedCase(GeneratedCase)
+        /// Re-run a walk (and its companion walks) and re-check.
+        case rerun(() -> [Finding])
+        /// Already confirmed (e.g. a corpus regression).
+        case none
+    }
+
+    private(set) var signatures: [String] = []
+    private(set) var entries: [String: Entry] = [:]
+
+    /// Unique findings so far.
+    var count: Int { signatures.count }
+
+    /// Records findings; returns the ones whose signature is new.
+    @discardableResult
+    func record(_ findings: [Finding], origin: FindingOrigin, replay: ReplayPlan, sourceCase: GeneratedCase? = nil,
+                confirm: Confirmation) -> [Finding] {
+        var fresh: [Finding] = []
+        for finding in findings {
+            if entries[finding.signature] != nil {
+                entries[finding.signature]!.occurrences += 1
+                continue
+            }
+            signatures.append(finding.signature)
+            entries[finding.signature] = Entry(finding: finding, origin: origin, replay: replay, occurrences: 1,
+                                               sourceCase: sourceCase, confirm: confirm)
+            fresh.append(finding)
+        }
+        return fresh
+    }
+
+    /// Entries in the order first seen.
+    var ordered: [Entry] { signatures.compactMap { entries[$0] } }
+
+    /// Replaces an entry.
+    func update(_ entry: Entry) {
+        entries[entry.finding.signature] = entry
+    }
+}
