@@ -7,7 +7,7 @@ BIN := .build/$(CONFIG)/convfuzz
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RUN_ARGS ?=
 
-.PHONY: all deps build release run test bench clean
+.PHONY: all deps test-deps build release run test bench clean
 
 all: build
 
@@ -21,6 +21,14 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libcurl4-openssl-dev pkg-config >/dev/null; \
 	fi
 
+# The JUnit report test validates against an XSD with xmllint.
+test-deps: deps
+	@if ! command -v xmllint >/dev/null 2>&1; then \
+	  echo "installing libxml2-utils (xmllint, for the JUnit schema test) ..."; \
+	  ($(SUDO) apt-get update -qq || true) && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libxml2-utils >/dev/null; \
+	fi
+
 build: deps
 	$(SWIFT) build -c $(CONFIG)
 
@@ -30,7 +38,7 @@ release: deps
 run: build
 	$(BIN) run $(RUN_ARGS)
 
-test: deps
+test: test-deps
 	$(SWIFT) test
 
 bench: deps

@@ -33,6 +33,8 @@ public struct RunConfiguration: Sendable {
     public var walkSample: Int
     /// The most pages one walk may take before it counts as not ending.
     public var maxWalkPages: Int
+    /// The most pages the discovery walk keeps (its items feed pools and completeness checks).
+    public var discoveryPages: Int
     /// How many metamorphic relations to plan.
     public var relationBudget: Int
     /// Requests one finding's shrinking may spend.
@@ -51,7 +53,7 @@ public struct RunConfiguration: Sendable {
                 apiKeyEnv: String = "ELEVENLABS_API_KEY", seed: UInt64 = 1, maxCases: Int = 600,
                 timeBudget: Double? = nil, maxFailures: Int? = nil, concurrency: Int = 8, rateLimit: Double? = nil,
                 retries: Int = 3, maxRetryAfter: Double = 60, walkSample: Int = 12, maxWalkPages: Int = 2_000,
-                relationBudget: Int = 24, shrinkBudget: Int = 60, window: WindowMode = .off,
+                discoveryPages: Int = 50, relationBudget: Int = 24, shrinkBudget: Int = 60, window: WindowMode = .off,
                 corpusDirectory: String? = nil, replayCorpus: Bool = true,
                 transport: TransportConfiguration = TransportConfiguration()) {
         self.spec = spec
@@ -69,6 +71,7 @@ public struct RunConfiguration: Sendable {
         self.maxRetryAfter = maxRetryAfter
         self.walkSample = walkSample
         self.maxWalkPages = maxWalkPages
+        self.discoveryPages = discoveryPages
         self.relationBudget = relationBudget
         self.shrinkBudget = shrinkBudget
         self.window = window

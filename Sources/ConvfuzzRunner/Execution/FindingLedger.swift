@@ -11,6 +11,12 @@ final class FindingLedger {
         var occurrences: Int
         var sourceCase: GeneratedCase?
         var confirm: Confirmation
+
+        /// True for a stored corpus entry that still fails (it already has a file).
+        var isCorpusRegression: Bool {
+            if case .corpus = origin { return true }
+            return false
+        }
     }
 
     /// How a finding is re-run to confirm it.

@@ -18,8 +18,10 @@ public struct WalkDriver: Sendable {
     }
 
     /// Walks every plan to its end (or its bound); `inspect` sees each page as it arrives.
-    public func run(_ plans: [WalkPlan], inspect: ((Int, WalkRecord.PageRecord) -> Void)? = nil) -> [WalkRecord] {
-        var records = plans.map { WalkRecord(plan: $0, pages: [], ids: [], items: [], end: .completed) }
+    public func run(_ plans: [WalkPlan], maxPages: Int? = nil,
+                    inspect: ((Int, WalkRecord.PageRecord) -> Void)? = nil) -> [WalkRecord] {
+        let maxPages = max(1, maxPages ?? self.maxPages)
+        var records = plans.map { WalkRecord(plan: $0, pages: [], ids: [], times: [], items: [], end: .completed) }
         var next: [String?] = Array(repeating: nil, count: plans.count)
         var seen: [Set<String>] = Array(repeating: [], count: plans.count)
         var active = Array(plans.indices)
@@ -50,7 +52,11 @@ public struct WalkDriver: Sendable {
                 }
                 pageRecord.page = page
                 inspect?(index, pageRecord)
-                records[index].ids.append(contentsOf: page.ids)
+                for item in page.items {
+                    guard let id = parser.id(of: item) else { continue }
+                    records[index].ids.append(id)
+                    records[index].times.append(pagination.timeField.flatMap { item[$0]?.int64Value })
+                }
                 if plans[index].keepItems {
                     records[index].items.append(contentsOf: page.items)
                 } else {

@@ -19,6 +19,8 @@ public struct WalkRecord: Sendable {
     public var pages: [PageRecord]
     /// Ids in walk order.
     public var ids: [String]
+    /// The time field of each id's item (parallel to `ids`), for the growth window.
+    public var times: [Int64?]
     /// Items in walk order, when the plan keeps items.
     public var items: [JSONValue]
     /// Why it stopped.

@@ -1,0 +1,92 @@
+import ConvfuzzGeneration
+import ConvfuzzOracle
+import ConvfuzzSpec
+import Foundation
+
+extension Runner {
+    /// Replays every corpus entry first, as regression tests; entries that still fail become findings.
+    func replayCorpus(directory: String) throws(RunAbort) {
+        let store = CorpusStore(directory: directory)
+        let files = store.files()
+        guard !files.isEmpty else { return }
+        for (position, file) in files.enumerated() {
+            report("corpus", done: position, total: files.count)
+            let entry: CorpusEntry
+            do {
+                entry = try CorpusStore.load(path: file)
+            } catch let error as RunAbort {
+                throw error
+            } catch {
+                throw RunAbort.invalidInput("\(file): \(error)")
+            }
+            let outcome = replay(entry, file: file)
+            corpusOutcomes.append(outcome.outcome)
+            statistics.corpusReplayed += 1
+            if outcome.outcome.stillFails, let finding = outcome.finding {
+                ledger.record([finding], origin: .corpus(file: file), replay: entry.replay, confirm: .none)
+                announce([finding])
+            }
+        }
+    }
+
+    /// Re-sends one stored failure and re-checks it; also regenerates it from its seed and choices.
+    public func replay(_ entry: CorpusEntry, file: String) -> (outcome: CorpusReplayOutcome, finding: Finding?) {
+        let findings: [Finding]
+        var agrees: Bool?
+        switch entry.replay {
+        case .generatedCase(let query, let index, let choices, _):
+            let pairs = Runner.pairs(fromQuery: query)
+            let classification = classifier.classify(pairs, issuedCursors: issued)
+            findings = responseOracle.check(classification: classification, response: executor.execute(query))
+            let regenerated = CaseGenerator(spec: spec, pools: pools).replay(seed: entry.seed, index: index, choices: choices)
+            agrees = regenerated.queryString == query
+        case .walk(let query, let pageSize, let companion):
+            findings = rerunWalk(query: query, pageSize: pageSize, companion: companion)
+        case .relation(let kind, let queries, _):
+            findings = rerunRelation(kind: kind, queries: queries)
+        }
+        let match = findings.first { $0.signature == entry.signature }
+        let detail: String
+        if let match {
+            detail = "still fails: \(match.message)"
+        } else if findings.isEmpty {
+            detail = "passes now"
+        } else {
+            detail = "passes now (other findings: \(Set(findings.map(\.check.rawValue)).sorted().joined(separator: ", ")))"
+        }
+        if entry.specFingerprint != spec.fingerprint {
+            progress.note("note: \(file) was recorded with spec \(entry.specFingerprint), this run uses \(spec.fingerprint)")
+        }
+        return (CorpusReplayOutcome(file: file, check: entry.check, stillFails: match != nil, regenerationAgrees: agrees,
+                                    detail: detail), match)
+    }
+
+    /// Replays corpus files without a full run: preflight, then each entry. Used by `convfuzz replay`.
+    public func replayFiles(_ files: [String]) throws(RunAbort) -> [CorpusReplayOutcome] {
+        try preflight()
+        discover()
+        var outcomes: [CorpusReplayOutcome] = []
+        for file in files {
+            let entry: CorpusEntry
+            do {
+                entry = try CorpusStore.load(path: file)
+            } catch let error as RunAbort {
+                throw error
+            } catch {
+                throw RunAbort.invalidInput("\(file): \(error)")
+            }
+            outcomes.append(replay(entry, file: file).outcome)
+        }
+        return outcomes
+    }
+
+    /// Splits an encoded query string back into its wire pairs, byte for byte.
+    static func pairs(fromQuery query: String) -> [WirePair] {
+        query.split(separator: "&", omittingEmptySubsequences: false).map { segment in
+            if let equals = segment.firstIndex(of: "=") {
+                return WirePair(name: String(segment[..<equals]), value: String(segment[segment.index(after: equals)...]))
+            }
+            return WirePair(name: String(segment), value: nil)
+        }
+    }
+}

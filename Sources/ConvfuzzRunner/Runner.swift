@@ -1,0 +1,111 @@
+import ConvfuzzGeneration
+import ConvfuzzJSON
+import ConvfuzzOracle
+import ConvfuzzSpec
+import Foundation
+
+/// Runs a whole conformance session against one target.
+///
+/// Phases, in order: preflight (reachability and auth), corpus replay,
+/// discovery walk (harvests pools and the growth window), generated cases,
+/// cursor walks, metamorphic relations, then confirmation (every finding is
+/// re-run; what does not reproduce is flaky), shrinking and corpus writes.
+/// The same seed, spec and target behaviour give the same cases in the same
+/// order and the same findings, whatever the concurrency.
+public final class Runner {
+    let configuration: RunConfiguration
+    let spec: Spec
+    let baseline: Baseline
+    let progress: ProgressSink
+    let executor: RequestExecutor
+    let walker: WalkDriver
+    let shaper: QueryShaper
+    let classifier: WireClassifier
+    let responseOracle: ResponseOracle
+    let walkOracle: WalkOracle
+    let evaluator: FilterEvaluator
+    let parser: PageParser
+    let ledger = FindingLedger()
+    var statistics = RunStatistics()
+    var coverage: CoverageTable
+    var corpusOutcomes: [CorpusReplayOutcome] = []
+    var pools: ValuePools
+    var issued = CursorBook()
+    var discovery: WalkRecord?
+    var windowStart: Int64?
+    var validCases: [GeneratedCase] = []
+    let startTime = Clock.monotonic()
+    let startedAt = Clock.isoNow()
+
+    /// Creates a runner.
+    public init(configuration: RunConfiguration, baseline: Baseline = Baseline(), progress: ProgressSink = SilentProgress()) {
+        self.configuration = configuration
+        spec = configuration.spec
+        self.baseline = baseline
+        self.progress = progress
+        executor = RequestExecutor(configuration: configuration)
+        walker = WalkDriver(executor: executor, spec: configuration.spec, maxPages: configuration.maxWalkPages)
+        shaper = QueryShaper(spec: configuration.spec)
+        classifier = WireClassifier(spec: configuration.spec)
+        responseOracle = ResponseOracle(spec: configuration.spec)
+        walkOracle = WalkOracle(spec: configuration.spec)
+        evaluator = FilterEvaluator(spec: configuration.spec)
+        parser = PageParser(spec: configuration.spec)
+        coverage = CoverageTable(spec: configuration.spec)
+        pools = ValuePools(profile: configuration.profile)
+    }
+
+    /// Runs every phase and returns the result; throws when the target cannot be judged.
+    public func run() throws(RunAbort) -> RunResult {
+        try preflight()
+        if configuration.replayCorpus, let directory = configuration.corpusDirectory {
+            try replayCorpus(directory: directory)
+        }
+        discover()
+        if !outOfBudget() { runCases() }
+        if !outOfBudget() { runWalks() }
+        if !outOfBudget() { runRelations() }
+        let reported = confirmAndStore()
+        statistics.requests = executor.requests
+        statistics.retries = executor.retried
+        statistics.seconds = Clock.monotonic() - startTime
+        return RunResult(
+            specName: spec.name, specRevision: spec.revision, specFingerprint: spec.fingerprint,
+            seed: configuration.seed, target: configuration.target, endpoint: configuration.endpointURL,
+            authHeader: spec.auth.header, apiKeyEnv: configuration.apiKeyEnv, authenticated: configuration.apiKey != nil,
+            startedAt: startedAt, statistics: statistics, findings: reported,
+            coverageRows: coverage.rows.map { CoverageRow(parameter: $0.parameter, counts: $0.counts) },
+            coverageGaps: coverage.gaps, corpusReplay: corpusOutcomes)
+    }
+
+    // MARK: Budgets and progress
+
+    /// True when the time budget or the failure budget is spent; records why once.
+    func outOfBudget() -> Bool {
+        if statistics.stoppedEarly != nil { return true }
+        if let budget = configuration.timeBudget, Clock.monotonic() - startTime >= budget {
+            statistics.stoppedEarly = "time budget of \(Int(budget)) s spent"
+            return true
+        }
+        if let limit = configuration.maxFailures, ledger.count >= limit {
+            statistics.stoppedEarly = "reached --max-failures \(limit)"
+            return true
+        }
+        return false
+    }
+
+    func report(_ phase: String, done: Int, total: Int) {
+        let elapsed = Clock.monotonic() - startTime
+        let requests = executor.requests
+        let rate = elapsed > 0 ? Double(requests) / elapsed : 0
+        let perUnit = done > 0 ? elapsed / Double(done) : 0
+        progress.update(ProgressSnapshot(phase: phase, done: done, total: total, findings: ledger.count, requests: requests,
+                                         requestsPerSecond: rate, eta: done > 0 && total > done ? perUnit * Double(total - done) : nil))
+    }
+
+    func announce(_ findings: [Finding]) {
+        for finding in findings {
+            progress.note("finding: [\(finding.check.rawValue)] \(finding.parameter.map { "\($0): " } ?? "")\(finding.message)")
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import ConvfuzzRunner
+
+/// `convfuzz corpus`: manage stored failures.
+struct CorpusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "corpus",
+        abstract: "Manage the corpus of stored failures.",
+        subcommands: [CorpusPruneCommand.self, CorpusListCommand.self]
+    )
+}
+
+/// `convfuzz corpus list`: one line per entry.
+struct CorpusListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List corpus entries.")
+
+    @Option(help: "The corpus folder.")
+    var corpus: String = "corpus"
+
+    func run() throws {
+        let store = CorpusStore(directory: corpus)
+        for file in store.files() {
+            do {
+                let entry = try CorpusStore.load(path: file)
+                print("\(file)  [\(entry.check)] \(entry.parameter.map { "\($0): " } ?? "")\(entry.message)  (first seen \(entry.firstSeen))")
+            } catch {
+                throw CommandExit.usage("\(error)")
+            }
+        }
+    }
+}
+
+/// `convfuzz corpus prune`: deletes entries that replay clean, and only those.
+struct CorpusPruneCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "prune",
+        abstract: "Replay every corpus entry and delete the ones that no longer fail."
+    )
+
+    @Option(help: "The corpus folder.")
+    var corpus: String = "corpus"
+
+    @Flag(help: "Show what would be deleted without deleting.")
+    var dryRun = false
+
+    @OptionGroup var specOptions: SpecOptions
+    @OptionGroup var targetOptions: TargetOptions
+
+    func run() throws {
+        let store = CorpusStore(directory: corpus)
+        let files = store.files()
+        guard !files.isEmpty else {
+            print("corpus \(corpus) is empty")
+            return
+        }
+        let spec = try specOptions.loadSpec()
+        let profile = try specOptions.loadProfile(fallback: targetOptions.target == nil ? "specs/profiles/reference.yaml" : nil)
+        let (configuration, server, key) = try RunSetup.configuration(spec: spec, profile: profile, targetOptions: targetOptions)
+        defer { server?.stop() }
+        let outcomes: [CorpusReplayOutcome]
+        do {
+            outcomes = try Runner(configuration: configuration).replayFiles(files)
+        } catch {
+            throw CommandExit(code: error.exitCode, message: Redactor(secrets: [key]).redact(error.description))
+        }
+        var removed = 0
+        for outcome in outcomes {
+            if outcome.stillFails {
+                print("keep   \(outcome.file): \(outcome.detail)")
+            } else {
+                if !dryRun {
+                    do { try store.remove(path: outcome.file) } catch { throw CommandExit.usage("cannot delete \(outcome.file): \(error)") }
+                }
+                removed += 1
+                print("\(dryRun ? "would delete" : "delete") \(outcome.file): \(outcome.detail)")
+            }
+        }
+        print("\(removed) of \(outcomes.count) entries \(dryRun ? "would be " : "")pruned")
+    }
+}

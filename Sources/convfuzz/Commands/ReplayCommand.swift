@@ -1,0 +1,39 @@
+import ArgumentParser
+import ConvfuzzRunner
+
+/// `convfuzz replay PATH…`: re-send stored failures and re-check them.
+struct ReplayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Re-send stored failures exactly and re-check them; also regenerate each from its seed.",
+        discussion: "Exit 0 when every failure is gone, 1 when any is still there, 2 on a bad file, 3 when the target is unreachable."
+    )
+
+    @Argument(help: "Corpus files or folders.")
+    var paths: [String]
+
+    @OptionGroup var specOptions: SpecOptions
+    @OptionGroup var targetOptions: TargetOptions
+
+    func run() throws {
+        let files = try RunSetup.corpusFiles(paths)
+        guard !files.isEmpty else { throw CommandExit.usage("no corpus entries in \(paths.joined(separator: ", "))") }
+        let spec = try specOptions.loadSpec()
+        let profile = try specOptions.loadProfile(fallback: targetOptions.target == nil ? "specs/profiles/reference.yaml" : nil)
+        let (configuration, server, key) = try RunSetup.configuration(spec: spec, profile: profile, targetOptions: targetOptions)
+        defer { server?.stop() }
+        let outcomes: [CorpusReplayOutcome]
+        do {
+            outcomes = try Runner(configuration: configuration).replayFiles(files)
+        } catch {
+            throw CommandExit(code: error.exitCode, message: Redactor(secrets: [key]).redact(error.description))
+        }
+        for outcome in outcomes {
+            let regeneration = outcome.regenerationAgrees.map { $0 ? "; regenerates identically" : "; regeneration differs (pools or generator changed)" } ?? ""
+            print("\(outcome.stillFails ? "FAIL" : "ok  ") \(outcome.file) [\(outcome.check)]: \(outcome.detail)\(regeneration)")
+        }
+        let failing = outcomes.filter(\.stillFails).count
+        print("\(outcomes.count - failing) passed, \(failing) failed")
+        if failing > 0 { throw CommandExit(code: ExitStatus.findings, message: "") }
+    }
+}

@@ -1,0 +1,32 @@
+import ConvfuzzReferenceServer
+import ConvfuzzRunner
+import ConvfuzzSpec
+
+/// Builds a run configuration shared by `replay` and `corpus prune`.
+enum RunSetup {
+    static func configuration(spec: Spec, profile: TargetProfile, targetOptions: TargetOptions)
+        throws -> (RunConfiguration, ReferenceServer?, String?) {
+        let (url, server) = try targetOptions.resolve(basePath: spec.endpoint.path)
+        let key = targetOptions.apiKey(defaultEnv: spec.auth.env)
+        var configuration = RunConfiguration(spec: spec, profile: profile, target: url, apiKey: key.value, apiKeyEnv: key.env)
+        configuration.window = targetOptions.target == nil ? .off : .now
+        configuration.corpusDirectory = nil
+        configuration.replayCorpus = false
+        return (configuration, server, key.value)
+    }
+
+    /// The `.json` files named, with folders expanded.
+    static func corpusFiles(_ paths: [String]) throws -> [String] {
+        var files: [String] = []
+        for path in paths {
+            if FileManagerProbe.isDirectory(path) {
+                files += CorpusStore(directory: path).files()
+            } else if FileManagerProbe.exists(path) {
+                files.append(path)
+            } else {
+                throw CommandExit.usage("\(path): no such corpus file or folder")
+            }
+        }
+        return files
+    }
+}
