@@ -1,0 +1,72 @@
+import ConvfuzzJSON
+import ConvfuzzSpec
+
+extension ResponseOracle {
+    /// `CF-BODY-JSON`, `CF-ERROR-SHAPE` and `CF-ERROR-LOC` for a validation error body.
+    func errorBodyFindings(parameters: [String], label: String?, response: ObservedResponse) -> [Finding] {
+        let json: JSONValue
+        do {
+            json = try JSONParser.parse(response.body)
+        } catch {
+            return [PageParser.bodyFinding(error, response: response)]
+        }
+        var findings = schemaFindings(validator.validateError(json), json: json, response: response, check: .errorShape)
+        guard let locator, !parameters.isEmpty else { return findings }
+        let locs = locator.locs(in: json)
+        let prefix = spec.errors.locPrefix
+        let named = locs.contains { loc in
+            guard loc.count >= 2, loc[0].stringValue == prefix, let name = loc[1].stringValue else { return false }
+            return parameters.contains { TextMatch.equal($0, name) != false }
+        }
+        if !named {
+            let shown = locs.prefix(5).map { JSONValue.array($0).description }.joined(separator: ", ")
+            findings.append(Finding(
+                check: .errorLoc, parameter: label, detail: locs.isEmpty ? "no-loc" : "other-loc",
+                message: "no validation error names \(parameters.count == 1 ? parameters[0] : "any of " + parameters.joined(separator: ", "))",
+                expected: "a \(locator.locField) of [\"\(prefix)\", p, …] for p in \(parameters.joined(separator: ", "))",
+                observed: locs.isEmpty ? "no \(locator.locField) at all" : shown,
+                evidence: [Evidence(response)]))
+        }
+        return findings
+    }
+
+    /// One finding per distinct (normalised path, kind) of schema violations.
+    func schemaFindings(_ violations: [SchemaViolation], json: JSONValue, response: ObservedResponse, check: CheckID) -> [Finding] {
+        var groups: [(key: String, items: [SchemaViolation])] = []
+        for violation in violations {
+            let key = violation.signatureDetail
+            if let position = groups.firstIndex(where: { $0.key == key }) {
+                groups[position].items.append(violation)
+            } else {
+                groups.append((key, [violation]))
+            }
+        }
+        let schemaName = check == .errorShape ? "error_schema" : "response schema"
+        return groups.prefix(20).map { group in
+            let first = group.items[0]
+            let more = group.items.count > 1 ? " (and \(group.items.count - 1) more at \(first.path.normalised))" : ""
+            return Finding(check: check, detail: group.key, message: first.line + more,
+                           expected: "the body conforms to the spec's \(schemaName)", observed: first.line,
+                           evidence: [Evidence(response, excerpt: excerpt(json, at: first.path))])
+        }
+    }
+
+    /// The JSON of the item containing a path (`items[i]`), or of the whole body.
+    func excerpt(_ json: JSONValue, at path: JSONPath) -> String {
+        var current = json
+        var depth = 0
+        for component in path.components {
+            guard depth < 2 else { break }
+            switch component {
+            case .key(let key), .mapKey(let key):
+                guard let next = current[key] else { return Excerpt.json(current) }
+                current = next
+            case .index(let index):
+                guard let next = current[index] else { return Excerpt.json(current) }
+                current = next
+            }
+            depth += 1
+        }
+        return Excerpt.json(depth == 2 ? current : json)
+    }
+}

@@ -1,0 +1,135 @@
+import ConvfuzzJSON
+import ConvfuzzSpec
+
+/// Validates JSON values against the spec's schema subset.
+///
+/// Rules: `required`, `types` (`integer` is a number whose text has no fraction
+/// or exponent; `number` accepts integers), `nullable` (on the referring node or
+/// the referenced definition), `enum` (strings), `items`, `additional` (map
+/// values), `minimum`/`maximum`, `min_items`, `closed`, and duplicate object keys.
+public struct SchemaValidator: Sendable {
+    /// The response spec (for `ref` resolution).
+    public let response: ResponseSpec
+    /// Stop after this many violations.
+    public var limit: Int
+
+    /// Creates a validator over a spec's response definitions.
+    public init(spec: Spec, limit: Int = 200) {
+        self.init(response: spec.response, limit: limit)
+    }
+
+    /// Creates a validator over response definitions.
+    public init(response: ResponseSpec, limit: Int = 200) {
+        self.response = response
+        self.limit = limit
+    }
+
+    /// The violations of `value` against `node`, at most ``limit``.
+    public func validate(_ value: JSONValue, against node: SchemaNode) -> [SchemaViolation] {
+        var out: [SchemaViolation] = []
+        walk(value, node, JSONPath(), nullable: false, into: &out)
+        return out
+    }
+
+    /// The violations of a success body.
+    public func validateSuccess(_ value: JSONValue) -> [SchemaViolation] { validate(value, against: response.schema) }
+
+    /// The violations of a validation-error body.
+    public func validateError(_ value: JSONValue) -> [SchemaViolation] { validate(value, against: response.errorSchema) }
+
+    private func walk(_ value: JSONValue, _ raw: SchemaNode, _ path: JSONPath, nullable: Bool,
+                      into out: inout [SchemaViolation]) {
+        guard out.count < limit else { return }
+        let node = response.resolve(raw)
+        let types = node.types
+        if value.isNull {
+            if !(nullable || raw.nullable || node.nullable || types.isEmpty || types.contains(.null)) {
+                out.append(SchemaViolation(path: path, kind: .null, message: "null is not allowed (expected \(typeList(types)))"))
+            }
+            return
+        }
+        if !types.isEmpty && !types.contains(where: { Self.matches(value, $0) }) {
+            out.append(SchemaViolation(path: path, kind: .type,
+                                       message: "expected \(typeList(types)), got \(value.typeName) \(Excerpt.clip(short(value)))"))
+            return
+        }
+        switch value {
+        case .string(let text):
+            if !node.enumValues.isEmpty && !node.enumValues.contains(text) {
+                out.append(SchemaViolation(path: path, kind: .enum,
+                                           message: "\"\(Excerpt.clip(text))\" is not one of \(node.enumValues.joined(separator: "|"))"))
+            }
+        case .number(let number):
+            checkBounds(number, node, path, into: &out)
+        case .array(let elements):
+            if let minItems = node.minItems, elements.count < minItems {
+                out.append(SchemaViolation(path: path, kind: .minItems, message: "\(elements.count) items, at least \(minItems) required"))
+            }
+            if let itemNode = node.items {
+                for (index, element) in elements.enumerated() {
+                    walk(element, itemNode, path.appending(.index(index)), nullable: false, into: &out)
+                }
+            }
+        case .object(let object):
+            checkObject(object, node, path, into: &out)
+        case .null, .bool:
+            break
+        }
+    }
+
+    private func checkObject(_ object: JSONObject, _ node: SchemaNode, _ path: JSONPath, into out: inout [SchemaViolation]) {
+        for key in Set(object.duplicateKeys).sorted() {
+            out.append(SchemaViolation(path: path.appending(.key(key)), kind: .duplicateKey, message: "key \"\(key)\" occurs more than once"))
+        }
+        for name in node.required where object[name] == nil {
+            out.append(SchemaViolation(path: path.appending(.key(name)), kind: .required, message: "required property is absent"))
+        }
+        for (key, value) in object.entries {
+            if let declared = node.property(key) {
+                walk(value, declared, path.appending(.key(key)), nullable: false, into: &out)
+            } else if let additional = node.additional {
+                walk(value, additional, path.appending(.mapKey(key)), nullable: false, into: &out)
+            } else if node.closed {
+                out.append(SchemaViolation(path: path.appending(.key(key)), kind: .undeclared, message: "undeclared property"))
+            }
+        }
+    }
+
+    private func checkBounds(_ number: JSONNumber, _ node: SchemaNode, _ path: JSONPath, into out: inout [SchemaViolation]) {
+        let value = number.doubleValue
+        if let minimum = node.minimum, value < minimum {
+            out.append(SchemaViolation(path: path, kind: .minimum, message: "\(number.text) is below the minimum \(trim(minimum))"))
+        }
+        if let maximum = node.maximum, value > maximum {
+            out.append(SchemaViolation(path: path, kind: .maximum, message: "\(number.text) is above the maximum \(trim(maximum))"))
+        }
+    }
+
+    /// Whether a non-null value has a schema type.
+    public static func matches(_ value: JSONValue, _ type: SchemaType) -> Bool {
+        switch (type, value) {
+        case (.string, .string), (.boolean, .bool), (.object, .object), (.array, .array), (.null, .null), (.number, .number):
+            return true
+        case (.integer, .number(let number)):
+            return number.isInteger
+        default:
+            return false
+        }
+    }
+
+    private func typeList(_ types: [SchemaType]) -> String {
+        types.isEmpty ? "any" : types.map(\.rawValue).joined(separator: "|")
+    }
+
+    private func short(_ value: JSONValue) -> String {
+        switch value {
+        case .array(let items): return "(\(items.count) items)"
+        case .object(let object): return "(\(object.count) keys)"
+        default: return value.description
+        }
+    }
+
+    private func trim(_ bound: Double) -> String {
+        bound == bound.rounded() && abs(bound) < 1e15 ? String(Int64(bound)) : String(bound)
+    }
+}
