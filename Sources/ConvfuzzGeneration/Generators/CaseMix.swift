@@ -1,0 +1,43 @@
+/// The proportions of case classes.
+///
+/// Three in four cases (`index % 4 != 3`) draw their class with these weights (percent):
+///
+/// | class | weight |
+/// | --- | --- |
+/// | valid | 52 |
+/// | grammar-edge (valid edges) | 6 |
+/// | boundary-at | 4 |
+/// | boundary-inside | 3 |
+/// | boundary-outside | 5 |
+/// | type-violation | 6 |
+/// | enum-violation | 5 |
+/// | grammar-violation | 7 |
+/// | list-shape | 3 |
+/// | relation-conflict | 3 |
+/// | shape | 5 |
+/// | cursor-invalid | 1 |
+///
+/// Every fourth case (`index % 4 == 3`) is a *sweep* case: its class, target and detail are
+/// forced to the next cell of the `CaseCatalog` (starting at a seed-dependent offset), so
+/// `4 × catalog.cells.count` consecutive cases cover every cell. The forced values are ordinary
+/// recorded choices, so sweep cases replay and shrink like any other.
+///
+/// Overall about 44% of cases are `valid` or `grammar-edge` (0.75 × 58%, plus sweep edges),
+/// and more are classified valid (boundaries at or inside a bound, leading zeros …).
+/// Classes with no target in the spec are left out and the others keep their weights.
+public enum CaseMix {
+    /// Classes in draw order (index 0 is the simplest) with their weights.
+    public static let weights: [(kind: CaseKind, weight: Int)] = [
+        (.valid, 52), (.grammarEdge, 6), (.boundaryAt, 4), (.boundaryInside, 3), (.boundaryOutside, 5),
+        (.typeViolation, 6), (.enumViolation, 5), (.grammarViolation, 7), (.listShape, 3),
+        (.relationConflict, 3), (.shape, 5), (.cursorInvalid, 1),
+    ]
+
+    /// Every `sweepPeriod`-th case is a sweep case.
+    public static let sweepPeriod = 4
+
+    /// The probability of adding another background parameter (a geometric count), by class.
+    static func continueProbability(_ kind: CaseKind) -> Double {
+        kind == .valid ? 0.75 : 0.5
+    }
+}
