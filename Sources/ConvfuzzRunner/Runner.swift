@@ -23,6 +23,7 @@ public final class Runner {
     let classifier: WireClassifier
     let responseOracle: ResponseOracle
     let walkOracle: WalkOracle
+    let comparator: WalkComparator
     let evaluator: FilterEvaluator
     let parser: PageParser
     let ledger = FindingLedger()
@@ -31,7 +32,7 @@ public final class Runner {
     var corpusOutcomes: [CorpusReplayOutcome] = []
     var pools: ValuePools
     var issued = CursorBook()
-    var discovery: WalkRecord?
+    var discovery: Walk?
     var windowStart: Int64?
     var validCases: [GeneratedCase] = []
     let startTime = Clock.monotonic()
@@ -49,6 +50,7 @@ public final class Runner {
         classifier = WireClassifier(spec: configuration.spec)
         responseOracle = ResponseOracle(spec: configuration.spec)
         walkOracle = WalkOracle(spec: configuration.spec)
+        comparator = WalkComparator(spec: configuration.spec)
         evaluator = FilterEvaluator(spec: configuration.spec)
         parser = PageParser(spec: configuration.spec)
         coverage = CoverageTable(spec: configuration.spec)
@@ -74,8 +76,15 @@ public final class Runner {
             seed: configuration.seed, target: configuration.target, endpoint: configuration.endpointURL,
             authHeader: spec.auth.header, apiKeyEnv: configuration.apiKeyEnv, authenticated: configuration.apiKey != nil,
             startedAt: startedAt, statistics: statistics, findings: reported,
-            coverageRows: coverage.rows.map { CoverageRow(parameter: $0.parameter, counts: $0.counts) },
-            coverageGaps: coverage.gaps, corpusReplay: corpusOutcomes)
+            coverageRows: coverageRows(), coverageGaps: coverage.gaps.map { "\($0.parameter) × \($0.cellClass)" },
+            corpusReplay: corpusOutcomes)
+    }
+
+    /// The coverage table as rows per parameter.
+    func coverageRows() -> [CoverageRow] {
+        var rows: [String: [String: Int]] = [:]
+        for cell in coverage.report.cells { rows[cell.parameter, default: [:]][cell.cellClass] = cell.count }
+        return rows.keys.sorted().map { CoverageRow(parameter: $0, counts: rows[$0] ?? [:]) }
     }
 
     // MARK: Budgets and progress

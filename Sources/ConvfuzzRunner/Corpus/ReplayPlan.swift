@@ -1,4 +1,5 @@
 import ConvfuzzGeneration
+import ConvfuzzOracle
 
 /// How a stored failure is re-run: the concrete requests and, for a generated case, its choices.
 public enum ReplayPlan: Sendable, Codable, Hashable {
@@ -6,8 +7,10 @@ public enum ReplayPlan: Sendable, Codable, Hashable {
     case generatedCase(query: String, index: Int, choices: [UInt64], label: CaseLabel)
     /// A cursor walk starting from a query at a page size.
     case walk(query: String, pageSize: Int, companion: String?)
-    /// A metamorphic relation over complete walks of several queries.
+    /// A comparison of complete walks of several queries (reverse order, cursor reuse).
     case relation(kind: String, queries: [String], description: String)
+    /// A metamorphic relation derived from the spec, over complete walks of its queries.
+    case metamorphic(RelationPlan)
 
     /// The concrete requests, in order (walks list their first request).
     public var queries: [String] {
@@ -15,6 +18,7 @@ public enum ReplayPlan: Sendable, Codable, Hashable {
         case .generatedCase(let query, _, _, _): return [query]
         case .walk(let query, _, let companion): return [query] + (companion.map { [$0] } ?? [])
         case .relation(_, let queries, _): return queries
+        case .metamorphic(let plan): return plan.queryStrings
         }
     }
 }

@@ -16,7 +16,7 @@ extension Runner {
             for (generated, response) in zip(cases, responses) {
                 statistics.cases += 1
                 statistics.casesByExpectation[generated.expectation.word, default: 0] += 1
-                coverage.add(generated)
+                coverage.record(generated)
                 let findings = responseOracle.check(classification: generated.classification, response: response)
                 let fresh = ledger.record(
                     findings,

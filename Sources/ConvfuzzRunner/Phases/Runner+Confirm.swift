@@ -70,7 +70,7 @@ extension Runner {
     func shrink(_ generated: GeneratedCase, signature: String, generator: CaseGenerator)
         -> (shrunk: GeneratedCase?, finding: Finding?, summary: ShrinkSummary) {
         var lastFinding: Finding?
-        let shrinker = Shrinker(generator: generator, issuedCursors: issued)
+        let shrinker = Shrinker(generator: generator)
         let result = shrinker.shrink(generated, budget: configuration.shrinkBudget) { candidate in
             let findings = self.check(candidate)
             guard let match = findings.first(where: { $0.signature == signature }) else { return false }

@@ -44,6 +44,8 @@ extension Runner {
             findings = rerunWalk(query: query, pageSize: pageSize, companion: companion)
         case .relation(let kind, let queries, _):
             findings = rerunRelation(kind: kind, queries: queries)
+        case .metamorphic(let plan):
+            findings = rerunMetamorphic(plan)
         }
         let match = findings.first { $0.signature == entry.signature }
         let detail: String

@@ -4,18 +4,29 @@ import ConvfuzzOracle
 import ConvfuzzSpec
 
 extension Runner {
-    /// Walks the unfiltered query at the largest page size: harvests pools and cursors, fixes the growth window,
-    /// and keeps the items as the base set for completeness checks.
+    /// The unfiltered query at the largest page size, asking for every known per-id result
+    /// so that grammar filters can be decided on its items.
+    func discoveryPairs() -> [WirePair] {
+        var pairs = [WirePair.encoding(spec.pagination.pageSizeParam, String(spec.pagination.maxPageSize))]
+        var helpers = Set<String>()
+        for filter in spec.filters {
+            guard let results = filter.results, helpers.insert(results.param).inserted,
+                  let parameter = spec.parameter(named: results.param) else { continue }
+            for id in pools.values(parameter.valuePool) { pairs.append(WirePair.encoding(results.param, id)) }
+        }
+        return pairs
+    }
+
+    /// Walks the unfiltered query: harvests pools and cursors, fixes the growth window,
+    /// and keeps the walk as the base set for completeness checks.
     func discover() {
-        let pagination = spec.pagination
-        let pairs = [WirePair.encoding(pagination.pageSizeParam, String(pagination.maxPageSize))]
-        let plan = WalkPlan(pairs: pairs, pageSize: pagination.maxPageSize, keepItems: true)
+        let plan = WalkPlan(pairs: discoveryPairs())
         report("discovery", done: 0, total: configuration.discoveryPages)
-        let record = walker.run([plan], maxPages: configuration.discoveryPages)[0]
+        let walk = walker.run([plan], maxPages: configuration.discoveryPages)[0]
         statistics.walks += 1
-        statistics.pagesWalked += record.pages.count
+        statistics.pagesWalked += walk.pages.count
         var harvester = PoolHarvester(spec: spec)
-        for item in record.items {
+        for item in walk.items {
             for field in harvester.fields {
                 guard let value = item[field] else { continue }
                 if let array = value.arrayValue {
@@ -25,17 +36,21 @@ extension Runner {
                 }
             }
         }
-        for page in record.pages {
+        for page in walk.pages {
             if let cursor = page.page?.nextCursor {
                 harvester.add(cursor: cursor)
                 issued.insert(cursor)
             }
         }
         pools = harvester.pools(mergingInto: pools)
-        if configuration.window == .now, let timeField = pagination.timeField {
-            windowStart = record.items.compactMap { $0[timeField]?.int64Value }.max()
+        if configuration.window == .now, let timeField = spec.pagination.timeField {
+            windowStart = walk.items.compactMap { $0[timeField]?.int64Value }.max()
         }
-        discovery = record
-        checkWalk(record, origin: .walk(query: plan.query, pageSize: pagination.maxPageSize))
+        discovery = walk
+        let findings = walkOracle.check(walk, windowStart: windowStart)
+        ledger.record(findings, origin: .walk(query: plan.query, pageSize: walk.pageSize),
+                      replay: .walk(query: plan.query, pageSize: walk.pageSize, companion: nil),
+                      confirm: .rerun { [self] in rerunWalk(query: plan.query, pageSize: walk.pageSize, companion: nil) })
+        announce(findings)
     }
 }

@@ -18,46 +18,128 @@ extension Runner {
         let sample = sampleValidCases(configuration.walkSample)
         guard !sample.isEmpty else { return }
         report("walks", done: 0, total: sample.count)
-        let pageSizeParam = spec.pagination.pageSizeParam
-        var plans: [WalkPlan] = []
-        var queries: [EffectiveQuery] = []
-        for generated in sample {
-            let query = generated.classification.query
-            let pairs = shaper.withResultsHelpers(shaper.withoutCursor(generated.pairs), query: query)
-            let size = shaper.pageSize(of: query)
-            plans.append(WalkPlan(pairs: pairs, pageSize: size, keepItems: true))
-            let other = shaper.companionPageSize(for: size)
-            plans.append(WalkPlan(pairs: shaper.setting(pageSizeParam, to: String(other), in: pairs), pageSize: other))
-            queries.append(classifier.classify(pairs, issuedCursors: issued).query)
+        let mains = sample.map { generated in
+            WalkPlan(pairs: shaper.withResultsHelpers(shaper.withoutCursor(generated.pairs), query: generated.classification.query))
         }
-        let records = walker.run(plans)
-        for (offset, query) in queries.enumerated() {
-            let main = records[2 * offset]
-            let companion = records[2 * offset + 1]
-            statistics.walks += 2
-            statistics.pagesWalked += main.pages.count + companion.pages.count
-            let origin = FindingOrigin.walk(query: main.plan.query, pageSize: main.plan.pageSize ?? spec.pagination.defaultPageSize)
-            checkWalk(main, origin: origin)
-            checkWalk(companion, origin: .walk(query: companion.plan.query, pageSize: companion.plan.pageSize ?? 0))
-            comparePageSizes(main, companion, origin: origin)
-            checkCompleteness(main, query: query, origin: origin)
+        let companions = mains.map(companion)
+        let walks = walker.run(zip(mains, companions).flatMap { [$0, $1] })
+        for offset in mains.indices {
+            let main = walks[2 * offset]
+            let findings = walkFindings(main: main, companion: walks[2 * offset + 1])
+            let query = mains[offset].query
+            let companionQuery = companions[offset].query
+            record(findings, walk: main, replay: .walk(query: query, pageSize: main.pageSize, companion: companionQuery)) { [self] in
+                rerunWalk(query: query, pageSize: main.pageSize, companion: companionQuery)
+            }
             report("walks", done: offset + 1, total: sample.count)
-            if outOfBudget() { return }
         }
-        checkReverse(sample: Array(zip(plans.enumerated().filter { $0.offset % 2 == 0 }.map(\.element), queries)).prefix(2),
-                     records: records.enumerated().filter { $0.offset % 2 == 0 }.map(\.element))
-        checkCursorReuse(records: records.enumerated().filter { $0.offset % 2 == 0 }.map(\.element), queries: queries)
+        if outOfBudget() { return }
+        let mainWalks = mains.indices.map { walks[2 * $0] }
+        checkReverse(mainWalks.prefix(2))
+        if outOfBudget() { return }
+        checkCursorReuse(mainWalks.prefix(3))
     }
 
-    /// The ids of a walk, without items newer than the growth window.
-    func windowedIDs(_ record: WalkRecord) -> [String] {
-        guard let windowStart else { return record.ids }
-        return zip(record.ids, record.times).filter { ($0.1 ?? Int64.min) <= windowStart }.map(\.0)
+    /// The same query at another page size.
+    func companion(_ plan: WalkPlan) -> WalkPlan {
+        let query = classifier.classify(plan.pairs).query
+        let size = shaper.companionPageSize(for: shaper.pageSize(of: query))
+        return WalkPlan(pairs: shaper.setting(spec.pagination.pageSizeParam, to: String(size), in: plan.pairs))
     }
 
-    /// Whether an item is older than the growth window (always true without a window).
-    func inWindow(_ item: JSONValue) -> Bool {
-        guard let windowStart, let timeField = spec.pagination.timeField else { return true }
-        return (item[timeField]?.int64Value ?? Int64.min) <= windowStart
+    /// Every walk-level finding for a walk and its companion at another page size.
+    func walkFindings(main: Walk, companion: Walk?) -> [Finding] {
+        statistics.walks += companion == nil ? 1 : 2
+        statistics.pagesWalked += main.pages.count + (companion?.pages.count ?? 0)
+        var findings = walkOracle.check(main, windowStart: windowStart)
+        if let companion {
+            findings += walkOracle.check(companion, windowStart: windowStart)
+            findings += comparator.samePageSizeUnion(main, companion, windowStart: windowStart)
+        }
+        if let base = discovery {
+            findings += comparator.completeness(filtered: main, base: base, evaluator: evaluator, windowStart: windowStart)
+        }
+        return findings
+    }
+
+    /// Re-runs a stored walk (and its companion) and returns its findings.
+    func rerunWalk(query: String, pageSize: Int, companion: String?) -> [Finding] {
+        var plans = [WalkPlan(pairs: Runner.pairs(fromQuery: query))]
+        if let companion { plans.append(WalkPlan(pairs: Runner.pairs(fromQuery: companion))) }
+        let walks = walker.run(plans)
+        return walkFindings(main: walks[0], companion: walks.count > 1 ? walks[1] : nil)
+    }
+
+    /// Records walk findings with a way to re-run them.
+    func record(_ findings: [Finding], walk: Walk, replay: ReplayPlan, rerun: @escaping () -> [Finding]) {
+        let fresh = ledger.record(findings, origin: .walk(query: walk.baseQuery, pageSize: walk.pageSize),
+                                  replay: replay, confirm: .rerun(rerun))
+        announce(fresh)
+    }
+
+    /// `CF-SORT-REVERSE`: walks in the other direction must visit the same ids reversed.
+    func checkReverse(_ mains: ArraySlice<Walk>) {
+        guard let directionParam = spec.pagination.order.directionParam else { return }
+        let order = spec.pagination.order
+        let flipped = mains.map { walk -> WalkPlan in
+            let value = order.values[walk.direction.reversed] ?? walk.direction.reversed.rawValue
+            return WalkPlan(pairs: shaper.setting(directionParam, to: value, in: Runner.pairs(fromQuery: walk.baseQuery)))
+        }
+        let reversed = walker.run(flipped)
+        for (walk, other) in zip(mains, reversed) {
+            let (asc, desc) = walk.direction == .asc ? (walk, other) : (other, walk)
+            let mainQuery = walk.baseQuery
+            let otherQuery = other.baseQuery
+            let findings = walkFindings(main: other, companion: nil) + comparator.reverse(asc: asc, desc: desc, windowStart: windowStart)
+            let queries = [mainQuery, otherQuery]
+            record(findings, walk: other, replay: .relation(kind: Runner.reverseKind, queries: queries,
+                                                            description: "ascending walk = reversed descending walk")) { [self] in
+                rerunReverse(queries)
+            }
+        }
+    }
+
+    /// `CF-CURSOR-REUSE`: the discovery walk's first cursor, sent with another query's filters,
+    /// continues from its position under those filters.
+    func checkCursorReuse(_ mains: ArraySlice<Walk>) {
+        guard let base = discovery, let firstPage = base.pages.first?.page, let cursor = firstPage.nextCursor else { return }
+        let cursorPair = WirePair.encoding(spec.pagination.cursorParam, cursor)
+        for walk in mains where walk.direction == base.direction && walk.isComplete {
+            let query = QueryCodec.queryString(Runner.pairs(fromQuery: walk.baseQuery) + [cursorPair])
+            let reused = executor.execute(query)
+            let findings = comparator.cursorReuse(basePage: firstPage, other: walk, reused: reused, pageSize: walk.pageSize,
+                                                  windowStart: windowStart)
+            let queries = [base.baseQuery, walk.baseQuery, query]
+            record(findings, walk: walk, replay: .relation(kind: Runner.cursorReuseKind, queries: queries,
+                                                           description: "a cursor reused under other filters continues from its position")) { [self] in
+                rerunCursorReuse(queries)
+            }
+        }
+    }
+
+    /// The relation kind of a stored reverse-order comparison.
+    static let reverseKind = "reverse-order"
+    /// The relation kind of a stored cursor-reuse comparison.
+    static let cursorReuseKind = "cursor-reuse"
+
+    /// Re-runs a reverse-order comparison of two walks.
+    func rerunReverse(_ queries: [String]) -> [Finding] {
+        guard queries.count == 2 else { return [] }
+        let walks = walker.run(queries.map { WalkPlan(pairs: Runner.pairs(fromQuery: $0)) })
+        let (asc, desc) = walks[0].direction == .asc ? (walks[0], walks[1]) : (walks[1], walks[0])
+        return walkFindings(main: walks[1], companion: nil) + comparator.reverse(asc: asc, desc: desc, windowStart: windowStart)
+    }
+
+    /// Re-runs a cursor-reuse comparison: [base query, other query, other query + the base's first cursor].
+    /// The stored cursor may have expired, so the base's first page is fetched again for a fresh cursor.
+    func rerunCursorReuse(_ queries: [String]) -> [Finding] {
+        guard queries.count == 3 else { return [] }
+        let basePage = executor.execute(queries[0])
+        guard case .success(let page) = parser.parse(basePage.body), let cursor = page.nextCursor else { return [] }
+        let other = walker.run([WalkPlan(pairs: Runner.pairs(fromQuery: queries[1]))])[0]
+        let reusedQuery = QueryCodec.queryString(Runner.pairs(fromQuery: queries[1])
+            + [WirePair.encoding(spec.pagination.cursorParam, cursor)])
+        return comparator.cursorReuse(basePage: page, other: other, reused: executor.execute(reusedQuery),
+                                      pageSize: other.pageSize, windowStart: windowStart)
     }
 }

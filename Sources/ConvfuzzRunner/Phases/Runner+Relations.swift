@@ -1,0 +1,81 @@
+import ConvfuzzGeneration
+import ConvfuzzJSON
+import ConvfuzzOracle
+import ConvfuzzSpec
+
+extension Runner {
+    /// Plans metamorphic relations from the spec and walks every query they need to its end.
+    func runRelations() {
+        guard configuration.relationBudget > 0 else { return }
+        let planner = MetamorphicPlanner(spec: spec)
+        let base = [QueryItem(spec.pagination.pageSizeParam, String(spec.pagination.maxPageSize))]
+        let plans = planner.plans(base: base, candidates: relationCandidates(), seed: configuration.seed,
+                                  budget: configuration.relationBudget)
+        guard !plans.isEmpty else { return }
+        report("relations", done: 0, total: plans.count)
+        var unique: [String] = []
+        var seen = Set<String>()
+        for plan in plans {
+            for query in plan.queryStrings where seen.insert(query).inserted { unique.append(query) }
+        }
+        let walks = walker.run(unique.map { WalkPlan(pairs: Runner.pairs(fromQuery: $0)) })
+        var byQuery: [String: Walk] = [:]
+        for (query, walk) in zip(unique, walks) {
+            byQuery[query] = walk
+            let findings = walkFindings(main: walk, companion: nil)
+            record(findings, walk: walk, replay: .walk(query: query, pageSize: walk.pageSize, companion: nil)) { [self] in
+                rerunWalk(query: query, pageSize: walk.pageSize, companion: nil)
+            }
+        }
+        for (position, plan) in plans.enumerated() {
+            let findings = evaluate(plan, walks: plan.queryStrings.compactMap { byQuery[$0] })
+            statistics.relations += 1
+            let fresh = ledger.record(findings, origin: .relation(description: plan.description),
+                                      replay: .metamorphic(plan), confirm: .rerun { [self] in rerunMetamorphic(plan) })
+            announce(fresh)
+            report("relations", done: position + 1, total: plans.count)
+        }
+    }
+
+    /// Evaluates a plan on complete walks of its queries (silent when any walk is incomplete).
+    func evaluate(_ plan: RelationPlan, walks: [Walk]) -> [Finding] {
+        guard walks.count == plan.queries.count, walks.allSatisfy(\.isComplete) else { return [] }
+        let window = GrowthWindow(spec: spec, windowStart: windowStart)
+        var late = Set<String>()
+        for walk in walks { late.formUnion(window.lateIDs(walk.items) { parser.id(of: $0) }) }
+        return plan.evaluate(sets: walks.map { Set($0.ids) }, ignoring: late)
+    }
+
+    /// Re-walks a plan's queries and evaluates it again.
+    func rerunMetamorphic(_ plan: RelationPlan) -> [Finding] {
+        let walks = walker.run(plan.queryStrings.map { WalkPlan(pairs: Runner.pairs(fromQuery: $0)) })
+        return evaluate(plan, walks: walks)
+    }
+
+    /// Re-runs a stored comparison of several queries.
+    func rerunRelation(kind: String, queries: [String]) -> [Finding] {
+        switch kind {
+        case Runner.reverseKind: return rerunReverse(queries)
+        case Runner.cursorReuseKind: return rerunCursorReuse(queries)
+        default: return []
+        }
+    }
+
+    /// Realistic values per parameter for relations: what valid cases sent, then the pools.
+    func relationCandidates() -> [String: [String]] {
+        var candidates: [String: [String]] = [:]
+        var seen: [String: Set<String>] = [:]
+        func add(_ name: String, _ value: String) {
+            if seen[name, default: []].insert(value).inserted { candidates[name, default: []].append(value) }
+        }
+        for generated in validCases {
+            let query = generated.classification.query
+            for (name, value) in query.scalars.sorted(by: { $0.key < $1.key }) { add(name, value) }
+            for (name, values) in query.lists.sorted(by: { $0.key < $1.key }) { values.forEach { add(name, $0) } }
+        }
+        for parameter in spec.parameters where parameter.role == nil {
+            for value in pools.values(parameter.valuePool) { add(parameter.name, value) }
+        }
+        return candidates
+    }
+}
