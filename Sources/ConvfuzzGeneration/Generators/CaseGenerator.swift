@@ -50,6 +50,13 @@ public struct CaseGenerator: Sendable {
         run(seed: seed, index: index, source: ChoiceSource(replaying: choices))
     }
 
+    /// The case a choice sequence produces, with the spans of its choices.
+    func replayWithSpans(seed: UInt64, index: Int, choices: [UInt64]) -> (GeneratedCase, [ChoiceSpan]) {
+        let source = ChoiceSource(replaying: choices)
+        let generated = run(seed: seed, index: index, source: source)
+        return (generated, source.spans)
+    }
+
     /// Cases `0..<count` of run `seed`.
     public func cases(seed: UInt64, count: Int) -> [GeneratedCase] {
         (0..<max(0, count)).map { generate(seed: seed, index: $0) }
