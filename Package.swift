@@ -44,7 +44,11 @@ let package = Package(
         .testTarget(name: "ConvfuzzTransportTests", dependencies: ["ConvfuzzTransport", "ConvfuzzReferenceServer"]),
         .testTarget(name: "ConvfuzzOracleTests", dependencies: ["ConvfuzzOracle", "ConvfuzzSpec", "ConvfuzzGeneration", "ConvfuzzTransport", "ConvfuzzJSON"]),
         .testTarget(name: "ConvfuzzRunnerTests", dependencies: ["ConvfuzzRunner", "ConvfuzzReferenceServer", "ConvfuzzSpec"]),
-        .testTarget(name: "ConvfuzzReportTests", dependencies: ["ConvfuzzReport", "ConvfuzzRunner"]),
+        .testTarget(
+            name: "ConvfuzzReportTests",
+            dependencies: ["ConvfuzzReport", "ConvfuzzRunner", "ConvfuzzOracle"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "ConvfuzzReferenceServerTests", dependencies: ["ConvfuzzReferenceServer", "ConvfuzzJSON"]),
         .testTarget(
             name: "IntegrationTests",

@@ -1,0 +1,45 @@
+import ArgumentParser
+import ConvfuzzGeneration
+import ConvfuzzSpec
+import Foundation
+
+/// `convfuzz generate`: prints generated cases as JSON lines, byte-identical across runs and machines.
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Print generated cases as JSON lines: query pairs, classification, expected outcome, choices."
+    )
+
+    @OptionGroup var specOptions: SpecOptions
+
+    @Option(help: "Run seed.")
+    var seed: UInt64 = 1
+
+    @Option(help: "How many cases.")
+    var count: Int = 20
+
+    @Option(help: "First case index.")
+    var start: Int = 0
+
+    func validate() throws {
+        guard count >= 0 else { throw ValidationError("--count must be 0 or more") }
+        guard start >= 0 else { throw ValidationError("--start must be 0 or more") }
+    }
+
+    func run() throws {
+        let spec = try specOptions.loadSpec()
+        let profile = try specOptions.loadProfile(fallback: nil)
+        let generator = CaseGenerator(spec: spec, pools: ValuePools(profile: profile))
+        var buffer = ""
+        buffer.reserveCapacity(1 << 16)
+        for index in start..<(start + count) {
+            buffer += GenerateCommandOutput.line(for: generator.generate(seed: seed, index: index))
+            buffer += "\n"
+            if buffer.utf8.count >= 1 << 16 {
+                FileHandle.standardOutput.write(Data(buffer.utf8))
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        FileHandle.standardOutput.write(Data(buffer.utf8))
+    }
+}
