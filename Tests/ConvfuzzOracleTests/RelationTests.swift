@@ -1,0 +1,100 @@
+import ConvfuzzSpec
+import Foundation
+import Testing
+@testable import ConvfuzzOracle
+
+@Suite("Metamorphic relations")
+struct RelationTests {
+    let planner = MetamorphicPlanner(spec: Fixtures.spec)
+    let candidates: [String: [String]] = [
+        "agent_id": ["ag1", "ag2"], "user_id": ["u1", "u2"], "tag_ids": ["t1", "t2"], "topic_ids": ["x", "y"],
+        "main_languages": ["en", "de"], "call_start_after_unix": ["100", "200"], "search": ["hello"],
+        "data_collection_params": ["k:eq:v1", "k:neq:v2", "k2:gt:5"], "evaluation_params": ["c1:success"],
+        "data_collection_ids": ["k"], "branch_id": ["b1", "b2"],
+    ]
+
+    func plan(_ relation: SetRelation, _ queries: Int = 3) -> RelationPlan {
+        RelationPlan(check: .metaSubset, parameter: "p", detail: "d", description: "test",
+                     queries: Array(repeating: [QueryItem("p", "v")], count: queries), relation: relation)
+    }
+
+    @Test func evaluationOfEveryRelationKind() {
+        #expect(plan(.subset(sub: 1, of: 0), 2).evaluate(sets: [["a", "b"], ["a"]]).isEmpty)
+        #expect(plan(.subset(sub: 1, of: 0), 2).evaluate(sets: [["a"], ["a", "z"]]).map(\.signature) == ["CF-META-SUBSET|p|d:extra"])
+        #expect(plan(.equal(0, 1), 2).evaluate(sets: [["a"], ["a"]]).isEmpty)
+        #expect(plan(.equal(0, 1), 2).evaluate(sets: [["a", "b"], ["a"]]).map(\.signature) == ["CF-META-SUBSET|p|d:missing"])
+        #expect(plan(.intersection(result: 2, of: [0, 1])).evaluate(sets: [["a", "b"], ["b", "c"], ["b"]]).isEmpty)
+        #expect(plan(.intersection(result: 2, of: [0, 1])).evaluate(sets: [["a", "b"], ["b", "c"], ["a", "b"]]).count == 1)
+        #expect(plan(.union(result: 2, of: [0, 1])).evaluate(sets: [["a"], ["b"], ["a", "b"]]).isEmpty)
+        #expect(plan(.union(result: 2, of: [0, 1])).evaluate(sets: [["a"], ["b"], ["a"]]).map(\.signature) == ["CF-META-SUBSET|p|d:missing"])
+        #expect(plan(.disjoint(0, 1), 2).evaluate(sets: [["a"], ["b"]]).isEmpty)
+        #expect(plan(.disjoint(0, 1), 2).evaluate(sets: [["a"], ["a"]]).map(\.signature) == ["CF-META-SUBSET|p|d:overlap"])
+        #expect(plan(.partition(whole: 0, parts: [1, 2])).evaluate(sets: [["a", "b"], ["a"], ["b"]]).isEmpty)
+        #expect(plan(.partition(whole: 0, parts: [1, 2])).evaluate(sets: [["a", "b", "c"], ["a", "b"], ["b"]]).map(\.signature)
+                == ["CF-META-SUBSET|p|d:overlap", "CF-META-SUBSET|p|d:missing"])
+        #expect(plan(.equal(0, 1), 2).evaluate(sets: [["a"]]).isEmpty)
+    }
+
+    @Test func ignoredIdsAreLeftOut() {
+        #expect(plan(.subset(sub: 1, of: 0), 2).evaluate(sets: [["a"], ["a", "late"]], ignoring: ["late"]).isEmpty)
+    }
+
+    @Test func plansAreDerivedFromTheSpec() {
+        let plans = planner.allPlans(base: [QueryItem("page_size", "100")], candidates: candidates)
+        let byCheck = Dictionary(grouping: plans, by: \.check)
+        #expect(Set(byCheck.keys) == [.metaSubset, .metaAnd, .metaUnion, .metaDisjoint, .metaPartition, .metaMonotone, .metaProjection])
+        let subsetParams = Set(byCheck[.metaSubset]?.map(\.parameter) ?? [])
+        #expect(subsetParams.isSuperset(of: ["user_id", "topic_ids", "search", "agent_id", "rating_min", "call_successful"]))
+        let unions = Dictionary(uniqueKeysWithValues: (byCheck[.metaUnion] ?? []).map { ($0.parameter, $0.relation) })
+        #expect(unions["tag_ids"] == .union(result: 2, of: [0, 1]))
+        #expect(unions["exclude_statuses"] == .intersection(result: 2, of: [0, 1]))
+        #expect(unions["data_collection_params"] == .intersection(result: 2, of: [0, 1]))
+        let disjoint = Set(byCheck[.metaDisjoint]?.map(\.parameter) ?? [])
+        #expect(disjoint.isSuperset(of: ["agent_id", "user_id", "call_successful", "branch_id", "evaluation_params", "data_collection_params"]))
+        #expect(!disjoint.contains("search"))
+        let partitions = (byCheck[.metaPartition] ?? []).map(\.queryStrings)
+        #expect(partitions.contains { $0[1].hasSuffix("k%3Aexists") && $0[2].hasSuffix("k%3Amissing") })
+        #expect(partitions.contains { $0[1].hasSuffix("k%3Aeq%3Av1") && $0[2].hasSuffix("k%3Aneq%3Av1") })
+        #expect(partitions.contains { $0[1].hasSuffix("k%3Aeq%3A") && $0[2].hasSuffix("k%3Aneq%3A") })
+        let monotone = (byCheck[.metaMonotone] ?? []).first { $0.parameter == "rating_min" }
+        #expect(monotone?.queries.map { $0.last?.value } == ["1", "5"])
+        let maxBound = (byCheck[.metaMonotone] ?? []).first { $0.parameter == "rating_max" }
+        #expect(maxBound?.queries.map { $0.last?.value } == ["5", "1"])
+        #expect(Set(byCheck[.metaProjection]?.map(\.detail) ?? []) == ["exclude", "include", "ids"])
+        #expect(plans.allSatisfy { $0.queries.allSatisfy { $0.first == QueryItem("page_size", "100") } })
+    }
+
+    @Test func parametersInTheBaseAreNotVaried() {
+        let plans = planner.allPlans(base: [QueryItem("agent_id", "ag1")], candidates: candidates)
+        #expect(!plans.contains { $0.parameter.split(separator: "+").contains("agent_id") })
+    }
+
+    @Test func seededSelectionIsDeterministicAndCoversKinds() {
+        let a = planner.plans(base: [], candidates: candidates, seed: 42, budget: 12)
+        let b = planner.plans(base: [], candidates: candidates, seed: 42, budget: 12)
+        let c = planner.plans(base: [], candidates: candidates, seed: 7, budget: 12)
+        #expect(a == b)
+        #expect(a != c)
+        #expect(a.count == 12)
+        #expect(Set(a.map(\.check)).count == 7)
+    }
+
+    @Test func aRenamedSpecGivesTheSameRelationsUnderNewNames() throws {
+        let text = try String(contentsOfFile: Fixtures.specPath, encoding: .utf8)
+        var renamed = text
+        for parameter in Fixtures.spec.parameters {
+            // Only where the YAML names a parameter; fields, pools and roles keep their names.
+            renamed = renamed.replacingOccurrences(
+                of: "(name|param|lower|upper|cursor_param|page_size_param|direction_param|window_param): \(parameter.name)(?![A-Za-z0-9_])",
+                with: "$1: zz_\(parameter.name)", options: .regularExpression)
+        }
+        let spec = try SpecLoader.load(text: renamed, file: "renamed.yaml")
+        #expect(spec.parameter(named: "zz_agent_id") != nil)
+        let renamedCandidates = Dictionary(uniqueKeysWithValues: candidates.map { ("zz_" + $0.key, $0.value) })
+        let original = planner.allPlans(base: [], candidates: candidates)
+        let derived = MetamorphicPlanner(spec: spec).allPlans(base: [], candidates: renamedCandidates)
+        #expect(derived.count == original.count)
+        #expect(derived.map(\.check) == original.map(\.check))
+        #expect(derived.allSatisfy { plan in plan.queries.allSatisfy { $0.allSatisfy { $0.name.hasPrefix("zz_") } } })
+    }
+}
