@@ -1,3 +1,4 @@
+import ConvfuzzGeneration
 import ConvfuzzSpec
 
 /// Derives metamorphic relations from the spec's filters and projections, never from

@@ -2,7 +2,7 @@ import ConvfuzzSpec
 
 /// A metamorphic relation to test: queries whose complete walks are needed and the
 /// relation their id sets must satisfy.
-public struct RelationPlan: Sendable, Hashable {
+public struct RelationPlan: Sendable, Hashable, Codable {
     /// The check it belongs to.
     public var check: CheckID
     /// The parameter(s) concerned, e.g. `rating_min` or `agent_id+tag_ids`.

@@ -108,13 +108,22 @@ public enum SpecLoader {
 
     static func loadErrors(_ root: MappingReader) throws(SpecError) -> ErrorSpec {
         guard let reader = try root.mapping("errors") else { return ErrorSpec() }
-        try reader.rejectUnknownKeys(["validation_status", "body", "loc_prefix", "server_error_floor"])
+        try reader.rejectUnknownKeys(["validation_status", "body", "loc_prefix", "server_error_floor",
+                                      "request_limit_statuses", "request_limit_floor"])
         if let body = try reader.optionalString("body"), body != "detail-list" {
             throw reader.error("body", "errors.body '\(body)' is not supported (only detail-list)")
         }
+        let limitStatuses = try (reader.stringList("request_limit_statuses") ?? ["413", "414", "431"]).map { text throws(SpecError) -> Int in
+            guard let value = Int(text), (400...499).contains(value) else {
+                throw reader.error("request_limit_statuses", "errors.request_limit_statuses holds '\(text)', not a 4xx status")
+            }
+            return value
+        }
         return ErrorSpec(validationStatus: try reader.optionalInt("validation_status") ?? 422,
                          locPrefix: try reader.optionalString("loc_prefix") ?? "query",
-                         serverErrorFloor: try reader.optionalInt("server_error_floor") ?? 500)
+                         serverErrorFloor: try reader.optionalInt("server_error_floor") ?? 500,
+                         requestLimitStatuses: limitStatuses,
+                         requestLimitFloor: try reader.optionalInt("request_limit_floor") ?? 8192)
     }
 
     static func loadDiscovery(_ root: MappingReader) throws(SpecError) -> [(pool: String, field: String)] {

@@ -6,11 +6,18 @@ public struct ErrorSpec: Sendable, Equatable {
     public var locPrefix: String
     /// Statuses from here up are server errors.
     public var serverErrorFloor: Int
+    /// Statuses a server may give a request that exceeds its size limits (413, 414, 431).
+    public var requestLimitStatuses: [Int]
+    /// The request-target length (bytes) every server must accept; above it the limit statuses are allowed.
+    public var requestLimitFloor: Int
 
     /// Creates an error spec.
-    public init(validationStatus: Int = 422, locPrefix: String = "query", serverErrorFloor: Int = 500) {
+    public init(validationStatus: Int = 422, locPrefix: String = "query", serverErrorFloor: Int = 500,
+                requestLimitStatuses: [Int] = [413, 414, 431], requestLimitFloor: Int = 8192) {
         self.validationStatus = validationStatus
         self.locPrefix = locPrefix
         self.serverErrorFloor = serverErrorFloor
+        self.requestLimitStatuses = requestLimitStatuses
+        self.requestLimitFloor = requestLimitFloor
     }
 }

@@ -65,9 +65,12 @@ struct ServeCommand: ParsableCommand {
             throw CommandExit.usage("cannot serve on \(host):\(port): \(error)")
         }
         let faultText = fault.map { " with fault \($0)" } ?? ""
-        print("convfuzz reference server on \(server.baseURL) (\(size) conversations, seed \(seed)\(faultText))")
-        print("list endpoint: \(server.baseURL)\(configuration.basePath)")
-        fflush(stdout)
+        let banner = """
+            convfuzz reference server on \(server.baseURL) (\(size) conversations, seed \(seed)\(faultText))
+            list endpoint: \(server.baseURL)\(configuration.basePath)
+
+            """
+        FileHandle.standardOutput.write(Data(banner.utf8))
         ServeCommand.waitForTermination()
         server.stop()
     }
