@@ -66,7 +66,7 @@ extension CheckID {
         case .statusUnexpected:
             return "The status is neither the success nor the validation status the spec allows for this case; look at error mapping (e.g. 400 instead of 422, or a redirect)."
         case .errorShape:
-            return "A validation error body does not follow the spec's error_schema (e.g. {\"detail\":[{\"loc\":[...],\"msg\":...,\"type\":...}]}); look at the error serialiser."
+            return "A validation error body does not follow the spec's error_schema (a list of problems, each with a location); look at the error serialiser."
         case .errorLoc:
             return "No validation error item has a loc of [loc_prefix, parameter, ...] for an offending parameter; look at which parameter the validator blames."
         case .bodyJSON:

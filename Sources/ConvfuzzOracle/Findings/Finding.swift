@@ -5,7 +5,7 @@
 /// as `CHECK|parameter|detail`, where `parameter` is `-` when none applies and
 /// `detail` is normalised (operator, status, JSON path with indices removed),
 /// never a concrete id or value that varies between occurrences, e.g.
-/// `CF-FILTER|rating_min|gte` or `CF-SCHEMA|-|conversations[].rating:type`.
+/// `CF-FILTER|<param>|gte` or `CF-SCHEMA|-|<items>[].<field>:type`.
 public struct Finding: Sendable, Codable, Hashable {
     /// The check that failed.
     public var check: CheckID

@@ -5,7 +5,7 @@ import ConvfuzzSpec
 public struct RelationPlan: Sendable, Hashable, Codable {
     /// The check it belongs to.
     public var check: CheckID
-    /// The parameter(s) concerned, e.g. `rating_min` or `agent_id+tag_ids`.
+    /// The parameter(s) concerned, e.g. `p` or `p+q`.
     public var parameter: String
     /// The signature detail (operator or form), e.g. `gte`, `exists/missing`.
     public var detail: String

@@ -1,4 +1,4 @@
-/// A location inside a JSON document, printed like `conversations[3].rating`.
+/// A location inside a JSON document, printed like `items[3].field`.
 public struct JSONPath: Sendable, Hashable, Codable, CustomStringConvertible {
     /// One step of a path.
     public enum Component: Sendable, Hashable, Codable {
@@ -23,10 +23,10 @@ public struct JSONPath: Sendable, Hashable, Codable, CustomStringConvertible {
         JSONPath(components + [component])
     }
 
-    /// `conversations[3].rating`; the root prints as `$`.
+    /// `items[3].field`; the root prints as `$`.
     public var description: String { render(normalised: false) }
 
-    /// The path with indices as `[]` and map keys as `*`: `conversations[].data_collection_results.*`.
+    /// The path with indices as `[]` and map keys as `*`: `items[].map.*`.
     public var normalised: String { render(normalised: true) }
 
     func render(normalised: Bool) -> String {

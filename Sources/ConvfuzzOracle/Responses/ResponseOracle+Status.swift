@@ -53,7 +53,7 @@ extension ResponseOracle {
                         expected: "\(validation)", observed: "\(status)", evidence: [Evidence(response)])]
     }
 
-    /// The parameters a validation error body names in its `loc`s (best effort).
+    /// The parameters a validation error body names in its locations (best effort).
     func blamedParameters(_ response: ObservedResponse) -> [String] {
         guard let locator, let json = try? JSONParser.parse(response.body) else { return [] }
         return locator.locs(in: json).compactMap { loc in

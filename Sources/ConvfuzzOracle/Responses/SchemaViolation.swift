@@ -39,6 +39,6 @@ public struct SchemaViolation: Sendable, Hashable, Codable {
     /// `path: message`.
     public var line: String { "\(path): \(message)" }
 
-    /// The normalised path and kind, for signatures: `conversations[].rating:type`.
+    /// The normalised path and kind, for signatures: `items[].field:type`.
     public var signatureDetail: String { "\(path.normalised):\(kind.rawValue)" }
 }

@@ -60,7 +60,7 @@ public struct ItemOrder: Sendable {
         item[order.key]?.numberValue.flatMap { DecimalValue($0) }
     }
 
-    /// `start_time_unix_secs desc, conversation_id desc`-style text for messages.
+    /// `key desc, tie desc`-style text for messages.
     public var text: String {
         let dir = direction.rawValue
         return order.tieBreak.map { "\(order.key) \(dir), \($0) \(dir)" } ?? "\(order.key) \(dir)"

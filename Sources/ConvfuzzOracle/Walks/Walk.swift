@@ -2,7 +2,7 @@ import ConvfuzzGeneration
 import ConvfuzzJSON
 import ConvfuzzSpec
 
-/// A cursor walk: the first page of a query, then every `next_cursor` followed
+/// A cursor walk: the first page of a query, then every next cursor followed
 /// with the same other parameters.
 public struct Walk: Sendable {
     /// The encoded query string without the cursor.
