@@ -8,7 +8,8 @@ import Foundation
 ///
 /// Phases, in order: preflight (reachability and auth), corpus replay,
 /// discovery walk (harvests pools and the growth window), generated cases,
-/// cursor walks, metamorphic relations, then confirmation (every finding is
+/// filter probes (each visible filter alone, on an item's exact value, walked and
+/// compared with the discovery walk), cursor walks, metamorphic relations, then confirmation (every finding is
 /// re-run; what does not reproduce is flaky), shrinking and corpus writes.
 /// The same seed, spec and target behaviour give the same cases in the same
 /// order and the same findings, whatever the concurrency.
@@ -65,6 +66,7 @@ public final class Runner {
         }
         discover()
         if !outOfBudget() { runCases() }
+        if !outOfBudget() { runFilterProbes() }
         if !outOfBudget() { runWalks() }
         if !outOfBudget() { runRelations() }
         let reported = confirmAndStore()

@@ -13,7 +13,7 @@ struct Convfuzz: ParsableCommand {
             Exit codes: 0 no finding, 1 findings, 2 usage or spec error, 3 target unreachable or unauthorised.
             Without --target, `run` fuzzes the bundled reference server in-process.
             """,
-        subcommands: [RunCommand.self, ReplayCommand.self, GenerateCommand.self, ServeCommand.self,
+        subcommands: [RunCommand.self, ReplayCommand.self, WalkCommand.self, GenerateCommand.self, ServeCommand.self,
                       SpecCommand.self, ExplainCommand.self, CorpusCommand.self, FaultsCommand.self],
         defaultSubcommand: nil
     )

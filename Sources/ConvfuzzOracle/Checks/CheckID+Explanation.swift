@@ -10,7 +10,7 @@ extension CheckID {
         case .filter: return .filter
         case .walkLoop, .walkDup, .walkOrder, .walkHasMore, .walkPageSize, .walkCompleteness, .sortReverse: return .walk
         case .cursorInvalid, .cursorReuse: return .cursor
-        case .metaSubset, .metaAnd, .metaUnion, .metaDisjoint, .metaPartition, .metaMonotone, .metaProjection:
+        case .metaSubset, .metaAnd, .metaUnion, .metaDisjoint, .metaPartition, .metaMonotone, .metaProjection, .metaCase:
             return .relation
         case .transport: return .transport
         }
@@ -50,6 +50,7 @@ extension CheckID {
         case .metaPartition: return "complementary filters do not partition"
         case .metaMonotone: return "tighter bound returned more"
         case .metaProjection: return "response-shaping parameter changed the item set"
+        case .metaCase: return "case-insensitive filter depends on case"
         case .transport: return "transport failure"
         }
     }
@@ -119,6 +120,8 @@ extension CheckID {
             return "A tighter bound returned an id the looser bound did not; look at the bound's comparison and inclusivity."
         case .metaProjection:
             return "A response-shaping parameter changed which ids are returned; it must only change item contents."
+        case .metaCase:
+            return "A filter the spec calls case-insensitive returned different ids for values that differ only in letter case; look at case folding."
         case .transport:
             return "The connection failed or timed out (after the runner's retries); look at the target's availability, crashes and slow paths."
         }

@@ -64,6 +64,8 @@ public enum CheckID: String, CaseIterable, Codable, Sendable, Hashable, Comparab
     case metaMonotone = "CF-META-MONOTONE"
     /// A response-shaping parameter changed which items are returned.
     case metaProjection = "CF-META-PROJECTION"
+    /// A case-insensitive filter gave different items for values that differ only in case.
+    case metaCase = "CF-META-CASE"
     /// Connection errors or timeouts persisted after retries.
     case transport = "CF-TRANSPORT"
 

@@ -49,6 +49,19 @@ extension MetamorphicPlanner {
     }
 
     /// `CF-META-DISJOINT`: two different values of a single-valued scalar equality.
+    /// `CF-META-CASE`: a case-insensitive text filter gives the same ids for a value and its case variant.
+    func casePlans(_ context: PlanningContext) -> [RelationPlan] {
+        context.freeFilters.compactMap { filter in
+            guard filter.op == .containsCI else { return nil }
+            guard let value = context.values(filter.param).first(where: { $0.uppercased() != $0.lowercased() }) else { return nil }
+            let variant = value == value.uppercased() ? value.lowercased() : value.uppercased()
+            return RelationPlan(check: .metaCase, parameter: filter.param, detail: "contains_ci",
+                                description: "\(filter.param)=\(value) and \(filter.param)=\(variant) must return the same ids",
+                                queries: [context.query(filter.param, value), context.query(filter.param, variant)],
+                                relation: .equal(0, 1))
+        }
+    }
+
     func disjointPlans(_ context: PlanningContext) -> [RelationPlan] {
         context.freeFilters.compactMap { filter in
             guard filter.op == .eq, context.spec.parameter(named: filter.param)?.isList == false,

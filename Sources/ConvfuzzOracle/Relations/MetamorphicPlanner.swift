@@ -23,26 +23,78 @@ public struct MetamorphicPlanner: Sendable {
         let context = PlanningContext(spec: spec, base: base, candidates: candidates)
         return subsetPlans(context) + andPlans(context) + unionPlans(context) + disjointPlans(context)
             + grammarDisjointPlans(context) + partitionPlans(context) + monotonePlans(context) + projectionPlans(context)
+            + casePlans(context)
     }
 
     /// At most `budget` plans chosen by `seed`: candidate values and plans are shuffled
-    /// with SplitMix64, so the same seed always gives the same plans. Every check kind
-    /// that has plans gets at least one before any kind gets a second.
+    /// with SplitMix64, so the same seed always gives the same plans.
+    ///
+    /// Selection spreads the budget: first one plan of every check kind, then round-robin
+    /// over the varied parameters, parameters of hidden filters first (relations are the
+    /// only check they have), each parameter cycling through its check kinds.
     public func plans(base: [QueryItem], candidates: [String: [String]], seed: UInt64, budget: Int) -> [RelationPlan] {
         var rng = SplitMix64(seed: seed)
         var shuffled: [String: [String]] = [:]
         for name in candidates.keys.sorted() { shuffled[name] = rng.shuffled(candidates[name] ?? []) }
         let all = rng.shuffled(allPlans(base: base, candidates: shuffled))
-        var byCheck: [CheckID: [RelationPlan]] = [:]
-        for plan in all { byCheck[plan.check, default: []].append(plan) }
+        guard budget > 0, !all.isEmpty else { return [] }
         var chosen: [RelationPlan] = []
+        var taken = Set<Int>()
+        var firstOfKind: [CheckID: Int] = [:]
+        for (index, plan) in all.enumerated() where firstOfKind[plan.check] == nil { firstOfKind[plan.check] = index }
+        for check in firstOfKind.keys.sorted() where chosen.count < budget {
+            let index = firstOfKind[check]!
+            chosen.append(all[index])
+            taken.insert(index)
+        }
+        let hidden = Set(spec.filters.filter { $0.visibility == .hidden }.map(\.param))
+        // A plan over several parameters (`a+b`) queues under its first hidden one, else its first.
+        func key(_ plan: RelationPlan) -> String {
+            let names = plan.parameter.split(separator: "+").map(String.init)
+            return names.first { hidden.contains($0) } ?? names.first ?? plan.parameter
+        }
+        var queues: [String: [Int]] = [:]
+        for (index, plan) in all.enumerated() where !taken.contains(index) {
+            queues[key(plan), default: []].append(index)
+        }
+        for name in queues.keys { queues[name] = interleavedByCheck(queues[name]!, all) }
+        let order = queues.keys.sorted { lhs, rhs in
+            let left = hidden.contains(lhs)
+            let right = hidden.contains(rhs)
+            return left != right ? left : lhs < rhs
+        }
         var round = 0
         while chosen.count < budget {
-            let batch = byCheck.keys.sorted().compactMap { byCheck[$0].flatMap { round < $0.count ? $0[round] : nil } }
-            if batch.isEmpty { break }
-            chosen += batch.prefix(budget - chosen.count)
+            var added = false
+            for key in order where chosen.count < budget {
+                guard let queue = queues[key], round < queue.count else { continue }
+                chosen.append(all[queue[round]])
+                added = true
+            }
+            if !added { break }
             round += 1
         }
         return chosen
+    }
+
+    /// Check kinds by how many faults they find when a parameter gets only a few plans:
+    /// an ignored or half-applied filter shows first in disjointness, unions and partitions.
+    static let kindPriority: [CheckID] = [.metaDisjoint, .metaUnion, .metaPartition, .metaCase, .metaMonotone,
+                                          .metaAnd, .metaSubset, .metaProjection]
+
+    /// Plan indices reordered so that consecutive ones differ in check kind, strongest kinds first.
+    private func interleavedByCheck(_ indices: [Int], _ all: [RelationPlan]) -> [Int] {
+        var byCheck: [CheckID: [Int]] = [:]
+        for index in indices { byCheck[all[index].check, default: []].append(index) }
+        let rank = { (check: CheckID) in Self.kindPriority.firstIndex(of: check) ?? Self.kindPriority.count }
+        var out: [Int] = []
+        var round = 0
+        while out.count < indices.count {
+            for check in byCheck.keys.sorted(by: { (rank($0), $0) < (rank($1), $1) }) {
+                if let list = byCheck[check], round < list.count { out.append(list[round]) }
+            }
+            round += 1
+        }
+        return out
     }
 }

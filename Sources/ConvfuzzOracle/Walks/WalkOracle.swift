@@ -34,7 +34,7 @@ public struct WalkOracle: Sendable {
     }
 
     /// `CF-WALK-LOOP`.
-    func loopFindings(_ walk: Walk, expectedTotal: Int?) -> [Finding] {
+    public func loopFindings(_ walk: Walk, expectedTotal: Int?) -> [Finding] {
         let evidence = walk.pages.suffix(2).map { Evidence($0.response) }
         switch walk.end {
         case .repeatedCursor(let cursor):
@@ -78,7 +78,7 @@ public struct WalkOracle: Sendable {
     }
 
     /// `CF-WALK-ORDER`: the first item of a page strictly after the last item before it.
-    func boundaryOrderFindings(_ walk: Walk) -> [Finding] {
+    public func boundaryOrderFindings(_ walk: Walk) -> [Finding] {
         let order = ItemOrder(spec: spec, direction: walk.direction)
         var last: (item: JSONValue, page: Int)?
         var bad: [(before: JSONValue, after: JSONValue, pages: (Int, Int))] = []
@@ -102,7 +102,7 @@ public struct WalkOracle: Sendable {
     }
 
     /// `CF-WALK-HASMORE`: a page promised more, and the next page was empty.
-    func hasMoreFindings(_ walk: Walk) -> [Finding] {
+    public func hasMoreFindings(_ walk: Walk) -> [Finding] {
         for index in walk.pages.indices.dropLast() {
             guard walk.pages[index].page?.hasMore == true, let next = walk.pages[index + 1].page, next.items.isEmpty else { continue }
             let field = spec.pagination.hasMoreField

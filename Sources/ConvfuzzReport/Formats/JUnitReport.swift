@@ -91,7 +91,7 @@ public enum JUnitReport {
                      "expected: \(reported.finding.expected)",
                      "observed: \(reported.finding.observed)",
                      "from: \(reported.origin.summary)"]
-        lines.append(contentsOf: context.curlLines(for: reported).map { "repro: \($0)" })
+        lines.append(contentsOf: context.curlLines(for: reported).map { "repro: \(ReportContext.clip($0, limit: 4000))" })
         if let file = reported.corpusFile { lines.append("corpus: \(file)") }
         return lines.joined(separator: "\n")
     }

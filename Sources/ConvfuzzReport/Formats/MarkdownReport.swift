@@ -33,7 +33,7 @@ public enum MarkdownReport {
                 out.append("- from: \(cell(reported.origin.summary))")
                 out.append("")
                 out.append("```sh")
-                out.append(contentsOf: context.curlLines(for: reported))
+                out.append(contentsOf: context.curlLines(for: reported).map { ReportContext.clip($0, limit: 2000) })
                 out.append("```")
                 out.append("</details>")
             }

@@ -48,7 +48,7 @@ public enum TextSummary {
         if let shrink = reported.shrink {
             lines.append("   shrunk:   \(shrink.pairsBefore) → \(shrink.pairsAfter) query pairs in \(shrink.attempts) requests\(shrink.verified ? " (re-verified)" : "")")
         }
-        for line in context.curlLines(for: reported).prefix(3) { lines.append("   repro:    \(line)") }
+        for line in context.curlLines(for: reported).prefix(3) { lines.append("   repro:    \(ReportContext.clip(line))") }
         if let file = reported.corpusFile { lines.append("   corpus:   \(file)") }
         return lines
     }

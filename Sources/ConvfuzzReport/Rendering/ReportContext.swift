@@ -18,6 +18,12 @@ public struct ReportContext: Sendable {
         query.isEmpty ? result.endpoint : result.endpoint + "?" + query
     }
 
+    /// A line cut to `limit` characters with a note of what was left out (full lines are in the JSON report).
+    public static func clip(_ line: String, limit: Int = 400) -> String {
+        guard line.count > limit else { return line }
+        return String(line.prefix(limit)) + "… (\(line.count - limit) more characters; full command in the JSON report)"
+    }
+
     /// The curl lines reproducing a finding, in order.
     public func curlLines(for finding: ReportedFinding) -> [String] {
         let header = result.authenticated ? result.authHeader : nil

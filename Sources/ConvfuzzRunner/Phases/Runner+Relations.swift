@@ -12,6 +12,9 @@ extension Runner {
         let plans = planner.plans(base: base, candidates: relationCandidates(), seed: configuration.seed,
                                   budget: configuration.relationBudget)
         guard !plans.isEmpty else { return }
+        if configuration.verbose {
+            for plan in plans { progress.note("relation [\(plan.check.rawValue)] \(plan.parameter): \(plan.description)") }
+        }
         report("relations", done: 0, total: plans.count)
         var unique: [String] = []
         var seen = Set<String>()
@@ -68,7 +71,7 @@ extension Runner {
         func add(_ name: String, _ value: String) {
             if seen[name, default: []].insert(value).inserted { candidates[name, default: []].append(value) }
         }
-        for generated in validCases {
+        for generated in validCases where generated.label.kind == .valid {
             let query = generated.classification.query
             for (name, value) in query.scalars.sorted(by: { $0.key < $1.key }) { add(name, value) }
             for (name, values) in query.lists.sorted(by: { $0.key < $1.key }) { values.forEach { add(name, $0) } }

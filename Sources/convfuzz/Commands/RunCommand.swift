@@ -42,7 +42,7 @@ struct RunCommand: ParsableCommand {
     var walks: Int = 12
 
     @Option(help: "Metamorphic relations to check.")
-    var relations: Int = 24
+    var relations: Int = 48
 
     @Option(help: "Growth window: now (ignore items newer than the run's start) or off. Default: now for --target, off otherwise.")
     var window: String?
@@ -55,6 +55,9 @@ struct RunCommand: ParsableCommand {
 
     @Option(help: "Accepted findings (JSON {\"accepted\": [signature, …]}); only new ones fail.")
     var baseline: String?
+
+    @Flag(help: "Note every probe and relation as it is planned.")
+    var verbose = false
 
     @Option(help: "Connect timeout in seconds.")
     var connectTimeout: Double = 5
@@ -112,6 +115,7 @@ struct RunCommand: ParsableCommand {
         configuration.window = window.flatMap(WindowMode.init(rawValue:)) ?? (embedded ? .off : .now)
         configuration.corpusDirectory = noCorpus ? nil : corpus
         configuration.replayCorpus = !noCorpus
+        configuration.verbose = verbose
         configuration.transport = TransportConfiguration(connectTimeout: connectTimeout, totalTimeout: requestTimeout,
                                                          maxResponseBytes: maxResponseBytes, maxConcurrency: concurrency)
         if embedded {
