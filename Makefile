@@ -38,7 +38,9 @@ release: deps
 run: build
 	$(BIN) run $(RUN_ARGS)
 
+# The command-line tests run the built binary, so build it first.
 test: test-deps
+	$(SWIFT) build
 	$(SWIFT) test
 
 bench: deps

@@ -41,7 +41,7 @@ struct RelationTests {
     @Test func plansAreDerivedFromTheSpec() {
         let plans = planner.allPlans(base: [QueryItem("page_size", "100")], candidates: candidates)
         let byCheck = Dictionary(grouping: plans, by: \.check)
-        #expect(Set(byCheck.keys) == [.metaSubset, .metaAnd, .metaUnion, .metaDisjoint, .metaPartition, .metaMonotone, .metaProjection])
+        #expect(Set(byCheck.keys) == [.metaSubset, .metaAnd, .metaUnion, .metaDisjoint, .metaPartition, .metaMonotone, .metaProjection, .metaCase])
         let subsetParams = Set(byCheck[.metaSubset]?.map(\.parameter) ?? [])
         #expect(subsetParams.isSuperset(of: ["user_id", "topic_ids", "search", "agent_id", "rating_min", "call_successful"]))
         let unions = Dictionary(uniqueKeysWithValues: (byCheck[.metaUnion] ?? []).map { ($0.parameter, $0.relation) })
@@ -63,6 +63,24 @@ struct RelationTests {
         #expect(plans.allSatisfy { $0.queries.allSatisfy { $0.first == QueryItem("page_size", "100") } })
     }
 
+    @Test func caseInsensitiveFiltersGetACaseVariantRelation() throws {
+        let plans = planner.allPlans(base: [], candidates: ["search": ["Refund"]])
+        let plan = try #require(plans.first { $0.check == .metaCase })
+        #expect(plan.parameter == "search")
+        #expect(plan.queries.map { $0.last?.value } == ["Refund", "REFUND"])
+        #expect(plan.evaluate(sets: [["a", "b"], ["a", "b"]]).isEmpty)
+        #expect(plan.evaluate(sets: [["a", "b"], ["a"]]).first?.check == .metaCase)
+    }
+
+    @Test func hiddenFiltersAreServedFirstAfterOnePlanPerKind() {
+        let plans = planner.plans(base: [], candidates: candidates, seed: 3, budget: 20)
+        let kinds = Set(plans.prefix(8).map(\.check))
+        #expect(kinds.count == 8, "the first plans cover every kind")
+        let hidden = ["user_id", "topic_ids", "search"]
+        let next = plans.dropFirst(8).prefix(hidden.count).map { $0.parameter.split(separator: "+").map(String.init) }
+        #expect(next.allSatisfy { names in names.contains { hidden.contains($0) } }, "\(next)")
+    }
+
     @Test func parametersInTheBaseAreNotVaried() {
         let plans = planner.allPlans(base: [QueryItem("agent_id", "ag1")], candidates: candidates)
         #expect(!plans.contains { $0.parameter.split(separator: "+").contains("agent_id") })
@@ -75,7 +93,7 @@ struct RelationTests {
         #expect(a == b)
         #expect(a != c)
         #expect(a.count == 12)
-        #expect(Set(a.map(\.check)).count == 7)
+        #expect(Set(a.map(\.check)).count == 8)
     }
 
     @Test func aRenamedSpecGivesTheSameRelationsUnderNewNames() {

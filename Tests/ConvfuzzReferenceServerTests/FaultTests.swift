@@ -52,9 +52,9 @@ import Testing
         .summaryIncludeDropsItems: .walk("page_size=100&summary_mode=include"),
         .negativeDurationAccepted: .queries(["call_duration_min_secs=-1"]),
         .leadingZeroRejected: .queries(["page_size=010"]),
-        .slowResponses: .queries([""]),
-        .truncatedBody: .queries(Array(repeating: "page_size=1", count: 7)),
-        .nonJSONBody: .queries(Array(repeating: "page_size=1", count: 5)),
+        .slowResponses: .queries(["search=refund"]),
+        .truncatedBody: .queries(["page_size=1&sort_direction=asc"]),
+        .nonJSONBody: .queries(["page_size=1&summary_mode=include"]),
         .durationMaxExclusive: .walk("page_size=100&call_duration_max_secs=0"),
         .cursorReuseRejected: .reuse(first: "page_size=5", second: "page_size=5&rating_min=3"),
     ]

@@ -97,11 +97,11 @@ import Testing
         let server = try server(.init(size: 50, fault: .truncatedBody))
         defer { server.stop() }
         let client = RawClient(port: server.port)
-        for _ in 0..<6 {
+        for _ in 0..<3 {
             client.send("GET /v1/convai/conversations?page_size=1 HTTP/1.1\r\n\r\n")
             #expect(client.readResponse()?.status == 200)
         }
-        client.send("GET /v1/convai/conversations?page_size=1 HTTP/1.1\r\n\r\n")
+        client.send("GET /v1/convai/conversations?page_size=1&sort_direction=desc HTTP/1.1\r\n\r\n")
         #expect(client.readResponse() == nil)
     }
 }

@@ -52,9 +52,7 @@ public final class ReferenceApplication: @unchecked Sendable {
 
     /// Handles one request with the raw target bytes and the `xi-api-key` value.
     func handle(method: String, target: [UInt8], apiKey: String?) -> ReferenceResponse {
-        var response = route(method: method, target: target, apiKey: apiKey)
-        if configuration.fault == .slowResponses { response.directive = .delay(milliseconds: 200) }
-        return response
+        route(method: method, target: target, apiKey: apiKey)
     }
 
     private func route(method: String, target: [UInt8], apiKey: String?) -> ReferenceResponse {
@@ -75,13 +73,18 @@ public final class ReferenceApplication: @unchecked Sendable {
             return listRequests
         }
         let queryBytes = question < target.endIndex ? target[(question + 1)...] : []
-        var response = list(QueryDecoder.decode(queryBytes))
+        let pairs = QueryDecoder.decode(queryBytes)
+        var response = list(pairs)
         if let every = configuration.insertEvery, number % every == 0 { store.insertNewest() }
+        // Transport-level faults trigger on request content, so a re-run of the same request fails the same way.
+        let sent = Set(pairs.map(\.name))
         switch configuration.fault {
-        case .nonJSONBody where number % 5 == 0:
+        case .nonJSONBody where sent.contains(naming.wireName(.summaryMode)) && response.status == 200:
             response = ReferenceResponse(status: 200, body: ResponseBodies.htmlErrorPage, contentType: "text/html")
-        case .truncatedBody where number % 7 == 0:
+        case .truncatedBody where sent.contains(naming.wireName(.sortDirection)) && response.status == 200:
             response.directive = .truncate(extraBytes: 64)
+        case .slowResponses where sent.contains(naming.wireName(.search)):
+            response.directive = .delay(milliseconds: 3_000)
         default:
             break
         }

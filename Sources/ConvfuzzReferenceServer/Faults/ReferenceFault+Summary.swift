@@ -38,9 +38,9 @@ extension ReferenceFault {
         case .summaryIncludeDropsItems: return "summary_mode=include drops items without a summary."
         case .negativeDurationAccepted: return "Negative call_duration_* values are accepted."
         case .leadingZeroRejected: return "Integers with a leading zero (page_size=010) get 422."
-        case .slowResponses: return "Every response is delayed by 200 ms."
-        case .truncatedBody: return "Every 7th list response declares a longer Content-Length and closes early."
-        case .nonJSONBody: return "Every 5th list response is an HTML page with status 200."
+        case .slowResponses: return "Requests with `search` are answered after 3 s (caught with --request-timeout below 3)."
+        case .truncatedBody: return "Successful responses to requests with `sort_direction` declare a longer Content-Length and close early."
+        case .nonJSONBody: return "Successful responses to requests with `summary_mode` are an HTML page with status 200."
         case .durationMaxExclusive: return "call_duration_max_secs is exclusive (<)."
         case .cursorReuseRejected: return "A cursor sent with other filters than it was issued for gets 422."
         }
@@ -65,14 +65,15 @@ extension ReferenceFault {
         case .cursorForgetsFilters, .ratingNullMatches, .excludeStatusesFirstOnly, .mainLanguagesCaseInsensitive,
              .dcGtAsGte, .dcNeqMatchesUncollected, .evalIgnored:
             return "CF-FILTER"
-        case .afterExclusive, .beforeExclusive, .durationMaxExclusive: return "CF-WALK-COMPLETENESS"
-        case .tagIDsAllOf, .topicIDsFirstOnly, .dcInFirstOnly: return "CF-META-UNION"
+        case .afterExclusive, .beforeExclusive, .durationMaxExclusive, .tagIDsAllOf, .dcInFirstOnly:
+            return "CF-WALK-COMPLETENESS"
+        case .topicIDsFirstOnly: return "CF-META-UNION"
         case .userIDIgnored: return "CF-META-DISJOINT"
-        case .searchCaseSensitive: return "CF-META-SUBSET"
+        case .searchCaseSensitive: return "CF-META-CASE"
         case .summaryAlways: return "CF-PROJECTION"
         case .resultsAllIDs: return "CF-RESULTS-IDS"
         case .garbageCursorAccepted: return "CF-CURSOR-INVALID"
-        case .relationConflict422: return "CF-RELATION-EMPTY"
+        case .relationConflict422: return "CF-STATUS-REJECTED"
         case .summaryIncludeDropsItems: return "CF-META-PROJECTION"
         case .slowResponses: return "CF-TRANSPORT"
         case .truncatedBody, .nonJSONBody: return "CF-BODY-JSON"

@@ -14,6 +14,6 @@ public struct SpecError: Error, Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `file:line: message`.
-    public var description: String { "\(file):\(line): \(message)" }
+    /// `file:line: message` (`file: message` when the problem is the file itself, line 0).
+    public var description: String { line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)" }
 }

@@ -1,0 +1,39 @@
+import ConvfuzzReferenceServer
+import ConvfuzzRunner
+import Testing
+
+@Suite("The correct reference server")
+struct CleanServerTests {
+    @Test(arguments: [UInt64(1), 2, 3])
+    func hasNoFindings(seed: UInt64) throws {
+        let result = try Harness.run(seed: seed)
+        #expect(result.findings.isEmpty, "\(Harness.describe(result))")
+        #expect(result.exitCode == 0)
+        #expect(result.statistics.cases == 600)
+        #expect(result.statistics.walks > 10)
+        #expect(result.statistics.relations > 10)
+        #expect((result.statistics.casesByExpectation["invalid"] ?? 0) > 50)
+        #expect((result.statistics.casesByExpectation["valid"] ?? 0) > 240)
+    }
+
+    @Test func anotherDatasetIsCleanToo() throws {
+        let result = try Harness.run(seed: 9, server: ReferenceServerConfiguration(seed: 77, size: 2_500))
+        #expect(result.findings.isEmpty, "\(Harness.describe(result))")
+    }
+
+    @Test func growthDuringTheRunIsToleratedWithTheWindow() throws {
+        let result = try Harness.run(server: ReferenceServerConfiguration(insertEvery: 7)) { configuration in
+            configuration.window = .now
+        }
+        #expect(result.findings.isEmpty, "\(Harness.describe(result))")
+    }
+
+    @Test func sameSeedSameFindingsWhateverTheConcurrency() throws {
+        let serial = try Harness.run(fault: .cursorForgetsFilters, seed: 5) { $0.concurrency = 1; $0.transport.maxConcurrency = 1 }
+        let parallel = try Harness.run(fault: .cursorForgetsFilters, seed: 5) { $0.concurrency = 8 }
+        #expect(!serial.findings.isEmpty)
+        #expect(serial.findings.map(\.finding.signature) == parallel.findings.map(\.finding.signature))
+        #expect(serial.findings.map(\.reproduction) == parallel.findings.map(\.reproduction))
+        #expect(serial.statistics.cases == parallel.statistics.cases)
+    }
+}

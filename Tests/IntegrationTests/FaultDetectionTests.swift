@@ -1,0 +1,38 @@
+import ConvfuzzReferenceServer
+import ConvfuzzRunner
+import Testing
+
+@Suite("Each reference fault is caught")
+struct FaultDetectionTests {
+    static let defaultRunFaults = ReferenceFault.allCases.filter { $0 != .slowResponses }
+
+    @Test(arguments: defaultRunFaults)
+    func aDefaultRunCatchesIt(_ fault: ReferenceFault) throws {
+        let result = try Harness.run(fault: fault)
+        let caught = result.findings.filter { $0.finding.check.rawValue == fault.checkID && $0.status == .new }
+        #expect(!caught.isEmpty, "\(fault.rawValue) should trip \(fault.checkID); got:\n\(Harness.describe(result))")
+        #expect(result.exitCode == 1)
+    }
+
+    @Test func aSlowTargetIsATransportFindingWithATightTimeout() throws {
+        let result = try Harness.run(fault: .slowResponses) { configuration in
+            configuration.transport.totalTimeout = 1
+            configuration.retries = 1
+            configuration.maxCases = 200
+            configuration.walkSample = 2
+            configuration.relationBudget = 4
+        }
+        #expect(result.findings.contains { $0.finding.check.rawValue == "CF-TRANSPORT" }, "\(Harness.describe(result))")
+    }
+
+    @Test func renamedSpecAgainstARenamedServerIsCleanAndStillCatchesFaults() throws {
+        let clean = try Harness.run(spec: Harness.renamedSpec,
+                                    server: ReferenceServerConfiguration(parameterNames: Harness.renamedParameterNames))
+        #expect(clean.findings.isEmpty, "\(Harness.describe(clean))")
+        #expect((clean.statistics.casesByExpectation["invalid"] ?? 0) > 50)
+        let faulty = try Harness.run(spec: Harness.renamedSpec,
+                                     server: ReferenceServerConfiguration(fault: .pageSizePlusOne,
+                                                                          parameterNames: Harness.renamedParameterNames))
+        #expect(faulty.findings.contains { $0.finding.check.rawValue == "CF-PAGE-SIZE" }, "\(Harness.describe(faulty))")
+    }
+}

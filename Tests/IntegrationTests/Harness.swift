@@ -1,0 +1,61 @@
+import ConvfuzzReferenceServer
+import ConvfuzzRunner
+import ConvfuzzSpec
+import Foundation
+
+/// Runs the whole pipeline against an in-process reference server.
+enum Harness {
+    static let root: String = {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        parts.removeLast(3)
+        return parts.joined(separator: "/")
+    }()
+
+    static let specPath = root + "/specs/list-conversations.yaml"
+    static let spec: Spec = { try! SpecLoader.load(path: specPath) }()
+    static let profile: TargetProfile = { try! TargetProfile.load(path: root + "/specs/profiles/reference.yaml") }()
+
+    /// Starts a reference server, runs convfuzz against it and stops the server.
+    static func run(fault: ReferenceFault? = nil, seed: UInt64 = 1, spec: Spec = Harness.spec,
+                    server serverConfiguration: ReferenceServerConfiguration? = nil,
+                    configure: (inout RunConfiguration) -> Void = { _ in }) throws -> RunResult {
+        let server = try ReferenceServer(configuration: serverConfiguration ?? ReferenceServerConfiguration(fault: fault))
+        try server.start()
+        defer { server.stop() }
+        var configuration = RunConfiguration(spec: spec, profile: profile, target: server.baseURL)
+        configuration.seed = seed
+        configuration.corpusDirectory = nil
+        configuration.replayCorpus = false
+        configure(&configuration)
+        return try Runner(configuration: configuration).run()
+    }
+
+    /// A fresh temporary folder.
+    static func temporaryDirectory() -> String {
+        let path = NSTemporaryDirectory() + "convfuzz-test-" + UUID().uuidString
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// One line per finding, for failure messages.
+    static func describe(_ result: RunResult) -> String {
+        result.findings.map { "\($0.finding.check.rawValue) [\($0.status.rawValue)] \($0.finding.parameter ?? "-"): \($0.finding.message)" }
+            .joined(separator: "\n")
+    }
+
+    /// The reference spec with every parameter renamed `zz_<name>` wherever the YAML names a parameter.
+    static let renamedSpec: Spec = {
+        var text = try! String(contentsOfFile: specPath, encoding: .utf8)
+        for parameter in spec.parameters {
+            text = text.replacingOccurrences(
+                of: "(name|param|lower|upper|cursor_param|page_size_param|direction_param|window_param): \(parameter.name)(?![A-Za-z0-9_])",
+                with: "$1: zz_\(parameter.name)", options: .regularExpression)
+        }
+        return try! SpecLoader.load(text: text, file: "renamed.yaml")
+    }()
+
+    /// Server names for the renamed spec: canonical → `zz_` + canonical.
+    static let renamedParameterNames: [String: String] = {
+        Dictionary(uniqueKeysWithValues: spec.parameters.map { ($0.name, "zz_" + $0.name) })
+    }()
+}
