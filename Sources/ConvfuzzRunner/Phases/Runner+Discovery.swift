@@ -1,3 +1,4 @@
+import Foundation
 import ConvfuzzGeneration
 import ConvfuzzJSON
 import ConvfuzzOracle
@@ -44,7 +45,14 @@ extension Runner {
         }
         pools = harvester.pools(mergingInto: pools)
         if configuration.window == .now, let timeField = spec.pagination.timeField {
-            windowStart = walk.items.compactMap { $0[timeField]?.int64Value }.max()
+            // The newest item the target held when the run began: the whole walk when it completed,
+            // or its first pages when they are newest-first; otherwise the wall clock (seconds).
+            let newest = walk.items.compactMap { $0[timeField]?.int64Value }.max()
+            if walk.isComplete || walk.direction == .desc, let newest {
+                windowStart = newest
+            } else {
+                windowStart = Int64(Date().timeIntervalSince1970)
+            }
         }
         discovery = walk
         let findings = walkOracle.check(walk, windowStart: windowStart)

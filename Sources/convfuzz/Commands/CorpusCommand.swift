@@ -53,16 +53,7 @@ struct CorpusPruneCommand: ParsableCommand {
             print("corpus \(corpus) is empty")
             return
         }
-        let spec = try specOptions.loadSpec()
-        let profile = try specOptions.loadProfile(fallback: targetOptions.target == nil ? "specs/profiles/reference.yaml" : nil)
-        let (configuration, server, key) = try RunSetup.configuration(spec: spec, profile: profile, targetOptions: targetOptions)
-        defer { server?.stop() }
-        let outcomes: [CorpusReplayOutcome]
-        do {
-            outcomes = try Runner(configuration: configuration).replayFiles(files)
-        } catch {
-            throw CommandExit(code: error.exitCode, message: Redactor(secrets: [key]).redact(error.description))
-        }
+        let outcomes = try RunSetup.replay(files, specOptions: specOptions, targetOptions: targetOptions)
         var removed = 0
         for outcome in outcomes {
             if outcome.stillFails {

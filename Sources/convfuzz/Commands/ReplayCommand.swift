@@ -18,16 +18,7 @@ struct ReplayCommand: ParsableCommand {
     func run() throws {
         let files = try RunSetup.corpusFiles(paths)
         guard !files.isEmpty else { throw CommandExit.usage("no corpus entries in \(paths.joined(separator: ", "))") }
-        let spec = try specOptions.loadSpec()
-        let profile = try specOptions.loadProfile(fallback: targetOptions.target == nil ? "specs/profiles/reference.yaml" : nil)
-        let (configuration, server, key) = try RunSetup.configuration(spec: spec, profile: profile, targetOptions: targetOptions)
-        defer { server?.stop() }
-        let outcomes: [CorpusReplayOutcome]
-        do {
-            outcomes = try Runner(configuration: configuration).replayFiles(files)
-        } catch {
-            throw CommandExit(code: error.exitCode, message: Redactor(secrets: [key]).redact(error.description))
-        }
+        let outcomes = try RunSetup.replay(files, specOptions: specOptions, targetOptions: targetOptions)
         for outcome in outcomes {
             let regeneration = outcome.regenerationAgrees.map { $0 ? "; regenerates identically" : "; regeneration differs (pools or generator changed)" } ?? ""
             print("\(outcome.stillFails ? "FAIL" : "ok  ") \(outcome.file) [\(outcome.check)]: \(outcome.detail)\(regeneration)")

@@ -15,6 +15,19 @@ enum RunSetup {
         return (configuration, server, key.value)
     }
 
+    /// Replays corpus files against the target the options name (the embedded server by default).
+    static func replay(_ files: [String], specOptions: SpecOptions, targetOptions: TargetOptions) throws -> [CorpusReplayOutcome] {
+        let spec = try specOptions.loadSpec()
+        let profile = try specOptions.loadProfile(fallback: targetOptions.target == nil ? "specs/profiles/reference.yaml" : nil)
+        let (configuration, server, key) = try configuration(spec: spec, profile: profile, targetOptions: targetOptions)
+        defer { server?.stop() }
+        do {
+            return try Runner(configuration: configuration).replayFiles(files)
+        } catch {
+            throw CommandExit(code: error.exitCode, message: Redactor(secrets: [key]).redact(error.description))
+        }
+    }
+
     /// The `.json` files named, with folders expanded.
     static func corpusFiles(_ paths: [String]) throws -> [String] {
         var files: [String] = []
