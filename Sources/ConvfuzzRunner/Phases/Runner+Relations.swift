@@ -8,9 +8,21 @@ extension Runner {
     func runRelations() {
         guard configuration.relationBudget > 0 else { return }
         let planner = MetamorphicPlanner(spec: spec)
-        let base = [QueryItem(spec.pagination.pageSizeParam, String(spec.pagination.maxPageSize))]
-        let plans = planner.plans(base: base, candidates: relationCandidates(), seed: configuration.seed,
+        let unfiltered = [QueryItem(spec.pagination.pageSizeParam, String(spec.pagination.maxPageSize))]
+        let candidates = relationCandidates()
+        // Two bases: the unfiltered query, and a valid query with a filter or two, so that
+        // "adding a filter gives a subset" can fail when one filter makes the target drop another.
+        var plans: [RelationPlan]
+        if let filtered = filteredBase(), configuration.relationBudget >= 3 {
+            let share = configuration.relationBudget / 3
+            plans = planner.plans(base: unfiltered, candidates: candidates, seed: configuration.seed,
+                                  budget: configuration.relationBudget - share)
+            plans += planner.plans(base: unfiltered + filtered, candidates: candidates, seed: configuration.seed &+ 1,
+                                   budget: share)
+        } else {
+            plans = planner.plans(base: unfiltered, candidates: candidates, seed: configuration.seed,
                                   budget: configuration.relationBudget)
+        }
         guard !plans.isEmpty else { return }
         if configuration.verbose {
             for plan in plans { progress.note("relation [\(plan.check.rawValue)] \(plan.parameter): \(plan.description)") }
@@ -62,6 +74,20 @@ extension Runner {
         case Runner.cursorReuseKind: return rerunCursorReuse(queries)
         default: return []
         }
+    }
+
+    /// The filters of the first plain valid case that sends one or two visible filters, as decoded items.
+    func filteredBase() -> [QueryItem]? {
+        let visible = Set(spec.filters.filter { $0.visibility == .visible }.map(\.param))
+        for generated in validCases where generated.label.kind == .valid {
+            let query = generated.classification.query
+            let names = query.parameterNames.filter { visible.contains($0) }
+            guard (1...2).contains(names.count) else { continue }
+            return names.flatMap { name in
+                query.lists[name].map { $0.map { QueryItem(name, $0) } } ?? query.scalars[name].map { [QueryItem(name, $0)] } ?? []
+            }
+        }
+        return nil
     }
 
     /// Realistic values per parameter for relations: what valid cases sent, then the pools.
