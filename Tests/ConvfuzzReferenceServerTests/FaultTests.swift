@@ -57,7 +57,41 @@ import Testing
         .nonJSONBody: .queries(["page_size=1&summary_mode=include"]),
         .durationMaxExclusive: .walk("page_size=100&call_duration_max_secs=0"),
         .cursorReuseRejected: .reuse(first: "page_size=5", second: "page_size=5&rating_min=3"),
+        .validation400: .queries(["page_size=0"]),
+        .relationConflictIgnored: .queries(["page_size=100&rating_min=4&rating_max=2"]),
+        .searchDropsFilters: .walk("page_size=100&search=refund&agent_id=" + agent),
+        .topicSearchOr: .walk("page_size=100&topic_ids=topic_login&search=refund"),
+        .dcMissingOverlaps: .walk("page_size=100&data_collection_params=" + encode("satisfied:missing")),
+        .durationMaxInt32Overflow: .walk("page_size=100&call_duration_max_secs=2147483648"),
     ]
+
+    /// Faults whose probe must also work when every probed parameter has another wire name.
+    static let renamedProbeFaults: [ReferenceFault] = [
+        .validation400, .relationConflictIgnored, .searchDropsFilters, .topicSearchOr, .dcMissingOverlaps,
+        .durationMaxInt32Overflow,
+    ]
+    static let renaming = [
+        "page_size": "limit", "rating_min": "min_rating", "rating_max": "max_rating", "search": "q",
+        "agent_id": "agent", "topic_ids": "topic", "data_collection_params": "dc",
+        "call_duration_max_secs": "max_duration",
+    ]
+
+    /// `query` with its parameter names mapped through `renaming`.
+    static func renamed(_ query: String) -> String {
+        query.split(separator: "&", omittingEmptySubsequences: false).map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = renaming[String(parts[0])] ?? String(parts[0])
+            return parts.count == 2 ? name + "=" + parts[1] : name
+        }.joined(separator: "&")
+    }
+
+    static func renamed(_ probe: Probe) -> Probe {
+        switch probe {
+        case .queries(let queries): return .queries(queries.map(renamed))
+        case .walk(let query): return .walk(renamed(query))
+        case .reuse(let first, let second): return .reuse(first: renamed(first), second: renamed(second))
+        }
+    }
 
     static func observe(_ app: ReferenceApplication, _ probe: Probe) -> String {
         func describe(_ response: ReferenceResponse) -> String {
@@ -82,7 +116,95 @@ import Testing
         let faulty = Self.observe(TestSupport.application(size: Self.size, fault: fault), probe)
         #expect(correct != faulty, "fault \(fault.rawValue) did not change behaviour")
         #expect(!fault.summary.isEmpty)
-        #expect(fault.checkID.hasPrefix("CF-"))
+        #expect(!fault.checkIDs.isEmpty)
+        #expect(fault.checkIDs.allSatisfy { $0.hasPrefix("CF-") })
+        #expect(Set(fault.checkIDs).count == fault.checkIDs.count)
+        #expect(fault.checkID == fault.checkIDs.first)
+    }
+
+    @Test(arguments: renamedProbeFaults)
+    func faultWorksUnderRenamedParameters(_ fault: ReferenceFault) throws {
+        let original = try #require(Self.probes[fault])
+        let probe = Self.renamed(original)
+        let correct = Self.observe(TestSupport.application(size: Self.size, parameterNames: Self.renaming), probe)
+        let faulty = Self.observe(
+            TestSupport.application(size: Self.size, fault: fault, parameterNames: Self.renaming), probe)
+        if fault != .validation400 {  // a 422 body names the wire name; every other probe must read the same
+            #expect(correct == Self.observe(TestSupport.application(size: Self.size), original))
+        } else {
+            #expect(correct.hasPrefix("422") && correct.contains("\"limit\"") && faulty.hasPrefix("400"))
+        }
+        #expect(correct != faulty, "fault \(fault.rawValue) did not change behaviour under renaming")
+    }
+
+    @Test func multiCheckMappings() {
+        #expect(ReferenceFault.cursorRepeatsItem.checkIDs == ["CF-WALK-DUP", "CF-WALK-ORDER"])
+        #expect(ReferenceFault.ascIgnored.checkIDs == ["CF-ORDER", "CF-SORT-REVERSE"])
+        #expect(ReferenceFault.cursorSkipsItem.checkIDs == ["CF-WALK-PAGESIZE", "CF-WALK-COMPLETENESS"])
+        #expect(ReferenceFault.cursorSkipsItem.checkID == "CF-WALK-PAGESIZE")
+        #expect(ReferenceFault.validation400.checkIDs == ["CF-STATUS-UNEXPECTED"])
+        #expect(ReferenceFault.relationConflictIgnored.checkIDs == ["CF-RELATION-EMPTY"])
+        #expect(ReferenceFault.searchDropsFilters.checkIDs == ["CF-META-SUBSET"])
+        #expect(ReferenceFault.topicSearchOr.checkIDs == ["CF-META-AND"])
+        #expect(ReferenceFault.dcMissingOverlaps.checkIDs == ["CF-META-PARTITION"])
+        #expect(ReferenceFault.durationMaxInt32Overflow.checkIDs == ["CF-META-MONOTONE"])
+    }
+
+    @Test func newFaultShapes() throws {
+        let size = Self.size
+        let correct = TestSupport.application(size: size)
+
+        // validation-400: same body, other status.
+        let invalid = TestSupport.request(correct, "page_size=0&rating_min=9")
+        let as400 = TestSupport.request(TestSupport.application(size: size, fault: .validation400),
+                                        "page_size=0&rating_min=9")
+        #expect(invalid.status == 422 && as400.status == 400 && invalid.body == as400.body)
+
+        // relation-conflict-ignored: rating_min=4&rating_max=2 behaves like rating_min=2&rating_max=4.
+        let swapped = TestSupport.application(size: size, fault: .relationConflictIgnored)
+        #expect(TestSupport.page(correct, "page_size=100&rating_min=4&rating_max=2")?.items.isEmpty == true)
+        #expect(TestSupport.walk(swapped, "page_size=100&rating_min=4&rating_max=2")
+            == TestSupport.walk(correct, "page_size=100&rating_min=2&rating_max=4"))
+
+        // search-drops-filters: search plus filters equals search alone; sort and page_size still apply.
+        let drops = TestSupport.application(size: size, fault: .searchDropsFilters)
+        let searchOnly = try #require(TestSupport.walk(correct, "page_size=100&search=refund"))
+        #expect(TestSupport.walk(drops, "page_size=7&search=refund&agent_id=\(Self.agent)&rating_min=3")
+            == searchOnly)
+        #expect(TestSupport.walk(drops, "page_size=100&search=refund&rating_min=3&sort_direction=asc")
+            == searchOnly.reversed())
+        #expect(TestSupport.page(drops, "page_size=3&search=refund&rating_min=3")?.items.count == 3)
+        #expect(TestSupport.walk(drops, "page_size=100&rating_min=3")
+            == TestSupport.walk(correct, "page_size=100&rating_min=3"))
+
+        // topic-search-or: the walk is the union of the two single-filter walks.
+        let or = TestSupport.application(size: size, fault: .topicSearchOr)
+        let topic = Set(try #require(TestSupport.walk(correct, "page_size=100&topic_ids=topic_login")))
+        let search = Set(searchOnly)
+        let both = try #require(TestSupport.walk(or, "page_size=100&topic_ids=topic_login&search=refund"))
+        #expect(Set(both) == topic.union(search) && both.count == Set(both).count)
+        #expect(Set(try #require(TestSupport.walk(correct, "page_size=100&topic_ids=topic_login&search=refund")))
+            == topic.intersection(search))
+        #expect(TestSupport.walk(or, "page_size=100&topic_ids=topic_nope&search=refund") == searchOnly)
+
+        // dc-missing-overlaps: exists and missing overlap exactly on satisfied=false.
+        let overlaps = TestSupport.application(size: size, fault: .dcMissingOverlaps)
+        func walk(_ app: ReferenceApplication, _ condition: String) throws -> Set<String> {
+            Set(try #require(TestSupport.walk(app, "page_size=100&data_collection_params=" + Self.encode(condition))))
+        }
+        let exists = try walk(overlaps, "satisfied:exists")
+        let missing = try walk(overlaps, "satisfied:missing")
+        #expect(exists.intersection(missing) == (try walk(correct, "satisfied:eq:false")))
+        #expect(!exists.intersection(missing).isEmpty)
+        #expect(try walk(correct, "satisfied:exists").isDisjoint(with: try walk(correct, "satisfied:missing")))
+
+        // duration-max-int32-overflow: 2^31 wraps negative (nothing); 2^32 + 100 wraps to 100.
+        let wraps = TestSupport.application(size: size, fault: .durationMaxInt32Overflow)
+        #expect(TestSupport.walk(wraps, "page_size=100&call_duration_max_secs=2147483648") == [])
+        #expect(TestSupport.walk(wraps, "page_size=100&call_duration_max_secs=4294967396")
+            == TestSupport.walk(correct, "page_size=100&call_duration_max_secs=100"))
+        #expect(TestSupport.walk(wraps, "page_size=100&call_duration_max_secs=600")
+            == TestSupport.walk(correct, "page_size=100&call_duration_max_secs=600"))
     }
 
     @Test func namesAreKebabCase() {

@@ -23,6 +23,8 @@ struct ConversationFilter: Sendable {
     var excludedStatusMask: UInt8 = 0
     var tagMask: UInt16?
     var tagsAllOf = false
+    /// `topic-search-or`: topics and search match when either does.
+    var topicsOrSearch = false
 
     /// The filter that matches everything.
     static let none = ConversationFilter()
@@ -30,6 +32,10 @@ struct ConversationFilter: Sendable {
     /// Compiles the filters of `query` (with the configured fault's deviation).
     init(_ query: ListQuery, fault: ReferenceFault?) {
         let vocabulary = ReferenceVocabulary.self
+        if fault == .searchDropsFilters, let search = query.search {
+            if !search.isEmpty { self.search = SearchMatcher(text: search, caseSensitive: false) }
+            return
+        }
         if let after = query.startAfter {
             if fault == .afterExclusive {
                 if after == .max { impossible = true } else { startLow = after + 1 }
@@ -53,11 +59,17 @@ struct ConversationFilter: Sendable {
         callSuccessful = query.callSuccessful.map(UInt8.init)
         durationMin = query.durationMin
         durationMax = query.durationMax
+        if fault == .durationMaxInt32Overflow, let maximum = durationMax {
+            durationMax = Int64(Int32(truncatingIfNeeded: maximum))
+        }
         if fault == .durationMaxExclusive, let maximum = durationMax {
             if maximum == .min { impossible = true } else { durationMax = maximum - 1 }
         }
         ratingMin = query.ratingMin.map(UInt8.init)
         ratingMax = query.ratingMax.map(UInt8.init)
+        if fault == .relationConflictIgnored, let low = ratingMin, let high = ratingMax, low > high {
+            (ratingMin, ratingMax) = (high, low)
+        }
         nullRatingPassesMax = fault == .ratingNullMatches
         if let userID = query.userID, fault != .userIDIgnored {
             user = code(vocabulary.userIDs.firstIndex(of: userID), offset: 1)
@@ -86,8 +98,12 @@ struct ConversationFilter: Sendable {
         }
         source = query.initiationSource.map { UInt8($0 + 1) }
         if let topics = query.topicIDs {
+            topicsOrSearch = fault == .topicSearchOr && query.search != nil
+            let known = impossible
             topicMask = mask(fault == .topicIDsFirstOnly ? Array(topics.prefix(1)) : topics,
                              in: vocabulary.topicIDs, offset: 0)
+            // Under OR, topics that match nothing leave the search to decide.
+            if topicsOrSearch { impossible = known }
         }
         let excluded = fault == .excludeStatusesFirstOnly ? Array(query.excludeStatuses.prefix(1)) : query.excludeStatuses
         for status in excluded { excludedStatusMask |= 1 << UInt8(status) }
@@ -139,10 +155,16 @@ struct ConversationFilter: Sendable {
         for matcher in dataCollection where !matcher.matches(c) { return false }
         if let languageMask, languageMask & (1 << UInt16(c.language)) == 0 || c.language == 0 { return false }
         if let source, c.source != source { return false }
-        if let topicMask, c.topics & topicMask == 0 { return false }
+        if !topicsOrSearch, let topicMask, c.topics & topicMask == 0 { return false }
         if excludedStatusMask & (1 << c.status) != 0 { return false }
         if let tagMask {
             if tagsAllOf { if c.tags & tagMask != tagMask { return false } } else if c.tags & tagMask == 0 { return false }
+        }
+        if topicsOrSearch {
+            // An empty search (nil matcher) matches everything, so the OR does too.
+            guard let search else { return true }
+            if let topicMask, c.topics & topicMask != 0 { return true }
+            return search.matches(c)
         }
         if let search, !search.matches(c) { return false }
         return true

@@ -26,7 +26,9 @@ struct DataCollectionMatcher: Sendable {
     static func verdict(_ condition: DataCollectionCondition, value: DataCollectionValue?, fault: ReferenceFault?) -> Bool {
         switch condition.op {
         case .exists: return value != nil
-        case .missing: return value == nil
+        case .missing:
+            guard let value else { return true }
+            return fault == .dcMissingOverlaps && value.kind == .bool && value.text == "false"
         case .eq:
             if condition.value.isEmpty { return value == nil }
             return value?.text == condition.value

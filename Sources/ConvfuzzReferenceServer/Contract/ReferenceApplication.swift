@@ -97,7 +97,8 @@ public final class ReferenceApplication: @unchecked Sendable {
         let query: ListQuery
         switch validator.validate(naming.collect(pairs)) {
         case .invalid(let issues):
-            return ReferenceResponse(status: 422, body: ResponseBodies.validation(issues, fault: fault))
+            let status = fault == .validation400 ? 400 : 422
+            return ReferenceResponse(status: status, body: ResponseBodies.validation(issues, fault: fault))
         case .valid(let valid):
             query = valid
         }

@@ -43,41 +43,61 @@ extension ReferenceFault {
         case .nonJSONBody: return "Successful responses to requests with `summary_mode` are an HTML page with status 200."
         case .durationMaxExclusive: return "call_duration_max_secs is exclusive (<)."
         case .cursorReuseRejected: return "A cursor sent with other filters than it was issued for gets 422."
+        case .validation400: return "Validation errors use status 400 instead of 422 (same body)."
+        case .relationConflictIgnored:
+            return "rating_min > rating_max swaps the bounds (ratings between max and min) instead of an empty page."
+        case .searchDropsFilters: return "With search present, every other filter is ignored."
+        case .topicSearchOr: return "topic_ids and search together match either of them (OR) instead of both."
+        case .dcMissingOverlaps:
+            return "data_collection_params `missing` also matches a collected boolean false (overlaps `exists`)."
+        case .durationMaxInt32Overflow:
+            return "call_duration_max_secs wraps to a signed 32-bit integer, so very large bounds match nothing."
         }
     }
 
-    /// The check id (docs/architecture.md) this fault is meant to trip.
-    public var checkID: String {
+    /// The check ids (docs/architecture.md) a default convfuzz run must report for this
+    /// fault; the first is the primary one.
+    public var checkIDs: [String] {
         switch self {
-        case .pageSizePlusOne, .defaultPageSize50: return "CF-PAGE-SIZE"
-        case .acceptPageSize101, .negativeDurationAccepted: return "CF-STATUS-ACCEPTED"
-        case .leadingZeroRejected: return "CF-STATUS-REJECTED"
-        case .serverErrorOnInOp: return "CF-STATUS-5XX"
-        case .errorDetailObject: return "CF-ERROR-SHAPE"
-        case .errorLocMissing: return "CF-ERROR-LOC"
-        case .schemaNullMessageCount, .schemaRatingString: return "CF-SCHEMA"
-        case .orderTiebreakFlipped, .ascIgnored: return "CF-ORDER"
-        case .hasMoreOnLastPage: return "CF-WALK-HASMORE"
-        case .hasMoreWithoutCursor: return "CF-HASMORE-CURSOR"
-        case .cursorSkipsItem: return "CF-WALK-PAGESIZE"
-        case .cursorRepeatsItem: return "CF-WALK-DUP"
-        case .cursorLoops: return "CF-WALK-LOOP"
+        case .pageSizePlusOne, .defaultPageSize50: return ["CF-PAGE-SIZE"]
+        case .acceptPageSize101, .negativeDurationAccepted: return ["CF-STATUS-ACCEPTED"]
+        case .leadingZeroRejected: return ["CF-STATUS-REJECTED"]
+        case .serverErrorOnInOp: return ["CF-STATUS-5XX"]
+        case .errorDetailObject: return ["CF-ERROR-SHAPE"]
+        case .errorLocMissing: return ["CF-ERROR-LOC"]
+        case .schemaNullMessageCount, .schemaRatingString: return ["CF-SCHEMA"]
+        case .orderTiebreakFlipped: return ["CF-ORDER"]
+        case .ascIgnored: return ["CF-ORDER", "CF-SORT-REVERSE"]
+        case .hasMoreOnLastPage: return ["CF-WALK-HASMORE"]
+        case .hasMoreWithoutCursor: return ["CF-HASMORE-CURSOR"]
+        case .cursorSkipsItem: return ["CF-WALK-PAGESIZE", "CF-WALK-COMPLETENESS"]
+        case .cursorRepeatsItem: return ["CF-WALK-DUP", "CF-WALK-ORDER"]
+        case .cursorLoops: return ["CF-WALK-LOOP"]
         case .cursorForgetsFilters, .ratingNullMatches, .excludeStatusesFirstOnly, .mainLanguagesCaseInsensitive,
              .dcGtAsGte, .dcNeqMatchesUncollected, .evalIgnored:
-            return "CF-FILTER"
+            return ["CF-FILTER"]
         case .afterExclusive, .beforeExclusive, .durationMaxExclusive, .tagIDsAllOf, .dcInFirstOnly:
-            return "CF-WALK-COMPLETENESS"
-        case .topicIDsFirstOnly: return "CF-META-UNION"
-        case .userIDIgnored: return "CF-META-DISJOINT"
-        case .searchCaseSensitive: return "CF-META-CASE"
-        case .summaryAlways: return "CF-PROJECTION"
-        case .resultsAllIDs: return "CF-RESULTS-IDS"
-        case .garbageCursorAccepted: return "CF-CURSOR-INVALID"
-        case .relationConflict422: return "CF-STATUS-REJECTED"
-        case .summaryIncludeDropsItems: return "CF-META-PROJECTION"
-        case .slowResponses: return "CF-TRANSPORT"
-        case .truncatedBody, .nonJSONBody: return "CF-BODY-JSON"
-        case .cursorReuseRejected: return "CF-CURSOR-REUSE"
+            return ["CF-WALK-COMPLETENESS"]
+        case .topicIDsFirstOnly: return ["CF-META-UNION"]
+        case .userIDIgnored: return ["CF-META-DISJOINT"]
+        case .searchCaseSensitive: return ["CF-META-CASE"]
+        case .summaryAlways: return ["CF-PROJECTION"]
+        case .resultsAllIDs: return ["CF-RESULTS-IDS"]
+        case .garbageCursorAccepted: return ["CF-CURSOR-INVALID"]
+        case .relationConflict422: return ["CF-STATUS-REJECTED"]
+        case .summaryIncludeDropsItems: return ["CF-META-PROJECTION"]
+        case .slowResponses: return ["CF-TRANSPORT"]
+        case .truncatedBody, .nonJSONBody: return ["CF-BODY-JSON"]
+        case .cursorReuseRejected: return ["CF-CURSOR-REUSE"]
+        case .validation400: return ["CF-STATUS-UNEXPECTED"]
+        case .relationConflictIgnored: return ["CF-RELATION-EMPTY"]
+        case .searchDropsFilters: return ["CF-META-SUBSET"]
+        case .topicSearchOr: return ["CF-META-AND"]
+        case .dcMissingOverlaps: return ["CF-META-PARTITION"]
+        case .durationMaxInt32Overflow: return ["CF-META-MONOTONE"]
         }
     }
+
+    /// The primary check id (`checkIDs[0]`), kept for compatibility.
+    public var checkID: String { checkIDs[0] }
 }

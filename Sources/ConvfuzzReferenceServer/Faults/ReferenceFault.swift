@@ -84,4 +84,16 @@ public enum ReferenceFault: String, CaseIterable, Sendable {
     case durationMaxExclusive = "duration-max-exclusive"
     /// A cursor sent with other filters than it was issued for gets 422.
     case cursorReuseRejected = "cursor-reuse-rejected"
+    /// Every validation error uses status 400 instead of 422 (same body).
+    case validation400 = "validation-400"
+    /// rating_min > rating_max swaps the bounds instead of giving an empty page.
+    case relationConflictIgnored = "relation-conflict-ignored"
+    /// With `search` present, every other filter is ignored.
+    case searchDropsFilters = "search-drops-filters"
+    /// topic_ids and search together match either of them (OR) instead of both.
+    case topicSearchOr = "topic-search-or"
+    /// data_collection_params `missing` also matches a collected boolean false.
+    case dcMissingOverlaps = "dc-missing-overlaps"
+    /// call_duration_max_secs wraps to a 32-bit signed integer before comparing.
+    case durationMaxInt32Overflow = "duration-max-int32-overflow"
 }
