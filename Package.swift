@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "ConvfuzzReferenceServerTests", dependencies: ["ConvfuzzReferenceServer", "ConvfuzzJSON"]),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["ConvfuzzRunner", "ConvfuzzReport", "ConvfuzzReferenceServer", "ConvfuzzSpec"]
+            dependencies: ["ConvfuzzRunner", "ConvfuzzReport", "ConvfuzzReferenceServer", "ConvfuzzSpec", "ConvfuzzOracle"]
         ),
     ]
 )

@@ -18,17 +18,23 @@ struct CorpusFlowTests {
     @Test func aFailureIsStoredReplayedAndNeverDeletedByARun() throws {
         let corpus = Harness.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: corpus) }
-        let first = try Harness.run(fault: .pageSizePlusOne) { $0.corpusDirectory = corpus; $0.replayCorpus = true }
+        let first = try Harness.run(fault: .acceptPageSize101) { $0.corpusDirectory = corpus; $0.replayCorpus = true }
         let stored = first.findings.compactMap(\.corpusFile)
         #expect(!stored.isEmpty)
         let files = CorpusStore(directory: corpus).files()
         #expect(Set(files) == Set(stored))
         let entry = try CorpusStore.load(path: files[0])
-        #expect(entry.check == "CF-PAGE-SIZE")
+        #expect(entry.check == "CF-STATUS-ACCEPTED")
+        if case .generatedCase(let query, _, let choices, _) = entry.replay {
+            #expect(query.contains("page_size=101"), "shrunk to the failing pair: \(query)")
+            #expect(!choices.isEmpty)
+        } else {
+            Issue.record("a generated case is stored with its choices")
+        }
         #expect(entry.specFingerprint == Harness.spec.fingerprint)
         #expect(!entry.replay.queries.isEmpty)
 
-        let stillThere = try replay(files, fault: .pageSizePlusOne)
+        let stillThere = try replay(files, fault: .acceptPageSize101)
         #expect(stillThere.allSatisfy { $0.stillFails }, "\(stillThere)")
         #expect(stillThere.contains { $0.regenerationAgrees == true })
         let fixed = try replay(files, fault: nil)
@@ -39,7 +45,7 @@ struct CorpusFlowTests {
         #expect(second.corpusReplay.allSatisfy { !$0.stillFails })
         #expect(Set(CorpusStore(directory: corpus).files()) == Set(files), "a run never deletes an entry")
 
-        let regression = try Harness.run(fault: .pageSizePlusOne, seed: 99) { $0.corpusDirectory = corpus; $0.replayCorpus = true; $0.maxCases = 20 }
+        let regression = try Harness.run(fault: .acceptPageSize101, seed: 99) { $0.corpusDirectory = corpus; $0.replayCorpus = true; $0.maxCases = 20 }
         #expect(regression.corpusReplay.contains { $0.stillFails })
         #expect(regression.exitCode == 1)
     }

@@ -1,4 +1,5 @@
 import ConvfuzzReferenceServer
+import ConvfuzzOracle
 import ConvfuzzRunner
 import Testing
 
@@ -9,9 +10,17 @@ struct FaultDetectionTests {
     @Test(arguments: defaultRunFaults)
     func aDefaultRunCatchesIt(_ fault: ReferenceFault) throws {
         let result = try Harness.run(fault: fault)
-        let caught = result.findings.filter { $0.finding.check.rawValue == fault.checkID && $0.status == .new }
-        #expect(!caught.isEmpty, "\(fault.rawValue) should trip \(fault.checkID); got:\n\(Harness.describe(result))")
+        for check in fault.checkIDs {
+            let caught = result.findings.filter { $0.finding.check.rawValue == check && $0.status == .new }
+            #expect(!caught.isEmpty, "\(fault.rawValue) should trip \(check); got:\n\(Harness.describe(result))")
+        }
         #expect(result.exitCode == 1)
+    }
+
+    @Test func everyCheckIsProvenByAFault() {
+        let proven = Set(ReferenceFault.allCases.flatMap(\.checkIDs))
+        let missing = CheckID.allCases.map(\.rawValue).filter { !proven.contains($0) }
+        #expect(missing.isEmpty, "check ids without a fault: \(missing)")
     }
 
     @Test func aSlowTargetIsATransportFindingWithATightTimeout() throws {

@@ -83,7 +83,7 @@ extension MetamorphicPlanner {
         for filter in context.freeFilters {
             guard let parts = grammarParts(filter), let opField = parts.match.opField else { continue }
             let samples = grammarSamples(parts, context)
-            guard let id = samples.ids.first else { continue }
+            for id in samples.ids {
             func item(_ token: String, _ value: String?) -> String {
                 var fields = [parts.idField: id, opField: token]
                 if let value { fields[parts.match.field] = value }
@@ -107,6 +107,7 @@ extension MetamorphicPlanner {
             let emptyExists = parts.grammar.valueRules.flatMap { rule in rule.emptyMeans.filter { $0.value == .exists }.map(\.key) }.sorted().first
             if let emptyMissing, let emptyExists {
                 plans.append(plan("\(emptyMissing)-empty/\(emptyExists)-empty", whole: context.base, item(emptyMissing, ""), item(emptyExists, "")))
+            }
             }
         }
         return plans

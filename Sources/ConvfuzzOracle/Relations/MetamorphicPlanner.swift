@@ -36,7 +36,13 @@ public struct MetamorphicPlanner: Sendable {
         var rng = SplitMix64(seed: seed)
         var shuffled: [String: [String]] = [:]
         for name in candidates.keys.sorted() { shuffled[name] = rng.shuffled(candidates[name] ?? []) }
-        let all = rng.shuffled(allPlans(base: base, candidates: shuffled))
+        let hidden = Set(spec.filters.filter { $0.visibility == .hidden }.map(\.param))
+        // Within the shuffled order, plans over more hidden parameters come first: for them relations
+        // are the only oracle, while visible filters are also checked item by item and by completeness.
+        let hiddenCount = { (plan: RelationPlan) in plan.parameter.split(separator: "+").filter { hidden.contains(String($0)) }.count }
+        let all = rng.shuffled(allPlans(base: base, candidates: shuffled)).enumerated()
+            .sorted { (hiddenCount($1.element), $0.offset) < (hiddenCount($0.element), $1.offset) }
+            .map(\.element)
         guard budget > 0, !all.isEmpty else { return [] }
         var chosen: [RelationPlan] = []
         var taken = Set<Int>()
@@ -47,7 +53,6 @@ public struct MetamorphicPlanner: Sendable {
             chosen.append(all[index])
             taken.insert(index)
         }
-        let hidden = Set(spec.filters.filter { $0.visibility == .hidden }.map(\.param))
         // A plan over several parameters (`a+b`) queues under its first hidden one, else its first.
         func key(_ plan: RelationPlan) -> String {
             let names = plan.parameter.split(separator: "+").map(String.init)

@@ -55,7 +55,7 @@ public struct RunConfiguration: Sendable {
                 apiKeyEnv: String = "ELEVENLABS_API_KEY", seed: UInt64 = 1, maxCases: Int = 600,
                 timeBudget: Double? = nil, maxFailures: Int? = nil, concurrency: Int = 8, rateLimit: Double? = nil,
                 retries: Int = 3, maxRetryAfter: Double = 60, walkSample: Int = 12, maxWalkPages: Int = 2_000,
-                discoveryPages: Int = 50, relationBudget: Int = 48, shrinkBudget: Int = 60, window: WindowMode = .off,
+                discoveryPages: Int = 50, relationBudget: Int = 96, shrinkBudget: Int = 60, window: WindowMode = .off,
                 corpusDirectory: String? = nil, replayCorpus: Bool = true,
                 transport: TransportConfiguration = TransportConfiguration()) {
         self.spec = spec

@@ -4,45 +4,53 @@ import ConvfuzzOracle
 import ConvfuzzSpec
 
 extension Runner {
-    /// Completeness probes for grammar filters whose effect shows through per-id results: for one id
+    /// At most this many ids per grammar filter get probes.
+    static let grammarProbeIDs = 8
+
+    /// Completeness probes for grammar filters whose effect shows through per-id results: for each id
     /// seen in the discovery walk's results, one item per operator token of the grammar, with values
     /// the target actually holds (numbers for comparisons, two values for lists, none for presence tests,
     /// and the empty forms the spec gives a meaning).
     func grammarProbes(base: Walk, rng: inout SplitMix64) -> [WalkPlan] {
         var plans: [WalkPlan] = []
         for filter in spec.filters where filter.op == .grammar && filter.visibility == .viaResults {
-            guard let results = filter.results, let match = filter.match, let grammarName = filter.grammar,
+            guard let results = filter.results, let grammarName = filter.grammar,
                   let grammar = spec.grammars[grammarName] else { continue }
             let idField = results.idField ?? grammar.fields.first?.name ?? ""
             let observed = observedResults(results, in: base.items)
             let ids = observed.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
                 .filter { !$0.contains(grammar.separator) && !$0.isEmpty }
-            guard !ids.isEmpty else { continue }
-            let id = ids[Int(rng.next() % UInt64(ids.count))]
-            let values = observed[id] ?? []
-            var items: [[String: String]] = []
-            if let opField = match.opField, let selector = grammar.field(named: opField) {
-                for token in selector.values {
-                    guard let rule = grammar.rule(for: token) else { continue }
-                    if let value = probeValue(rule, values: values, rng: &rng) {
-                        items.append([idField: id, opField: token, match.field: value])
-                    } else if rule.kind == .none {
-                        items.append([idField: id, opField: token])
-                    }
-                    if rule.emptyMeans[token] != nil { items.append([idField: id, opField: token, match.field: ""]) }
+            for id in ids.prefix(Runner.grammarProbeIDs) {
+                let items = grammarProbeItems(filter, grammar: grammar, id: id, idField: idField,
+                                              values: observed[id] ?? [], rng: &rng)
+                let helper = WirePair.encoding(results.param, id)
+                for fields in items {
+                    let raw = grammar.fields.compactMap { fields[$0.name] }.joined(separator: grammar.separator)
+                    appendProbe(filter.param, [raw], extra: [helper], to: &plans)
                 }
-            } else {
-                for value in Set(values.compactMap(\.wireText)).sorted() {
-                    items.append([idField: id, match.field: value])
-                }
-            }
-            let helper = WirePair.encoding(results.param, id)
-            for fields in items {
-                let raw = grammar.fields.compactMap { fields[$0.name] }.joined(separator: grammar.separator)
-                appendProbe(filter.param, [raw], extra: [helper], to: &plans)
             }
         }
         return plans
+    }
+
+    /// The grammar items (field → text) probing one id: one per operator token, plus the empty forms.
+    func grammarProbeItems(_ filter: FilterSpec, grammar: GrammarSpec, id: String, idField: String,
+                           values: [JSONValue], rng: inout SplitMix64) -> [[String: String]] {
+        guard let match = filter.match else { return [] }
+        guard let opField = match.opField, let selector = grammar.field(named: opField) else {
+            return Set(values.compactMap(\.wireText)).sorted().map { [idField: id, match.field: $0] }
+        }
+        var items: [[String: String]] = []
+        for token in selector.values {
+            guard let rule = grammar.rule(for: token) else { continue }
+            if let value = probeValue(rule, values: values, rng: &rng) {
+                items.append([idField: id, opField: token, match.field: value])
+            } else if rule.kind == .none {
+                items.append([idField: id, opField: token])
+            }
+            if rule.emptyMeans[token] != nil { items.append([idField: id, opField: token, match.field: ""]) }
+        }
+        return items
     }
 
     /// A value for a grammar value rule drawn from what the target holds, or nil.
@@ -54,9 +62,8 @@ extension Runner {
             return texts[Int(rng.next() % UInt64(texts.count))]
         case .decimal:
             let checker = ValueChecker(spec: spec)
-            let numbers = values.compactMap { $0.numberValue?.text }.filter { checker.decimal($0, rule: rule) }
-            let sorted = Array(Set(numbers)).sorted()
-            return sorted.isEmpty ? nil : sorted[Int(rng.next() % UInt64(sorted.count))]
+            let numbers = Array(Set(values.compactMap { $0.numberValue?.text }.filter { checker.decimal($0, rule: rule) })).sorted()
+            return numbers.isEmpty ? nil : numbers[Int(rng.next() % UInt64(numbers.count))]
         case .list:
             let separator = rule.listSeparator ?? "|"
             let usable = texts.filter { !$0.isEmpty && !$0.contains(separator) }

@@ -97,13 +97,25 @@ extension Runner {
         func add(_ name: String, _ value: String) {
             if seen[name, default: []].insert(value).inserted { candidates[name, default: []].append(value) }
         }
-        for generated in validCases where generated.label.kind == .valid {
-            let query = generated.classification.query
-            for (name, value) in query.scalars.sorted(by: { $0.key < $1.key }) { add(name, value) }
-            for (name, values) in query.lists.sorted(by: { $0.key < $1.key }) { values.forEach { add(name, $0) } }
-        }
+        // Values the target holds (pools) first; what valid cases sent only for parameters without a pool
+        // (grammar items, free text), since a value nothing holds makes every relation trivially true.
         for parameter in spec.parameters where parameter.role == nil {
             for value in pools.values(parameter.valuePool) { add(parameter.name, value) }
+        }
+        func hasPool(_ name: String) -> Bool { !pools.values(spec.parameter(named: name)?.valuePool).isEmpty }
+        for generated in validCases where generated.label.kind == .valid {
+            let query = generated.classification.query
+            for (name, value) in query.scalars.sorted(by: { $0.key < $1.key }) where !hasPool(name) { add(name, value) }
+            for (name, values) in query.lists.sorted(by: { $0.key < $1.key }) where !hasPool(name) {
+                values.forEach { add(name, $0) }
+            }
+        }
+        // Bound filters are also compared at their extremes: the loosest bound the spec allows
+        // against the tightest value seen (wrap-around and overflow show there).
+        for filter in spec.filters where filter.op.isComparison {
+            guard let parameter = spec.parameter(named: filter.param), !parameter.isList else { continue }
+            add(parameter.name, String(parameter.minimum ?? spec.integer.minimum))
+            add(parameter.name, String(parameter.maximum ?? spec.integer.maximum))
         }
         return candidates
     }

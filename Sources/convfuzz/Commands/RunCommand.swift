@@ -42,7 +42,7 @@ struct RunCommand: ParsableCommand {
     var walks: Int = 12
 
     @Option(help: "Metamorphic relations to check.")
-    var relations: Int = 48
+    var relations: Int = 96
 
     @Option(help: "Growth window: now (ignore items newer than the run's start) or off. Default: now for --target, off otherwise.")
     var window: String?
