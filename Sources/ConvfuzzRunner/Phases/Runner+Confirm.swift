@@ -10,6 +10,11 @@ extension Runner {
         let redactor = Redactor(secrets: [configuration.apiKey])
         let generator = CaseGenerator(spec: spec, pools: pools)
         let entries = ledger.ordered
+        // Walk and relation findings are re-run against a fresh base walk, so that data which changed
+        // since discovery (a live target) cannot make a completeness check fail twice.
+        if entries.contains(where: { if case .rerun = $0.confirm { return true } else { return false } }) {
+            refreshBase()
+        }
         var reported: [ReportedFinding] = []
         for (position, entry) in entries.enumerated() {
             report("confirming", done: position, total: entries.count)

@@ -18,6 +18,16 @@ extension Runner {
         return pairs
     }
 
+    /// Walks the discovery query again and makes it the base for completeness checks.
+    func refreshBase() {
+        guard let previous = discovery else { return }
+        let walk = walker.run([WalkPlan(pairs: Runner.pairs(fromQuery: previous.baseQuery))],
+                              maxPages: configuration.discoveryPages)[0]
+        statistics.walks += 1
+        statistics.pagesWalked += walk.pages.count
+        if walk.isComplete || !previous.isComplete { discovery = walk }
+    }
+
     /// Walks the unfiltered query: harvests pools and cursors, fixes the growth window,
     /// and keeps the walk as the base set for completeness checks.
     func discover() {

@@ -41,6 +41,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Valid cases that get a full cursor walk.")
     var walks: Int = 12
 
+    @Option(help: "The most pages one cursor walk may take before it counts as unfinished.")
+    var maxWalkPages: Int = 2_000
+
     @Option(help: "Metamorphic relations to check.")
     var relations: Int = 96
 
@@ -79,6 +82,7 @@ struct RunCommand: ParsableCommand {
         if let window, WindowMode(rawValue: window) == nil { throw ValidationError("--window must be now or off") }
         guard (0...10).contains(retries) else { throw ValidationError("--retries must be 0...10") }
         guard walks >= 0, relations >= 0 else { throw ValidationError("--walks and --relations must be 0 or more") }
+        guard maxWalkPages >= 1 else { throw ValidationError("--max-walk-pages must be at least 1") }
         guard connectTimeout > 0, requestTimeout > 0 else { throw ValidationError("timeouts must be positive") }
         guard maxResponseBytes >= 1024 else { throw ValidationError("--max-response-bytes must be at least 1024") }
     }
@@ -111,6 +115,7 @@ struct RunCommand: ParsableCommand {
         configuration.rateLimit = rateLimit.flatMap(RunCommand.parseRate)
         configuration.retries = retries
         configuration.walkSample = walks
+        configuration.maxWalkPages = maxWalkPages
         configuration.relationBudget = relations
         configuration.window = window.flatMap(WindowMode.init(rawValue:)) ?? (embedded ? .off : .now)
         configuration.corpusDirectory = noCorpus ? nil : corpus
