@@ -13,7 +13,7 @@ extension CaseGenerator {
         case "repeated":
             return [repeated(parameter, label: &label, source)]
         case "long-value":
-            let length = 10_240 + source.draw(below: 90_001)
+            let length = 10_240 + source.draw(below: 22_529)
             return [group(parameter.name, [longValue(parameter, length: length, source)])]
         default:
             let variant = source.draw(below: Self.unicodeVariants.count)

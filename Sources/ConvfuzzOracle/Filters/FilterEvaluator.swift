@@ -36,8 +36,9 @@ public struct FilterEvaluator: Sendable {
     }
 
     /// Every certain violation of a visible filter by the item.
-    public func violations(item: JSONValue, query: EffectiveQuery) -> [FilterViolation] {
-        verdicts(item: item, query: query, itemQuery: query).compactMap {
+    /// `filters` may pass `givenFilters(in: query)` computed once for a whole page.
+    public func violations(item: JSONValue, query: EffectiveQuery, filters: [FilterSpec]? = nil) -> [FilterViolation] {
+        verdicts(item: item, query: query, itemQuery: query, filters: filters).compactMap {
             if case .noMatch(let violation) = $0.verdict { return violation }
             return nil
         }
@@ -65,9 +66,10 @@ public struct FilterEvaluator: Sendable {
     }
 
     /// One verdict per evaluated (filter, value): hidden filters are left out.
-    func verdicts(item: JSONValue, query: EffectiveQuery, itemQuery: EffectiveQuery) -> [(param: String, verdict: FilterVerdict)] {
+    func verdicts(item: JSONValue, query: EffectiveQuery, itemQuery: EffectiveQuery,
+                  filters: [FilterSpec]? = nil) -> [(param: String, verdict: FilterVerdict)] {
         var out: [(param: String, verdict: FilterVerdict)] = []
-        for filter in givenFilters(in: query) {
+        for filter in filters ?? givenFilters(in: query) {
             switch filter.visibility {
             case .hidden:
                 continue

@@ -89,8 +89,10 @@ extension ResponseOracle {
     /// `CF-FILTER`: one finding per (parameter, detail) on the page.
     func filterFindings(_ page: Page, query: EffectiveQuery, response: ObservedResponse) -> [Finding] {
         var groups: [(key: String, first: FilterViolation, item: JSONValue, count: Int)] = []
+        let filters = evaluator.givenFilters(in: query).filter { $0.visibility != .hidden }
+        guard !filters.isEmpty else { return [] }
         for item in page.items {
-            for violation in evaluator.violations(item: item, query: query) {
+            for violation in evaluator.violations(item: item, query: query, filters: filters) {
                 let key = violation.parameter + "|" + violation.detail
                 if let index = groups.firstIndex(where: { $0.key == key }) {
                     groups[index].count += 1

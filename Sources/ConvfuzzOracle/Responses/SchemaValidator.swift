@@ -27,7 +27,8 @@ public struct SchemaValidator: Sendable {
     /// The violations of `value` against `node`, at most ``limit``.
     public func validate(_ value: JSONValue, against node: SchemaNode) -> [SchemaViolation] {
         var out: [SchemaViolation] = []
-        walk(value, node, JSONPath(), nullable: false, into: &out)
+        var path: [JSONPath.Component] = []
+        walk(value, node, &path, nullable: false, into: &out)
         return out
     }
 
@@ -37,9 +38,12 @@ public struct SchemaValidator: Sendable {
     /// The violations of a validation-error body.
     public func validateError(_ value: JSONValue) -> [SchemaViolation] { validate(value, against: response.errorSchema) }
 
-    private func walk(_ value: JSONValue, _ raw: SchemaNode, _ path: JSONPath, nullable: Bool,
+    /// Walks `value` against `raw`; `stack` is the current path, pushed and popped around each
+    /// child so that a clean document allocates no paths (only a violation builds a `JSONPath`).
+    private func walk(_ value: JSONValue, _ raw: SchemaNode, _ stack: inout [JSONPath.Component], nullable: Bool,
                       into out: inout [SchemaViolation]) {
         guard out.count < limit else { return }
+        var path: JSONPath { JSONPath(stack) }
         let node = response.resolve(raw)
         let types = node.types
         if value.isNull {
@@ -60,42 +64,55 @@ public struct SchemaValidator: Sendable {
                                            message: "\"\(Excerpt.clip(text))\" is not one of \(node.enumValues.joined(separator: "|"))"))
             }
         case .number(let number):
-            checkBounds(number, node, path, into: &out)
+            checkBounds(number, node, stack, into: &out)
         case .array(let elements):
             if let minItems = node.minItems, elements.count < minItems {
                 out.append(SchemaViolation(path: path, kind: .minItems, message: "\(elements.count) items, at least \(minItems) required"))
             }
             if let itemNode = node.items {
                 for (index, element) in elements.enumerated() {
-                    walk(element, itemNode, path.appending(.index(index)), nullable: false, into: &out)
+                    stack.append(.index(index))
+                    walk(element, itemNode, &stack, nullable: false, into: &out)
+                    stack.removeLast()
                 }
             }
         case .object(let object):
-            checkObject(object, node, path, into: &out)
+            checkObject(object, node, &stack, into: &out)
         case .null, .bool:
             break
         }
     }
 
-    private func checkObject(_ object: JSONObject, _ node: SchemaNode, _ path: JSONPath, into out: inout [SchemaViolation]) {
-        for key in Set(object.duplicateKeys).sorted() {
-            out.append(SchemaViolation(path: path.appending(.key(key)), kind: .duplicateKey, message: "key \"\(key)\" occurs more than once"))
+    private func checkObject(_ object: JSONObject, _ node: SchemaNode, _ stack: inout [JSONPath.Component],
+                             into out: inout [SchemaViolation]) {
+        func path(_ component: JSONPath.Component) -> JSONPath { JSONPath(stack + [component]) }
+        if object.hasDuplicateKeys {
+            for key in Set(object.duplicateKeys).sorted() {
+                out.append(SchemaViolation(path: path(.key(key)), kind: .duplicateKey, message: "key \"\(key)\" occurs more than once"))
+            }
         }
         for name in node.required where object[name] == nil {
-            out.append(SchemaViolation(path: path.appending(.key(name)), kind: .required, message: "required property is absent"))
+            out.append(SchemaViolation(path: path(.key(name)), kind: .required, message: "required property is absent"))
         }
         for (key, value) in object.entries {
             if let declared = node.property(key) {
-                walk(value, declared, path.appending(.key(key)), nullable: false, into: &out)
+                stack.append(.key(key))
+                walk(value, declared, &stack, nullable: false, into: &out)
+                stack.removeLast()
             } else if let additional = node.additional {
-                walk(value, additional, path.appending(.mapKey(key)), nullable: false, into: &out)
+                stack.append(.mapKey(key))
+                walk(value, additional, &stack, nullable: false, into: &out)
+                stack.removeLast()
             } else if node.closed {
-                out.append(SchemaViolation(path: path.appending(.key(key)), kind: .undeclared, message: "undeclared property"))
+                out.append(SchemaViolation(path: path(.key(key)), kind: .undeclared, message: "undeclared property"))
             }
         }
     }
 
-    private func checkBounds(_ number: JSONNumber, _ node: SchemaNode, _ path: JSONPath, into out: inout [SchemaViolation]) {
+    private func checkBounds(_ number: JSONNumber, _ node: SchemaNode, _ stack: [JSONPath.Component],
+                             into out: inout [SchemaViolation]) {
+        guard node.minimum != nil || node.maximum != nil else { return }
+        let path = JSONPath(stack)
         let value = number.doubleValue
         if let minimum = node.minimum, value < minimum {
             out.append(SchemaViolation(path: path, kind: .minimum, message: "\(number.text) is below the minimum \(trim(minimum))"))

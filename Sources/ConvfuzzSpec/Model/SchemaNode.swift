@@ -29,6 +29,8 @@ public final class SchemaNode: Sendable, Equatable {
     public let ref: String?
     /// The line in the spec file.
     public let line: Int
+    /// Property name → position in `properties`, for O(1) lookups on the hot path.
+    private let propertyIndex: [String: Int]
 
     /// Creates a node.
     public init(types: [SchemaType] = [], nullable: Bool = false, enumValues: [String] = [], required: [String] = [],
@@ -48,11 +50,14 @@ public final class SchemaNode: Sendable, Equatable {
         self.maximum = maximum
         self.ref = ref
         self.line = line
+        var index: [String: Int] = [:]
+        for (position, property) in properties.enumerated() where index[property.name] == nil { index[property.name] = position }
+        propertyIndex = index
     }
 
     /// The declared schema of a property.
     public func property(_ name: String) -> SchemaNode? {
-        properties.first { $0.name == name }?.schema
+        propertyIndex[name].map { properties[$0].schema }
     }
 
     /// Structural equality.

@@ -68,18 +68,20 @@ public enum QueryCodec {
     }
 
     static func decodeComponent(_ bytes: ArraySlice<UInt8>, wire: WireSpec) -> String? {
-        // Percent-decoded runs are UTF-8; unescaped bytes >= 0x80 are Latin-1 or UTF-8 per the spec.
-        var text = ""
+        // Works on bytes: percent-decoded runs must be UTF-8 (or are replaced per the spec);
+        // unescaped bytes >= 0x80 are Latin-1 characters or UTF-8 text, as the spec says.
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
         var run: [UInt8] = []
         func flush() -> Bool {
             guard !run.isEmpty else { return true }
             defer { run.removeAll(keepingCapacity: true) }
-            if let decoded = String(validating: run, as: UTF8.self) {
-                text += decoded
+            if String(validating: run, as: UTF8.self) != nil {
+                out.append(contentsOf: run)
                 return true
             }
             guard wire.invalidUTF8Replace else { return false }
-            text += String(decoding: run, as: UTF8.self)
+            out.append(contentsOf: String(decoding: run, as: UTF8.self).utf8)
             return true
         }
         var index = bytes.startIndex
@@ -99,14 +101,17 @@ public enum QueryCodec {
             }
             guard flush() else { return nil }
             if byte == UInt8(ascii: "+") && wire.plusIsSpace {
-                text += " "
+                out.append(UInt8(ascii: " "))
+            } else if byte >= 0x80 {
+                out.append(0xC0 | byte >> 6)
+                out.append(0x80 | byte & 0x3F)
             } else {
-                text.unicodeScalars.append(Unicode.Scalar(byte))
+                out.append(byte)
             }
             index += 1
         }
         guard flush() else { return nil }
-        return text
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func hexValue(_ byte: UInt8) -> UInt8? {

@@ -21,6 +21,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "First case index.")
     var start: Int = 0
 
+    @Flag(help: "Generate and classify without printing the cases; print the rate instead (for benchmarks).")
+    var discard = false
+
     func validate() throws {
         guard count >= 0 else { throw ValidationError("--count must be 0 or more") }
         guard start >= 0 else { throw ValidationError("--start must be 0 or more") }
@@ -30,6 +33,15 @@ struct GenerateCommand: ParsableCommand {
         let spec = try specOptions.loadSpec()
         let profile = try specOptions.loadProfile(fallback: nil)
         let generator = CaseGenerator(spec: spec, pools: ValuePools(profile: profile))
+        if discard {
+            let started = Date()
+            var pairs = 0
+            for index in start..<(start + count) { pairs += generator.generate(seed: seed, index: index).pairs.count }
+            let seconds = Date().timeIntervalSince(started)
+            print(String(format: "generated and classified %d cases (%d query pairs) in %.3f s: %.0f cases/s",
+                         count, pairs, seconds, seconds > 0 ? Double(count) / seconds : 0))
+            return
+        }
         var buffer = ""
         buffer.reserveCapacity(1 << 16)
         for index in start..<(start + count) {
