@@ -11,7 +11,7 @@ public struct RunConfiguration: Sendable {
     public var target: String
     /// The API key, sent in the spec's auth header; never printed.
     public var apiKey: String?
-    /// The environment variable the key came from, for reproduction commands.
+    /// The environment variable the key came from, for reproduction commands (default: the spec's).
     public var apiKeyEnv: String
     /// The run seed.
     public var seed: UInt64
@@ -52,7 +52,7 @@ public struct RunConfiguration: Sendable {
 
     /// Creates a configuration with the defaults a user gets from `convfuzz run`.
     public init(spec: Spec, profile: TargetProfile = .empty, target: String, apiKey: String? = nil,
-                apiKeyEnv: String = "ELEVENLABS_API_KEY", seed: UInt64 = 1, maxCases: Int = 600,
+                apiKeyEnv: String? = nil, seed: UInt64 = 1, maxCases: Int = 600,
                 timeBudget: Double? = nil, maxFailures: Int? = nil, concurrency: Int = 8, rateLimit: Double? = nil,
                 retries: Int = 3, maxRetryAfter: Double = 60, walkSample: Int = 12, maxWalkPages: Int = 2_000,
                 discoveryPages: Int = 50, relationBudget: Int = 96, shrinkBudget: Int = 60, window: WindowMode = .off,
@@ -62,7 +62,7 @@ public struct RunConfiguration: Sendable {
         self.profile = profile
         self.target = target
         self.apiKey = apiKey
-        self.apiKeyEnv = apiKeyEnv
+        self.apiKeyEnv = apiKeyEnv ?? spec.auth.env
         self.seed = seed
         self.maxCases = maxCases
         self.timeBudget = timeBudget
