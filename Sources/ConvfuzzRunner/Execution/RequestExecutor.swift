@@ -68,7 +68,7 @@ public final class RequestExecutor: @unchecked Sendable {
             var wait = 0.0
             for (position, index) in pending.enumerated() {
                 let answer = answers[position]
-                let observed = Self.observe(answer, query: queries[index])
+                let observed = ObservedResponse(query: queries[index], result: answer)
                 results[index] = observed
                 if attempt < retries, let delay = retryDelay(answer, attempt: attempt) {
                     retry.append(index)
@@ -105,18 +105,5 @@ public final class RequestExecutor: @unchecked Sendable {
 
     private func nextJitter() -> Double {
         lock.withLock { Double(jitter.next() >> 11) / Double(1 << 53) }
-    }
-
-    /// Converts a transport answer into what the oracles read.
-    static func observe(_ answer: Result<HTTPResponse, TransportError>, query: String) -> ObservedResponse {
-        switch answer {
-        case .success(let response):
-            var headers: [String: String] = [:]
-            for header in response.headers { headers[header.name] = header.value }
-            return ObservedResponse(query: query, status: response.status, headers: headers, body: response.body,
-                                    transportError: nil)
-        case .failure(let error):
-            return ObservedResponse(query: query, status: nil, headers: [:], body: [], transportError: error.description)
-        }
     }
 }
