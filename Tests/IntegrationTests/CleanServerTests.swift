@@ -9,11 +9,12 @@ struct CleanServerTests {
         let result = try Harness.run(seed: seed)
         #expect(result.findings.isEmpty, "\(Harness.describe(result))")
         #expect(result.exitCode == 0)
-        #expect(result.statistics.cases == 600)
+        #expect(result.statistics.cases == 2_000)
+        #expect(result.coverageGaps.isEmpty, "\(result.coverageGaps)")
         #expect(result.statistics.walks > 10)
         #expect(result.statistics.relations > 10)
-        #expect((result.statistics.casesByExpectation["invalid"] ?? 0) > 50)
-        #expect((result.statistics.casesByExpectation["valid"] ?? 0) > 240)
+        #expect((result.statistics.casesByExpectation["invalid"] ?? 0) > 200)
+        #expect((result.statistics.casesByExpectation["valid"] ?? 0) > 800)
     }
 
     @Test func anotherDatasetIsCleanToo() throws {

@@ -52,7 +52,7 @@ public struct RunConfiguration: Sendable {
 
     /// Creates a configuration with the defaults a user gets from `convfuzz run`.
     public init(spec: Spec, profile: TargetProfile = .empty, target: String, apiKey: String? = nil,
-                apiKeyEnv: String? = nil, seed: UInt64 = 1, maxCases: Int = 600,
+                apiKeyEnv: String? = nil, seed: UInt64 = 1, maxCases: Int = 2_000,
                 timeBudget: Double? = nil, maxFailures: Int? = nil, concurrency: Int = 8, rateLimit: Double? = nil,
                 retries: Int = 3, maxRetryAfter: Double = 60, walkSample: Int = 12, maxWalkPages: Int = 2_000,
                 discoveryPages: Int = 50, relationBudget: Int = 96, shrinkBudget: Int = 60, window: WindowMode = .off,

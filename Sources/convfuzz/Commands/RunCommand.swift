@@ -21,7 +21,7 @@ struct RunCommand: ParsableCommand {
     var seed: UInt64 = 1
 
     @Option(help: "Generated cases to send.")
-    var maxCases: Int = 600
+    var maxCases: Int = 2_000
 
     @Option(help: "Stop starting new work after this many seconds.")
     var timeBudget: Double?
