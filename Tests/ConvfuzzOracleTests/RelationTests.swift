@@ -73,11 +73,15 @@ struct RelationTests {
     }
 
     @Test func hiddenFiltersAreServedFirstAfterOnePlanPerKind() {
-        let plans = planner.plans(base: [], candidates: candidates, seed: 3, budget: 20)
+        let all = planner.allPlans(base: [], candidates: candidates)
+        let variants = Set(all.map { "\($0.check.rawValue)|\($0.detail)" }).count
+        let plans = planner.plans(base: [], candidates: candidates, seed: 3, budget: variants + 6)
         let kinds = Set(plans.prefix(8).map(\.check))
         #expect(kinds.count == 8, "the first plans cover every kind")
+        #expect(Set(plans.prefix(variants).map { "\($0.check.rawValue)|\($0.detail)" }).count == variants,
+                "then every variant of every kind")
         let hidden = ["user_id", "topic_ids", "search"]
-        let next = plans.dropFirst(8).prefix(hidden.count).map { $0.parameter.split(separator: "+").map(String.init) }
+        let next = plans.dropFirst(variants).prefix(hidden.count).map { $0.parameter.split(separator: "+").map(String.init) }
         #expect(next.allSatisfy { names in names.contains { hidden.contains($0) } }, "\(next)")
     }
 

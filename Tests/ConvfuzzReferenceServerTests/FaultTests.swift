@@ -146,7 +146,7 @@ import Testing
         #expect(ReferenceFault.relationConflictIgnored.checkIDs == ["CF-RELATION-EMPTY"])
         #expect(ReferenceFault.searchDropsFilters.checkIDs == ["CF-META-SUBSET"])
         #expect(ReferenceFault.topicSearchOr.checkIDs == ["CF-META-AND"])
-        #expect(ReferenceFault.dcMissingOverlaps.checkIDs == ["CF-META-PARTITION"])
+        #expect(ReferenceFault.dcMissingOverlaps.checkIDs == ["CF-META-PARTITION", "CF-WALK-COMPLETENESS"])
         #expect(ReferenceFault.durationMaxInt32Overflow.checkIDs == ["CF-META-MONOTONE"])
     }
 
@@ -187,15 +187,16 @@ import Testing
             == topic.intersection(search))
         #expect(TestSupport.walk(or, "page_size=100&topic_ids=topic_nope&search=refund") == searchOnly)
 
-        // dc-missing-overlaps: exists and missing overlap exactly on satisfied=false.
+        // dc-missing-overlaps: missing matches everything, so it contains every collected conversation.
         let overlaps = TestSupport.application(size: size, fault: .dcMissingOverlaps)
         func walk(_ app: ReferenceApplication, _ condition: String) throws -> Set<String> {
             Set(try #require(TestSupport.walk(app, "page_size=100&data_collection_params=" + Self.encode(condition))))
         }
         let exists = try walk(overlaps, "satisfied:exists")
         let missing = try walk(overlaps, "satisfied:missing")
-        #expect(exists.intersection(missing) == (try walk(correct, "satisfied:eq:false")))
-        #expect(!exists.intersection(missing).isEmpty)
+        #expect(exists.isSubset(of: missing))
+        #expect(missing.count == size)
+        #expect(!exists.isEmpty)
         #expect(try walk(correct, "satisfied:exists").isDisjoint(with: try walk(correct, "satisfied:missing")))
 
         // duration-max-int32-overflow: 2^31 wraps negative (nothing); 2^32 + 100 wraps to 100.

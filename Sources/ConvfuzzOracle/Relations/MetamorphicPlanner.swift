@@ -29,7 +29,8 @@ public struct MetamorphicPlanner: Sendable {
     /// At most `budget` plans chosen by `seed`: candidate values and plans are shuffled
     /// with SplitMix64, so the same seed always gives the same plans.
     ///
-    /// Selection spreads the budget: first one plan of every check kind, then round-robin
+    /// Selection spreads the budget: first one plan of every check kind, then one of every
+    /// variant of a kind (its `detail`), then round-robin
     /// over the varied parameters, parameters of hidden filters first (relations are the
     /// only check they have), each parameter cycling through its check kinds.
     public func plans(base: [QueryItem], candidates: [String: [String]], seed: UInt64, budget: Int) -> [RelationPlan] {
@@ -51,6 +52,13 @@ public struct MetamorphicPlanner: Sendable {
         for check in firstOfKind.keys.sorted() where chosen.count < budget {
             let index = firstOfKind[check]!
             chosen.append(all[index])
+            taken.insert(index)
+        }
+        // Then one plan of every variant of a kind (e.g. exists/missing and eq/neq partitions).
+        var variants = Set(taken.map { "\(all[$0].check.rawValue)|\(all[$0].detail)" })
+        for (index, plan) in all.enumerated() where chosen.count < budget && !taken.contains(index) {
+            guard variants.insert("\(plan.check.rawValue)|\(plan.detail)").inserted else { continue }
+            chosen.append(plan)
             taken.insert(index)
         }
         // A plan over several parameters (`a+b`) queues under its first hidden one, else its first.

@@ -27,8 +27,8 @@ struct DataCollectionMatcher: Sendable {
         switch condition.op {
         case .exists: return value != nil
         case .missing:
-            guard let value else { return true }
-            return fault == .dcMissingOverlaps && value.kind == .bool && value.text == "false"
+            guard value != nil else { return true }
+            return fault == .dcMissingOverlaps
         case .eq:
             if condition.value.isEmpty { return value == nil }
             return value?.text == condition.value

@@ -49,7 +49,7 @@ extension ReferenceFault {
         case .searchDropsFilters: return "With search present, every other filter is ignored."
         case .topicSearchOr: return "topic_ids and search together match either of them (OR) instead of both."
         case .dcMissingOverlaps:
-            return "data_collection_params `missing` also matches a collected boolean false (overlaps `exists`)."
+            return "data_collection_params `missing` matches every conversation, collected or not (it overlaps `exists`)."
         case .durationMaxInt32Overflow:
             return "call_duration_max_secs wraps to a signed 32-bit integer, so very large bounds match nothing."
         }
@@ -93,7 +93,7 @@ extension ReferenceFault {
         case .relationConflictIgnored: return ["CF-RELATION-EMPTY"]
         case .searchDropsFilters: return ["CF-META-SUBSET"]
         case .topicSearchOr: return ["CF-META-AND"]
-        case .dcMissingOverlaps: return ["CF-META-PARTITION"]
+        case .dcMissingOverlaps: return ["CF-META-PARTITION", "CF-WALK-COMPLETENESS"]
         case .durationMaxInt32Overflow: return ["CF-META-MONOTONE"]
         }
     }
