@@ -3,12 +3,6 @@ import ConvfuzzJSON
 import ConvfuzzSpec
 
 extension FilterEvaluator {
-    /// The grammar field holding the result id: the first field that is neither the
-    /// compared field nor the operator field.
-    func idField(of grammar: GrammarSpec, match: MatchSpec) -> String? {
-        grammar.fields.first { $0.name != match.field && $0.name != match.opField }?.name
-    }
-
     /// Evaluates one grammar item through the per-id results of the item.
     ///
     /// Semantics (generic over the grammar): `exists`/`missing` test whether the id was
@@ -22,7 +16,7 @@ extension FilterEvaluator {
                          itemQuery: EffectiveQuery) -> FilterVerdict {
         guard let results = filter.results, let match = filter.match,
               let grammar = filter.grammar.flatMap({ spec.grammars[$0] }),
-              let idName = idField(of: grammar, match: match), let id = grammarItem[idName],
+              let idName = filter.grammarIDField(in: grammar), let id = grammarItem[idName],
               (itemQuery.list(results.param) ?? itemQuery.scalar(results.param).map { [$0] } ?? []).contains(where: { TextMatch.equal($0, id) == true })
         else { return .unknown }
         let token = match.opField.flatMap { grammarItem[$0] }

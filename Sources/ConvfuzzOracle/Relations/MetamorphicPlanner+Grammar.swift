@@ -28,7 +28,7 @@ extension MetamorphicPlanner {
     /// The grammar parts of a free grammar filter.
     func grammarParts(_ filter: FilterSpec) -> GrammarParts? {
         guard filter.op == .grammar, let match = filter.match, let grammar = filter.grammar.flatMap({ spec.grammars[$0] }),
-              let idField = grammar.fields.first(where: { $0.name != match.field && $0.name != match.opField })?.name
+              let idField = filter.grammarIDField(in: grammar)
         else { return nil }
         return GrammarParts(filter: filter, grammar: grammar, match: match, idField: idField)
     }

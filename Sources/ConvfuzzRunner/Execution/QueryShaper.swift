@@ -33,7 +33,7 @@ public struct QueryShaper: Sendable {
         for filter in spec.filters where filter.visibility == .viaResults {
             guard let results = filter.results, let grammarName = filter.grammar,
                   let grammar = spec.grammars[grammarName] else { continue }
-            let idField = results.idField ?? grammar.fields.first?.name ?? ""
+            guard let idField = filter.grammarIDField(in: grammar) else { continue }
             let ids = (query.grammarItems[filter.param] ?? []).compactMap { $0[idField] }
             let present = Set(query.lists[results.param] ?? [])
             var added = Set<String>()

@@ -15,8 +15,7 @@ extension Runner {
         var plans: [WalkPlan] = []
         for filter in spec.filters where filter.op == .grammar && filter.visibility == .viaResults {
             guard let results = filter.results, let grammarName = filter.grammar,
-                  let grammar = spec.grammars[grammarName] else { continue }
-            let idField = results.idField ?? grammar.fields.first?.name ?? ""
+                  let grammar = spec.grammars[grammarName], let idField = filter.grammarIDField(in: grammar) else { continue }
             let observed = observedResults(results, in: base.items)
             let ids = observed.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
                 .filter { !$0.contains(grammar.separator) && !$0.isEmpty }
