@@ -11,7 +11,7 @@ public enum RunAbort: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unreachable(let url, let reason):
-            return "target unreachable: \(url): \(reason)"
+            return reason.contains(url) ? "target unreachable: \(reason)" : "target unreachable: \(url): \(reason)"
         case .unauthorized(let url, let status, let keySent):
             return keySent
                 ? "the target refused the API key (HTTP \(status) from \(url))"
