@@ -3,9 +3,10 @@ import PackageDescription
 
 /// convfuzz: a spec-driven contract tester and fuzzer for list endpoints.
 ///
-/// Module dependencies point one way:
-/// JSON → Spec → Generation → Transport → Oracle → Runner → Report → CLI.
-/// The reference server is its own module and depends only on JSON.
+/// Module dependencies point one way (docs/architecture.md draws the graph):
+/// Spec → Contract → Generation / Oracle → Runner (+ Transport, JSON) → Report → CLI.
+/// Each target names exactly the modules its files import. The reference server
+/// is its own module and imports none of them.
 let package = Package(
     name: "convfuzz",
     platforms: [.macOS(.v13)],
@@ -23,33 +24,44 @@ let package = Package(
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .target(name: "ConvfuzzJSON"),
-        .target(name: "ConvfuzzSpec", dependencies: ["ConvfuzzJSON", "Yams"]),
-        .target(name: "ConvfuzzGeneration", dependencies: ["ConvfuzzSpec", "ConvfuzzJSON"]),
+        .target(name: "ConvfuzzSpec", dependencies: ["Yams"]),
+        .target(name: "ConvfuzzContract", dependencies: ["ConvfuzzSpec"]),
+        .target(name: "ConvfuzzGeneration", dependencies: ["ConvfuzzContract", "ConvfuzzJSON", "ConvfuzzSpec"]),
         .target(name: "ConvfuzzTransport", dependencies: ["CCurl"]),
-        .target(name: "ConvfuzzOracle", dependencies: ["ConvfuzzSpec", "ConvfuzzGeneration", "ConvfuzzTransport", "ConvfuzzJSON"]),
-        .target(name: "ConvfuzzRunner", dependencies: ["ConvfuzzSpec", "ConvfuzzGeneration", "ConvfuzzTransport", "ConvfuzzOracle", "ConvfuzzJSON"]),
-        .target(name: "ConvfuzzReport", dependencies: ["ConvfuzzRunner", "ConvfuzzOracle", "ConvfuzzGeneration", "ConvfuzzSpec", "ConvfuzzTransport", "ConvfuzzJSON"]),
-        .target(name: "ConvfuzzReferenceServer", dependencies: ["ConvfuzzJSON"]),
+        .target(name: "ConvfuzzOracle", dependencies: ["ConvfuzzContract", "ConvfuzzJSON", "ConvfuzzSpec"]),
+        .target(
+            name: "ConvfuzzRunner",
+            dependencies: ["ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzJSON", "ConvfuzzOracle", "ConvfuzzSpec", "ConvfuzzTransport"]
+        ),
+        .target(name: "ConvfuzzReport", dependencies: ["ConvfuzzOracle", "ConvfuzzRunner"]),
+        .target(name: "ConvfuzzReferenceServer"),
         .executableTarget(
             name: "convfuzz",
             dependencies: [
-                "ConvfuzzSpec", "ConvfuzzGeneration", "ConvfuzzTransport", "ConvfuzzOracle",
-                "ConvfuzzRunner", "ConvfuzzReport", "ConvfuzzReferenceServer", "ConvfuzzJSON",
+                "ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzOracle", "ConvfuzzReferenceServer", "ConvfuzzReport",
+                "ConvfuzzRunner", "ConvfuzzSpec", "ConvfuzzTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ConvfuzzJSONTests", dependencies: ["ConvfuzzJSON"]),
         .testTarget(name: "ConvfuzzSpecTests", dependencies: ["ConvfuzzSpec"]),
-        .testTarget(name: "ConvfuzzGenerationTests", dependencies: ["ConvfuzzGeneration", "ConvfuzzSpec"]),
+        .testTarget(name: "ConvfuzzContractTests", dependencies: ["ConvfuzzContract", "ConvfuzzSpec"]),
+        .testTarget(name: "ConvfuzzGenerationTests", dependencies: ["ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzSpec"]),
         .testTarget(name: "ConvfuzzTransportTests", dependencies: ["ConvfuzzTransport", "ConvfuzzReferenceServer"]),
-        .testTarget(name: "ConvfuzzOracleTests", dependencies: ["ConvfuzzOracle", "ConvfuzzSpec", "ConvfuzzGeneration", "ConvfuzzTransport", "ConvfuzzJSON"]),
-        .testTarget(name: "ConvfuzzRunnerTests", dependencies: ["ConvfuzzRunner", "ConvfuzzReferenceServer", "ConvfuzzSpec"]),
+        .testTarget(
+            name: "ConvfuzzOracleTests",
+            dependencies: ["ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzJSON", "ConvfuzzOracle", "ConvfuzzSpec"]
+        ),
+        .testTarget(
+            name: "ConvfuzzRunnerTests",
+            dependencies: ["ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzRunner", "ConvfuzzSpec", "ConvfuzzReferenceServer", "ConvfuzzOracle", "ConvfuzzTransport", "ConvfuzzJSON"]
+        ),
         .testTarget(
             name: "ConvfuzzReportTests",
             dependencies: ["ConvfuzzReport", "ConvfuzzRunner", "ConvfuzzOracle"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "ConvfuzzReferenceServerTests", dependencies: ["ConvfuzzReferenceServer", "ConvfuzzJSON"]),
+        .testTarget(name: "ConvfuzzReferenceServerTests", dependencies: ["ConvfuzzReferenceServer"]),
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["ConvfuzzRunner", "ConvfuzzReport", "ConvfuzzReferenceServer", "ConvfuzzSpec", "ConvfuzzOracle"]

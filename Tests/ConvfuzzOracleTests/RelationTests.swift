@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzSpec
 import Testing
 @testable import ConvfuzzOracle

@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzSpec
 
 /// Every class of case the spec allows, its targets and their details, all derived from the spec.

@@ -1,4 +1,4 @@
-import ConvfuzzGeneration
+import ConvfuzzContract
 import ConvfuzzSpec
 
 /// Derives metamorphic relations from the spec's filters and projections, never from

@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzSpec
 
 /// A metamorphic relation to test: queries whose complete walks are needed and the

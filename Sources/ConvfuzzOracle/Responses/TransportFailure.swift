@@ -1,6 +1,6 @@
-import ConvfuzzTransport
-
 /// The kind of a transport failure, as far as the oracle cares.
+///
+/// The oracle's own type: the runner maps the transport's errors onto it.
 public enum TransportFailure: String, Sendable, Codable, Hashable, CaseIterable {
     /// Could not connect.
     case connect
@@ -12,17 +12,6 @@ public enum TransportFailure: String, Sendable, Codable, Hashable, CaseIterable 
     case truncated
     /// Anything else (including a URL the transport would not send).
     case other
-
-    /// The kind of a transport error.
-    public init(_ error: TransportError) {
-        switch error {
-        case .couldNotConnect: self = .connect
-        case .timedOut: self = .timeout
-        case .responseTooLarge: self = .tooLarge
-        case .truncated: self = .truncated
-        case .invalidURL, .other: self = .other
-        }
-    }
 
     /// Whether the failure is about the body (checked as `CF-BODY-JSON`) rather than the connection.
     public var isBodyFailure: Bool { self == .tooLarge || self == .truncated }

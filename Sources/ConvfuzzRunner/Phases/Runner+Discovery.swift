@@ -1,4 +1,5 @@
 import Foundation
+import ConvfuzzContract
 import ConvfuzzGeneration
 import ConvfuzzJSON
 import ConvfuzzOracle
@@ -21,7 +22,7 @@ extension Runner {
     /// Walks the discovery query again and makes it the base for completeness checks.
     func refreshBase() {
         guard let previous = discovery else { return }
-        let walk = walker.run([WalkPlan(pairs: Runner.pairs(fromQuery: previous.baseQuery))],
+        let walk = walker.run([WalkPlan(pairs: QueryCodec.pairs(fromQuery: previous.baseQuery))],
                               maxPages: configuration.discoveryPages)[0]
         statistics.walks += 1
         statistics.pagesWalked += walk.pages.count

@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzGeneration
 import ConvfuzzJSON
 import ConvfuzzOracle
@@ -33,7 +34,7 @@ extension Runner {
         for plan in plans {
             for query in plan.queryStrings where seen.insert(query).inserted { unique.append(query) }
         }
-        let walks = walker.run(unique.map { WalkPlan(pairs: Runner.pairs(fromQuery: $0)) })
+        let walks = walker.run(unique.map { WalkPlan(pairs: QueryCodec.pairs(fromQuery: $0)) })
         var byQuery: [String: Walk] = [:]
         for (query, walk) in zip(unique, walks) {
             byQuery[query] = walk
@@ -63,7 +64,7 @@ extension Runner {
 
     /// Re-walks a plan's queries and evaluates it again.
     func rerunMetamorphic(_ plan: RelationPlan) -> [Finding] {
-        let walks = walker.run(plan.queryStrings.map { WalkPlan(pairs: Runner.pairs(fromQuery: $0)) })
+        let walks = walker.run(plan.queryStrings.map { WalkPlan(pairs: QueryCodec.pairs(fromQuery: $0)) })
         return evaluate(plan, walks: walks)
     }
 
