@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         .systemLibrary(
@@ -27,7 +28,13 @@ let package = Package(
         .target(name: "ConvfuzzGeneration", dependencies: ["ConvfuzzSpec", "ConvfuzzJSON"]),
         .target(name: "ConvfuzzTransport", dependencies: ["CCurl"]),
         .target(name: "ConvfuzzOracle", dependencies: ["ConvfuzzSpec", "ConvfuzzGeneration", "ConvfuzzTransport", "ConvfuzzJSON"]),
-        .target(name: "ConvfuzzRunner", dependencies: ["ConvfuzzSpec", "ConvfuzzGeneration", "ConvfuzzTransport", "ConvfuzzOracle", "ConvfuzzJSON"]),
+        .target(
+            name: "ConvfuzzRunner",
+            dependencies: [
+                "ConvfuzzSpec", "ConvfuzzGeneration", "ConvfuzzTransport", "ConvfuzzOracle", "ConvfuzzJSON",
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ]
+        ),
         .target(name: "ConvfuzzReport", dependencies: ["ConvfuzzRunner", "ConvfuzzOracle", "ConvfuzzGeneration", "ConvfuzzSpec", "ConvfuzzTransport", "ConvfuzzJSON"]),
         .target(name: "ConvfuzzReferenceServer", dependencies: ["ConvfuzzJSON"]),
         .executableTarget(

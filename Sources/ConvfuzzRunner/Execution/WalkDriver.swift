@@ -71,6 +71,7 @@ public struct WalkDriver: Sendable {
             }
             active = stillActive
         }
+        executor.traffic.recordWalks(pages: walks.map(\.pages.count))
         return walks
     }
 }
