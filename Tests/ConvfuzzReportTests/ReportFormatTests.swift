@@ -65,6 +65,29 @@ struct ReportFormatTests {
         #expect(!xml.contains(SampleResults.secret))
     }
 
+    @Test func junitCasesCarryMeasuredPhaseTimes() throws {
+        let finding = SampleResults.reported(SampleResults.finding(.walkDup, parameter: nil, message: "id twice"))
+        let corpus = CorpusReplayOutcome(file: "corpus/a.json", check: "CF-ORDER", stillFails: false, regenerationAgrees: true, detail: "ok")
+        var traffic = SampleResults.traffic
+        traffic.phases.append(PhaseTraffic(name: "corpus", seconds: 0.3, requests: 1, retries: 0, categories: ["status"]))
+        let xml = JUnitReport.render(context(SampleResults.result(findings: [finding], corpus: [corpus], traffic: traffic)))
+        let pattern = try Regex(#"<testcase name="([^"]+)" classname="[^"]+" time="([0-9.]+)""#)
+        var times: [String: Double] = [:]
+        for match in xml.matches(of: pattern) {
+            times[String(match.output[1].substring ?? "")] = Double(match.output[2].substring ?? "")
+        }
+        #expect(times.count == CheckID.allCases.count + 1)
+        // walks (0.1 s) judge the 7 walk checks; preflight (0.2 s) the 5 status and body checks;
+        // cases (1.2 s) the 18 checks of 8 categories; the corpus phase (0.3 s) its one entry.
+        #expect(times["CF-WALK-DUP"] == 0.014)
+        #expect(times["CF-STATUS-5XX"] == 0.107)
+        #expect(times["CF-SCHEMA"] == 0.067)
+        #expect(times["CF-META-AND"] == 0)
+        #expect(times["corpus corpus/a.json"] == 0.3)
+        let total = times.values.reduce(0, +)
+        #expect(abs(total - 1.8) < 0.01, "every measured second is given out once: \(total)")
+    }
+
     @Test func junitValidatesAgainstTheSchema() throws {
         let xmllint = ["/usr/bin/xmllint", "/usr/local/bin/xmllint"].first { FileManager.default.isExecutableFile(atPath: $0) }
         try #require(xmllint != nil, "xmllint is installed by `make test` (libxml2-utils)")

@@ -1,0 +1,226 @@
+import ConvfuzzOracle
+import ConvfuzzRunner
+import Foundation
+
+/// One self-contained HTML page of a run: verdict and settings, every finding with a copyable
+/// reproduction, the coverage heatmap, and charts of the traffic (inline SVG drawn here).
+///
+/// The page loads nothing: no network, no external script, font or style, and its
+/// Content-Security-Policy forbids any fetch, so it opens as it is from a CI artefact.
+/// Every text from the run (and so from the target) is escaped with ``HTMLText/escape(_:)``
+/// after redaction; the one inline script only wires the copy buttons.
+/// `convfuzz run --html` and `convfuzz merge --html` both render through ``render(_:)``.
+public enum HTMLReport {
+    /// Renders the page.
+    public static func render(_ context: ReportContext) -> String {
+        let result = context.result
+        var page = Page(context: context)
+        page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">")
+        page.append("<meta http-equiv=\"Content-Security-Policy\" content=\"\(contentSecurityPolicy)\">")
+        page.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        page.append("<title>convfuzz: \(page.text(result.specName)) — \(page.text(verdictLine(result)))</title>")
+        page.append("<style>\(stylesheet)</style>\n</head>\n<body>")
+        page.append("<main>")
+        renderVerdict(&page)
+        renderSettings(&page)
+        renderFindings(&page)
+        renderCoverage(&page)
+        renderTraffic(&page)
+        page.append("<footer>convfuzz report, format 1 · started \(page.text(result.startedAt))</footer>")
+        page.append("</main>")
+        page.append("<script>\(script)</script>")
+        page.append("</body>\n</html>")
+        return context.redactor.redact(page.joined())
+    }
+
+    /// The HTML being built, with redaction and escaping of run text.
+    struct Page {
+        let context: ReportContext
+        private var parts: [String] = []
+
+        init(context: ReportContext) {
+            self.context = context
+        }
+
+        /// Appends markup built by our code.
+        mutating func append(_ markup: String) {
+            parts.append(markup)
+        }
+
+        /// Run text, redacted then escaped.
+        func text(_ value: String) -> String {
+            HTMLText.escape(context.redactor.redact(value))
+        }
+
+        /// The page so far.
+        func joined() -> String {
+            parts.joined(separator: "\n") + "\n"
+        }
+    }
+
+    // MARK: Verdict and settings
+
+    static func verdictLine(_ result: RunResult) -> String {
+        let gating = result.gatingFindings.count
+        let regressions = result.failingCorpusEntries.count
+        if gating == 0 && regressions == 0 { return "PASS: no new findings (exit 0)" }
+        var parts: [String] = []
+        if gating > 0 { parts.append("\(gating) new finding(s)") }
+        if regressions > 0 { parts.append("\(regressions) corpus entr\(regressions == 1 ? "y" : "ies") still failing") }
+        return "FAIL: " + parts.joined(separator: ", ") + " (exit 1)"
+    }
+
+    static func renderVerdict(_ page: inout Page) {
+        let result = page.context.result
+        let failed = !result.gatingFindings.isEmpty || !result.failingCorpusEntries.isEmpty
+        page.append("<header class=\"verdict \(failed ? "fail" : "pass")\" id=\"verdict\">")
+        page.append("<h1>\(page.text(verdictLine(result)))</h1>")
+        let counts = FindingStatus.allCases.map { status in
+            "\(result.findings.filter { $0.status == status }.count) \(status.rawValue)"
+        }.joined(separator: " · ")
+        page.append("<p>\(page.text(result.specName)) against <code>\(page.text(result.endpoint))</code> · findings: \(page.text(counts))</p>")
+        if let reason = result.statistics.stoppedEarly {
+            page.append("<p class=\"stopped\">Stopped early: \(page.text(reason))</p>")
+        }
+        page.append("</header>")
+    }
+
+    static func renderSettings(_ page: inout Page) {
+        let result = page.context.result
+        let stats = result.statistics
+        let settings = result.settings
+        let byExpectation = ["valid", "empty", "invalid"].map { "\(stats.casesByExpectation[$0] ?? 0) \($0)" }.joined(separator: ", ")
+        let run: [(String, String)] = [
+            ("seed", String(result.seed)),
+            ("spec", result.specName),
+            ("spec revision", result.specRevision),
+            ("spec fingerprint", result.specFingerprint),
+            ("target", result.endpoint),
+            ("key", result.authenticated ? "sent in \(result.authHeader) from $\(result.apiKeyEnv)" : "none sent"),
+            ("started", result.startedAt),
+        ]
+        let budgets: [(String, String)] = [
+            ("max cases", String(settings.maxCases)),
+            ("time budget", settings.timeBudget.map { "\(SVGCanvas.number($0)) s" } ?? "none"),
+            ("max failures", settings.maxFailures.map(String.init) ?? "none"),
+            ("concurrency", String(settings.concurrency)),
+            ("rate limit", settings.rateLimit.map { "\(SVGCanvas.number($0))/s" } ?? "none"),
+            ("retries", "\(settings.retries) (Retry-After up to \(SVGCanvas.number(settings.maxRetryAfter)) s)"),
+            ("walks", "\(settings.walkSample) (at most \(settings.maxWalkPages) pages each; discovery \(settings.discoveryPages))"),
+            ("relations", String(settings.relationBudget)),
+            ("shrink budget", "\(settings.shrinkBudget) requests per finding"),
+            ("growth window", settings.window),
+        ]
+        let measured: [(String, String)] = [
+            ("cases", "\(stats.cases) (\(byExpectation))"),
+            ("walks", "\(stats.walks) (\(stats.pagesWalked) pages)"),
+            ("relations", String(stats.relations)),
+            ("requests", "\(stats.requests) in \(String(format: "%.1f", stats.seconds)) s (\(String(format: "%.0f", stats.requestsPerSecond)) req/s)"),
+            ("retried", String(stats.retries)),
+            ("corpus replayed", "\(stats.corpusReplayed) (\(result.failingCorpusEntries.count) still failing)"),
+        ]
+        page.append("<section id=\"settings\"><h2>Run</h2><div class=\"grid3\">")
+        for (title, rows) in [("Run", run), ("Budgets", budgets), ("Measured", measured)] {
+            page.append("<table class=\"kv\"><caption>\(title)</caption>")
+            for (key, value) in rows {
+                page.append("<tr><th>\(page.text(key))</th><td>\(page.text(value))</td></tr>")
+            }
+            page.append("</table>")
+        }
+        page.append("</div></section>")
+    }
+
+    // MARK: Page resources
+
+    /// Nothing may be fetched; only the inline style and script run.
+    static let contentSecurityPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+    /// The copy buttons: the clipboard API where the page may use it, a selection copy otherwise,
+    /// and a note on the button either way. Marks `<html data-report-ready>` once wired.
+    static let script = """
+
+    (function () {
+      "use strict";
+      function copyText(text, done) {
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(fallback(text)); });
+        } else {
+          done(fallback(text));
+        }
+      }
+      function fallback(text) {
+        var area = document.createElement("textarea");
+        area.value = text;
+        area.setAttribute("readonly", "");
+        area.style.position = "fixed";
+        area.style.top = "-1000px";
+        document.body.appendChild(area);
+        area.select();
+        var ok = false;
+        try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+        document.body.removeChild(area);
+        return ok;
+      }
+      var buttons = document.querySelectorAll("button[data-copy]");
+      Array.prototype.forEach.call(buttons, function (button) {
+        button.addEventListener("click", function () {
+          var source = document.getElementById(button.getAttribute("data-copy"));
+          if (!source) { return; }
+          copyText(source.textContent, function (ok) {
+            button.textContent = ok ? "Copied" : "Select and copy";
+            window.setTimeout(function () { button.textContent = "Copy"; }, 1500);
+          });
+        });
+      });
+      document.documentElement.setAttribute("data-report-ready", String(buttons.length));
+    })();
+
+    """
+
+    static let stylesheet = """
+
+    :root { color-scheme: light; --fg: #1d2330; --muted: #5b6473; --line: #dde1e7; --pass: #17803d; --fail: #b42318; }
+    * { box-sizing: border-box; }
+    body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: var(--fg); background: #f6f7f9; }
+    main { max-width: 1120px; margin: 0 auto; padding: 20px; }
+    h1 { margin: 0 0 4px; font-size: 22px; }
+    h2 { font-size: 18px; margin: 28px 0 10px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
+    code, pre { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12.5px; }
+    pre { white-space: pre-wrap; word-break: break-all; background: #0f1726; color: #e6edf7; padding: 10px 12px; border-radius: 6px; margin: 6px 0; max-height: 320px; overflow: auto; }
+    pre.excerpt { background: #fff7e6; color: #3a2a00; border: 1px solid #f1d9a6; }
+    .verdict { padding: 16px 20px; border-radius: 8px; color: #fff; }
+    .verdict.pass { background: var(--pass); }
+    .verdict.fail { background: var(--fail); }
+    .verdict p { margin: 2px 0; }
+    .verdict code { color: #fff; }
+    .grid3 { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 12px; }
+    table { border-collapse: collapse; background: #fff; }
+    table.kv { width: 100%; border: 1px solid var(--line); border-radius: 6px; }
+    table.kv caption { text-align: left; font-weight: 600; padding: 4px 0; }
+    table.kv th { text-align: left; color: var(--muted); font-weight: 500; padding: 3px 8px; white-space: nowrap; vertical-align: top; }
+    table.kv td { padding: 3px 8px; word-break: break-word; }
+    table.data { border: 1px solid var(--line); }
+    table.data th, table.data td { padding: 4px 10px; border-bottom: 1px solid var(--line); text-align: right; }
+    table.data th:first-child, table.data td:first-child { text-align: left; }
+    .finding { background: #fff; border: 1px solid var(--line); border-left: 5px solid var(--fail); border-radius: 6px; padding: 12px 14px; margin: 12px 0; }
+    .finding.status-baseline { border-left-color: #888; }
+    .finding.status-flaky { border-left-color: #E69F00; }
+    .finding h3 { margin: 0 0 6px; font-size: 15px; }
+    .badge { display: inline-block; font-size: 11px; text-transform: uppercase; padding: 1px 6px; border-radius: 9px; background: #eef0f4; color: var(--muted); margin-right: 4px; }
+    .status-new .badge.status { background: #fde8e7; color: var(--fail); }
+    .check { font-weight: 700; }
+    .finding code { word-break: break-all; }
+    table.kv.retries { width: auto; min-width: 320px; }
+    .repro-head { display: flex; align-items: center; justify-content: space-between; margin-top: 8px; color: var(--muted); }
+    button { font: inherit; font-size: 12px; padding: 2px 10px; border: 1px solid #b8c0cc; border-radius: 4px; background: #fff; cursor: pointer; }
+    button:hover { background: #eef3fb; }
+    details summary { cursor: pointer; color: var(--muted); margin-top: 6px; }
+    .muted { color: var(--muted); }
+    .chart { display: block; max-width: 100%; height: auto; background: #fff; border: 1px solid var(--line); border-radius: 6px; margin: 6px 0 14px; }
+    .chart text { font-family: system-ui, "DejaVu Sans", sans-serif; }
+    .chart-wrap { overflow-x: auto; }
+    footer { margin: 30px 0 10px; color: var(--muted); font-size: 12px; }
+
+    """
+}
