@@ -23,6 +23,11 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(name: "ConvfuzzJSON"),
         .target(name: "ConvfuzzSpec", dependencies: ["ConvfuzzJSON", "Yams"]),
         .target(name: "ConvfuzzGeneration", dependencies: ["ConvfuzzSpec", "ConvfuzzJSON"]),
@@ -53,7 +58,7 @@ let package = Package(
         .testTarget(name: "ConvfuzzRunnerTests", dependencies: ["ConvfuzzRunner", "ConvfuzzReferenceServer", "ConvfuzzSpec", "ConvfuzzTransport"]),
         .testTarget(
             name: "ConvfuzzReportTests",
-            dependencies: ["ConvfuzzReport", "ConvfuzzRunner", "ConvfuzzOracle"],
+            dependencies: ["ConvfuzzReport", "ConvfuzzRunner", "ConvfuzzOracle", "CZlib"],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "ConvfuzzReferenceServerTests", dependencies: ["ConvfuzzReferenceServer", "ConvfuzzJSON"]),
