@@ -44,6 +44,23 @@ struct ReportFormatTests {
         #expect(text.contains("CF-FILTER"))
     }
 
+    @Test func jsonReportCarriesTrafficAndSettingsInAFixedOrder() throws {
+        let result = SampleResults.result()
+        let text = try JSONReport.render(context(result))
+        #expect(try JSONReport.render(context(result)) == text, "the same result renders byte for byte the same")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let traffic = try #require((object["result"] as? [String: Any])?["traffic"] as? [String: Any])
+        #expect((traffic["phases"] as? [[String: Any]])?.map { $0["name"] as? String } == ["preflight", "cases", "walks"])
+        #expect((traffic["latency"] as? [String: Any])?["p99Ms"] as? Double == 31)
+        #expect((traffic["walkLengths"] as? [Any])?.count == 2)
+        #expect(((object["result"] as? [String: Any])?["settings"] as? [String: Any])?["concurrency"] as? Int == 4)
+        let keys = ["\"latency\"", "\"phases\"", "\"statuses\"", "\"timeline\"", "\"walkLengths\""].map { text.range(of: $0)?.lowerBound }
+        #expect(keys.allSatisfy { $0 != nil } && keys.map { $0! } == keys.map { $0! }.sorted(), "keys sorted")
+        let decoded = try JSONDecoder().decode(RunResult.self,
+                                               from: JSONSerialization.data(withJSONObject: try #require(object["result"])))
+        #expect(decoded.traffic == result.traffic && decoded.settings == result.settings)
+    }
+
     @Test func markdownEscapesPipesAndShowsRepro() {
         let finding = SampleResults.reported(SampleResults.finding(.filter, parameter: "tag_ids", message: "a|b"))
         let text = MarkdownReport.render(context(SampleResults.result(findings: [finding])))
