@@ -1,5 +1,5 @@
 import ConvfuzzOracle
-import ConvfuzzReport
+@testable import ConvfuzzReport
 import ConvfuzzRunner
 import Foundation
 import Testing
@@ -20,7 +20,7 @@ struct BrowserTests {
 
     /// Clicks every copy button once the page has loaded and counts the buttons that reacted.
     static let clicker = """
-    <script>
+
     (function () {
       var buttons = document.querySelectorAll("button[data-copy]");
       Array.prototype.forEach.call(buttons, function (button) { button.click(); });
@@ -31,8 +31,16 @@ struct BrowserTests {
         document.documentElement.setAttribute("data-copy-reacted", String(reacted));
       }, 300);
     })();
-    </script>
+
     """
+
+    /// The report with a test script added (and allowed by the page's policy, by its hash).
+    static func withScript(_ html: String, _ script: String) -> String {
+        let hash = "sha256-" + Data(SHA256.digest(Array(script.utf8))).base64EncodedString()
+        return html
+            .replacingOccurrences(of: "script-src '\(HTMLReport.scriptHash)'", with: "script-src '\(HTMLReport.scriptHash)' '\(hash)'")
+            .replacingOccurrences(of: "</body>", with: "<script>\(script)</script>\n</body>")
+    }
 
     static func reportResult() -> RunResult {
         var hostile = SampleResults.finding(.schema, parameter: "rating", message: "rating is a string " + payload)
@@ -91,8 +99,7 @@ struct BrowserTests {
         #expect((histogram[0xD55E00] ?? 0) > 50, "heatmap gaps are marked")
 
         // The DOM after load: our script ran to its end, the copy buttons react, nothing injected ran.
-        let clickable = try write(html.replacingOccurrences(of: "</body>", with: Self.clicker + "\n</body>"),
-                                  name: "report-click.html", in: directory)
+        let clickable = try write(Self.withScript(html, Self.clicker), name: "report-click.html", in: directory)
         let domRun = try chromium.dumpDOM(clickable)
         #expect(domRun.status == 0)
         #expect(domRun.consoleLines.isEmpty, "console: \(domRun.consoleLines)")
@@ -103,5 +110,20 @@ struct BrowserTests {
         #expect(root.contains("data-copy-reacted=\"3\""), "every copy button reacted: \(root)")
         #expect(!root.contains("data-pwned"), "no injected markup ran: \(root)")
         #expect(domRun.stdout.contains("&lt;script&gt;document.documentElement.setAttribute('data-pwned','script')&lt;/script&gt;"))
+    }
+
+    @Test func policyRefusesMarkupThatEscapedEscaping() throws {
+        let chromium = try #require(HeadlessChromium.locate(), Comment(rawValue: Self.missing))
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("convfuzz-browser-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // Simulate an escaping bug: the payload pasted raw into the page.
+        let html = HTMLReport.render(ReportContext(result: Self.reportResult(), redactor: Redactor.none))
+            .replacingOccurrences(of: "<h2>Run</h2>", with: "<h2>Run</h2>" + Self.payload)
+        let run = try chromium.dumpDOM(try write(html, name: "raw.html", in: directory))
+        let root = try #require(run.stdout.firstRange(of: "<html").map { run.stdout[$0.lowerBound...].prefix { $0 != ">" } })
+        #expect(!root.contains("data-pwned"), "the policy refused the injected script and handlers: \(root)")
+        #expect(root.contains("data-report-ready=\"3\""), "our own script still ran: \(root)")
+        #expect(run.consoleLines.contains { $0.contains("Content Security Policy") }, "the refusal is logged: \(run.consoleLines)")
     }
 }

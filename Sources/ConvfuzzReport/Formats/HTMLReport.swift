@@ -132,9 +132,13 @@ public enum HTMLReport {
 
     // MARK: Page resources
 
-    /// Nothing may be fetched; only the inline style and script run.
+    /// Nothing may be fetched, and only our own script (by its SHA-256) may run: should any run
+    /// text ever escape escaping, an injected script or event handler is still refused.
     static let contentSecurityPolicy =
-        "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+        "default-src 'none'; style-src 'unsafe-inline'; script-src '\(scriptHash)'; img-src data:; base-uri 'none'; form-action 'none'"
+
+    /// The CSP source expression of ``script``: `sha256-` and the base64 of its digest.
+    static let scriptHash = "sha256-" + Data(SHA256.digest(Array(script.utf8))).base64EncodedString()
 
     /// The copy buttons: the clipboard API where the page may use it, a selection copy otherwise,
     /// and a note on the button either way. Marks `<html data-report-ready>` once wired.
