@@ -62,7 +62,12 @@ struct HTMLReportTests {
     }
 
     @Test func findingShowsEvidenceAndCopyableRepro() throws {
-        let html = render(SampleResults.result(findings: [SampleResults.reported(SampleResults.finding(.pageSize, parameter: "page_size", message: "31 items for page_size=30"))]))
+        var finding = SampleResults.finding(.pageSize, parameter: "page_size", message: "31 items for page_size=30")
+        finding.evidence.append(Evidence(query: "", status: nil, excerpt: "timed out"))
+        let html = render(SampleResults.result(findings: [SampleResults.reported(finding)]))
+        #expect(html.contains("<tr><td><a href=\"#finding-1\">1</a></td><td><code>CF-PAGE-SIZE</code></td><td>page_size</td><td>new</td><td>2×</td>"))
+        #expect(html.contains("<details><summary>1 more response</summary>"))
+        #expect(html.contains("<code>(no query)</code> → no response"))
         #expect(html.contains("<code class=\"check\">CF-PAGE-SIZE</code> page larger than the page size"))
         #expect(html.contains("parameter <code class=\"parameter\">page_size</code>"))
         #expect(html.contains("<td class=\"expected\">at most 30 items &lt;&amp;&gt;</td>"))

@@ -10,6 +10,14 @@ extension HTMLReport {
         if result.findings.isEmpty {
             page.append("<p class=\"none\">No findings.</p>")
         }
+        if !result.findings.isEmpty {
+            page.append("<table class=\"data finding-index\"><tr><th>#</th><th>check</th><th>parameter</th><th>status</th><th>seen</th><th>message</th></tr>")
+            for (index, reported) in result.findings.enumerated() {
+                let finding = reported.finding
+                page.append("<tr><td><a href=\"#finding-\(index + 1)\">\(index + 1)</a></td><td><code>\(page.text(finding.check.rawValue))</code></td><td>\(page.text(finding.parameter ?? "—"))</td><td>\(reported.status.rawValue)</td><td>\(reported.occurrences)×</td><td class=\"message\">\(page.text(ReportContext.clip(finding.message, limit: 160)))</td></tr>")
+            }
+            page.append("</table>")
+        }
         for (index, reported) in result.findings.enumerated() {
             renderFinding(reported, number: index + 1, page: &page)
         }
@@ -52,15 +60,16 @@ extension HTMLReport {
             page.append("<tr><th>\(key)</th><td class=\"\(key)\">\(page.text(value))</td></tr>")
         }
         page.append("</table>")
-        if !finding.evidence.isEmpty {
-            page.append("<details class=\"evidence\" open><summary>Evidence (\(finding.evidence.count) response\(finding.evidence.count == 1 ? "" : "s"))</summary>")
-            for evidence in finding.evidence {
-                let status = evidence.status.map { "HTTP \($0)" } ?? "no response"
-                let query = evidence.query.isEmpty ? "(no query)" : evidence.query
-                page.append("<p><code>\(page.text(query))</code> → \(page.text(status))</p>")
-                page.append("<pre class=\"excerpt\">\(page.text(evidence.excerpt))</pre>")
+        if let first = finding.evidence.first {
+            page.append("<div class=\"evidence\"><div class=\"muted\">Evidence</div>")
+            renderEvidence(first, page: &page)
+            let more = finding.evidence.dropFirst()
+            if !more.isEmpty {
+                page.append("<details><summary>\(more.count) more response\(more.count == 1 ? "" : "s")</summary>")
+                for evidence in more { renderEvidence(evidence, page: &page) }
+                page.append("</details>")
             }
-            page.append("</details>")
+            page.append("</div>")
         }
         let lines = page.context.curlLines(for: reported)
         if !lines.isEmpty {
@@ -70,5 +79,12 @@ extension HTMLReport {
             page.append("<pre class=\"repro\" id=\"\(reproID)\">\(page.text(lines.joined(separator: "\n")))</pre>")
         }
         page.append("</article>")
+    }
+
+    static func renderEvidence(_ evidence: Evidence, page: inout Page) {
+        let status = evidence.status.map { "HTTP \($0)" } ?? "no response"
+        let query = evidence.query.isEmpty ? "(no query)" : evidence.query
+        page.append("<p class=\"evidence-request\"><code>\(page.text(query))</code> → \(page.text(status))</p>")
+        page.append("<pre class=\"excerpt\">\(page.text(evidence.excerpt))</pre>")
     }
 }

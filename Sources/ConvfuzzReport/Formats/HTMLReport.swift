@@ -214,7 +214,11 @@ public enum HTMLReport {
     .badge { display: inline-block; font-size: 11px; text-transform: uppercase; padding: 1px 6px; border-radius: 9px; background: #eef0f4; color: var(--muted); margin-right: 4px; }
     .status-new .badge.status { background: #fde8e7; color: var(--fail); }
     .check { font-weight: 700; }
-    .finding code { word-break: break-all; }
+    .finding code, .finding-index code { word-break: break-all; }
+    table.finding-index { width: 100%; }
+    table.finding-index td.message { text-align: left; }
+    .evidence p { margin: 6px 0 2px; }
+    a { color: #0b5cad; }
     table.kv.retries { width: auto; min-width: 320px; }
     .repro-head { display: flex; align-items: center; justify-content: space-between; margin-top: 8px; color: var(--muted); }
     button { font: inherit; font-size: 12px; padding: 2px 10px; border: 1px solid #b8c0cc; border-radius: 4px; background: #fff; cursor: pointer; }
