@@ -106,4 +106,40 @@ struct TrafficRecorderTests {
         let tenToTwenty = latency.buckets.first { $0.lowerMs == 10 }
         #expect(tenToTwenty?.count == 10)
     }
+
+    @Test func shardSummariesMergeIntoOne() {
+        func shard(_ range: ClosedRange<Int>, phase: String, status: Int) -> TrafficSummary {
+            let clock = ManualClock()
+            let recorder = TrafficRecorder(concurrency: 100, clock: { clock.now })
+            recorder.enter(phase)
+            recorder.record(range.map { response(status, seconds: Double($0) / 1_000) }, sentAt: recorder.now(), attempt: 0)
+            recorder.recordWalks(pages: [range.count % 7])
+            clock.advance(1)
+            return recorder.summary()
+        }
+        let first = shard(1...50, phase: "cases", status: 200)
+        let second = shard(51...100, phase: "walks", status: 429)
+        let whole = TrafficRecorder(concurrency: 100, clock: { 0 })
+        whole.record((1...100).map { response(200, seconds: Double($0) / 1_000) }, sentAt: 0, attempt: 0)
+        let reference = whole.summary().latency
+
+        let merged = TrafficSummary.merged([first, second])
+        #expect(merged.phases.map(\.name) == ["preflight", "cases", "walks"])
+        #expect(merged.phases.map(\.requests) == [0, 50, 50])
+        #expect(merged.phases[0].seconds == 0 && merged.phases[1].seconds == 1 && merged.phases[2].seconds == 1)
+        #expect(merged.statuses == [StatusCount(status: "200", count: 50), StatusCount(status: "429", count: 50)])
+        #expect(merged.walkLengths == [WalkLengthCount(pages: 1, walks: 2)])
+        #expect(merged.timeline.buckets.reduce(0) { $0 + $1.total } == 100)
+        #expect(merged.timeline.buckets.first?.counts == [0, 50, 50], "both shards count from their own start")
+        #expect(merged.latency.count == 100)
+        #expect(abs(merged.latency.meanMs - reference.meanMs) < 0.01)
+        #expect(merged.latency.maxMs == reference.maxMs)
+        #expect(merged.latency.buckets.reduce(0) { $0 + $1.count } == 100)
+        for (mergedValue, exact) in [(merged.latency.p50Ms, reference.p50Ms), (merged.latency.p90Ms, reference.p90Ms),
+                                     (merged.latency.p95Ms, reference.p95Ms), (merged.latency.p99Ms, reference.p99Ms)] {
+            #expect(abs(mergedValue - exact) < 1.5, "merged \(mergedValue) vs one run \(exact)")
+        }
+        #expect(merged.latency.percentileLadderMs.count == 101)
+        #expect(TrafficSummary.merged([first]) == first)
+    }
 }

@@ -193,7 +193,8 @@ public final class TrafficRecorder: @unchecked Sendable {
         while let last = buckets.last, last.count == 0 { buckets.removeLast() }
         func ms(_ percentile: Double) -> Double { Double(latency.valueAtPercentile(percentile)) / 1_000 }
         return LatencySummary(count: Int(latency.totalCount), meanMs: latency.mean / 1_000, p50Ms: ms(50), p90Ms: ms(90),
-                              p95Ms: ms(95), p99Ms: ms(99), maxMs: Double(latency.max) / 1_000, buckets: buckets)
+                              p95Ms: ms(95), p99Ms: ms(99), maxMs: Double(latency.max) / 1_000, buckets: buckets,
+                              percentileLadderMs: (0...100).map { ms(Double($0)) })
     }
 
     private func statusCounts() -> [StatusCount] {

@@ -112,10 +112,14 @@ public struct LatencySummary: Sendable, Codable, Hashable {
     public var maxMs: Double
     /// Histogram buckets, by increasing upper bound (leading and trailing empty buckets left out).
     public var buckets: [LatencyBucket]
+    /// The latency at every whole percentile, 0 to 100 (101 values; empty when nothing was measured),
+    /// so summaries of several shards can be merged (``TrafficSummary/merged(_:)``).
+    public var percentileLadderMs: [Double]
 
     /// Creates a summary.
     public init(count: Int = 0, meanMs: Double = 0, p50Ms: Double = 0, p90Ms: Double = 0, p95Ms: Double = 0,
-                p99Ms: Double = 0, maxMs: Double = 0, buckets: [LatencyBucket] = []) {
+                p99Ms: Double = 0, maxMs: Double = 0, buckets: [LatencyBucket] = [], percentileLadderMs: [Double] = []) {
+        self.percentileLadderMs = percentileLadderMs
         self.count = count
         self.meanMs = meanMs
         self.p50Ms = p50Ms
