@@ -214,7 +214,8 @@ public enum HTMLReport {
     .badge { display: inline-block; font-size: 11px; text-transform: uppercase; padding: 1px 6px; border-radius: 9px; background: #eef0f4; color: var(--muted); margin-right: 4px; }
     .status-new .badge.status { background: #fde8e7; color: var(--fail); }
     .check { font-weight: 700; }
-    .finding code, .finding-index code { word-break: break-all; }
+    .finding code, .finding-index td.message { word-break: break-all; }
+    .finding-index code { white-space: nowrap; }
     table.finding-index { width: 100%; }
     table.finding-index td.message { text-align: left; }
     .evidence p { margin: 6px 0 2px; }
