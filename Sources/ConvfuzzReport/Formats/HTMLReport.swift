@@ -217,7 +217,7 @@ public enum HTMLReport {
     .finding code, .finding-index td.message { word-break: break-all; }
     .finding-index code { white-space: nowrap; }
     table.finding-index { width: 100%; }
-    table.finding-index td.message { text-align: left; }
+    table.finding-index th, table.finding-index td { text-align: left; }
     .evidence p { margin: 6px 0 2px; }
     a { color: #0b5cad; }
     table.kv.retries { width: auto; min-width: 320px; }
