@@ -14,57 +14,32 @@ let package = Package(
         .executable(name: "convfuzz", targets: ["convfuzz"]),
     ],
     dependencies: [
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
-        .systemLibrary(
-            name: "CCurl",
-            pkgConfig: "libcurl",
-            providers: [.apt(["libcurl4-openssl-dev"])]
-        ),
-        .target(name: "ConvfuzzJSON"),
-        .target(name: "ConvfuzzSpec", dependencies: ["Yams"]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "ConvfuzzContract", dependencies: ["ConvfuzzSpec"]),
         .target(name: "ConvfuzzGeneration", dependencies: ["ConvfuzzContract", "ConvfuzzJSON", "ConvfuzzSpec"]),
-        .target(name: "ConvfuzzTransport", dependencies: ["CCurl"]),
+        .target(name: "ConvfuzzJSON"),
         .target(name: "ConvfuzzOracle", dependencies: ["ConvfuzzContract", "ConvfuzzJSON", "ConvfuzzSpec"]),
-        .target(
-            name: "ConvfuzzRunner",
-            dependencies: ["ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzJSON", "ConvfuzzOracle", "ConvfuzzSpec", "ConvfuzzTransport"]
-        ),
-        .target(name: "ConvfuzzReport", dependencies: ["ConvfuzzOracle", "ConvfuzzRunner"]),
         .target(name: "ConvfuzzReferenceServer"),
-        .executableTarget(
-            name: "convfuzz",
-            dependencies: [
-                "ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzOracle", "ConvfuzzReferenceServer", "ConvfuzzReport",
-                "ConvfuzzRunner", "ConvfuzzSpec", "ConvfuzzTransport",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
-        ),
-        .testTarget(name: "ConvfuzzJSONTests", dependencies: ["ConvfuzzJSON"]),
-        .testTarget(name: "ConvfuzzSpecTests", dependencies: ["ConvfuzzSpec"]),
+        .target(name: "ConvfuzzReport", dependencies: ["ConvfuzzOracle", "ConvfuzzRunner"]),
+        .target(name: "ConvfuzzRunner", dependencies: ["ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzJSON", "ConvfuzzOracle", "ConvfuzzSpec", "ConvfuzzTransport", .product(name: "Histogram", package: "hdrhistogram-swift")]),
+        .target(name: "ConvfuzzSpec", dependencies: ["Yams"]),
+        .target(name: "ConvfuzzTransport", dependencies: ["CCurl"]),
+        .executableTarget(name: "convfuzz", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser"), "ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzOracle", "ConvfuzzReferenceServer", "ConvfuzzReport", "ConvfuzzRunner", "ConvfuzzSpec", "ConvfuzzTransport"]),
         .testTarget(name: "ConvfuzzContractTests", dependencies: ["ConvfuzzContract", "ConvfuzzSpec"]),
         .testTarget(name: "ConvfuzzGenerationTests", dependencies: ["ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzSpec"]),
-        .testTarget(name: "ConvfuzzTransportTests", dependencies: ["ConvfuzzTransport", "ConvfuzzReferenceServer"]),
-        .testTarget(
-            name: "ConvfuzzOracleTests",
-            dependencies: ["ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzJSON", "ConvfuzzOracle", "ConvfuzzSpec"]
-        ),
-        .testTarget(
-            name: "ConvfuzzRunnerTests",
-            dependencies: ["ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzRunner", "ConvfuzzSpec", "ConvfuzzReferenceServer", "ConvfuzzOracle", "ConvfuzzTransport", "ConvfuzzJSON"]
-        ),
-        .testTarget(
-            name: "ConvfuzzReportTests",
-            dependencies: ["ConvfuzzReport", "ConvfuzzRunner", "ConvfuzzOracle"],
-            exclude: ["Fixtures"]
-        ),
+        .testTarget(name: "ConvfuzzJSONTests", dependencies: ["ConvfuzzJSON"]),
+        .testTarget(name: "ConvfuzzOracleTests", dependencies: ["ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzJSON", "ConvfuzzOracle", "ConvfuzzSpec"]),
         .testTarget(name: "ConvfuzzReferenceServerTests", dependencies: ["ConvfuzzReferenceServer"]),
-        .testTarget(
-            name: "IntegrationTests",
-            dependencies: ["ConvfuzzRunner", "ConvfuzzReport", "ConvfuzzReferenceServer", "ConvfuzzSpec", "ConvfuzzOracle"]
-        ),
+        .testTarget(name: "ConvfuzzReportTests", dependencies: ["CZlib", "ConvfuzzOracle", "ConvfuzzReport", "ConvfuzzRunner"], exclude: ["Fixtures"]),
+        .testTarget(name: "ConvfuzzRunnerTests", dependencies: ["ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzRunner", "ConvfuzzSpec", "ConvfuzzTransport"]),
+        .testTarget(name: "ConvfuzzSpecTests", dependencies: ["ConvfuzzSpec"]),
+        .testTarget(name: "ConvfuzzTransportTests", dependencies: ["ConvfuzzTransport"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["ConvfuzzOracle", "ConvfuzzReferenceServer", "ConvfuzzReport", "ConvfuzzRunner", "ConvfuzzSpec"]),
     ]
 )

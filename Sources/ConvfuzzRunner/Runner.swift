@@ -80,7 +80,7 @@ public final class Runner {
             authHeader: spec.auth.header, apiKeyEnv: configuration.apiKeyEnv, authenticated: configuration.apiKey != nil,
             startedAt: startedAt, statistics: statistics, findings: reported,
             coverageRows: coverageRows(), coverageGaps: coverage.gaps.map { "\($0.parameter) × \($0.cellClass)" },
-            corpusReplay: corpusOutcomes)
+            corpusReplay: corpusOutcomes, settings: RunSettings(configuration), traffic: executor.traffic.summary())
     }
 
     /// The coverage table as rows per parameter.
@@ -107,6 +107,7 @@ public final class Runner {
     }
 
     func report(_ phase: String, done: Int, total: Int) {
+        executor.traffic.enter(phase)
         let elapsed = Clock.monotonic() - startTime
         let requests = executor.requests
         let rate = elapsed > 0 ? Double(requests) / elapsed : 0

@@ -44,6 +44,23 @@ struct ReportFormatTests {
         #expect(text.contains("CF-FILTER"))
     }
 
+    @Test func jsonReportCarriesTrafficAndSettingsInAFixedOrder() throws {
+        let result = SampleResults.result()
+        let text = try JSONReport.render(context(result))
+        #expect(try JSONReport.render(context(result)) == text, "the same result renders byte for byte the same")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let traffic = try #require((object["result"] as? [String: Any])?["traffic"] as? [String: Any])
+        #expect((traffic["phases"] as? [[String: Any]])?.map { $0["name"] as? String } == ["preflight", "cases", "walks"])
+        #expect((traffic["latency"] as? [String: Any])?["p99Ms"] as? Double == 31)
+        #expect((traffic["walkLengths"] as? [Any])?.count == 2)
+        #expect(((object["result"] as? [String: Any])?["settings"] as? [String: Any])?["concurrency"] as? Int == 4)
+        let keys = ["\"latency\"", "\"phases\"", "\"statuses\"", "\"timeline\"", "\"walkLengths\""].map { text.range(of: $0)?.lowerBound }
+        #expect(keys.allSatisfy { $0 != nil } && keys.map { $0! } == keys.map { $0! }.sorted(), "keys sorted")
+        let decoded = try JSONDecoder().decode(RunResult.self,
+                                               from: JSONSerialization.data(withJSONObject: try #require(object["result"])))
+        #expect(decoded.traffic == result.traffic && decoded.settings == result.settings)
+    }
+
     @Test func markdownEscapesPipesAndShowsRepro() {
         let finding = SampleResults.reported(SampleResults.finding(.filter, parameter: "tag_ids", message: "a|b"))
         let text = MarkdownReport.render(context(SampleResults.result(findings: [finding])))
@@ -63,6 +80,29 @@ struct ReportFormatTests {
         #expect(xml.contains("&lt;&amp;&gt;"))
         #expect(!xml.contains("\u{1}"))
         #expect(!xml.contains(SampleResults.secret))
+    }
+
+    @Test func junitCasesCarryMeasuredPhaseTimes() throws {
+        let finding = SampleResults.reported(SampleResults.finding(.walkDup, parameter: nil, message: "id twice"))
+        let corpus = CorpusReplayOutcome(file: "corpus/a.json", check: "CF-ORDER", stillFails: false, regenerationAgrees: true, detail: "ok")
+        var traffic = SampleResults.traffic
+        traffic.phases.append(PhaseTraffic(name: "corpus", seconds: 0.3, requests: 1, retries: 0, categories: ["status"]))
+        let xml = JUnitReport.render(context(SampleResults.result(findings: [finding], corpus: [corpus], traffic: traffic)))
+        let pattern = try Regex(#"<testcase name="([^"]+)" classname="[^"]+" time="([0-9.]+)""#)
+        var times: [String: Double] = [:]
+        for match in xml.matches(of: pattern) {
+            times[String(match.output[1].substring ?? "")] = Double(match.output[2].substring ?? "")
+        }
+        #expect(times.count == CheckID.allCases.count + 1)
+        // walks (0.1 s) judge the 7 walk checks; preflight (0.2 s) the 5 status and body checks;
+        // cases (1.2 s) the 18 checks of 8 categories; the corpus phase (0.3 s) its one entry.
+        #expect(times["CF-WALK-DUP"] == 0.014)
+        #expect(times["CF-STATUS-5XX"] == 0.107)
+        #expect(times["CF-SCHEMA"] == 0.067)
+        #expect(times["CF-META-AND"] == 0)
+        #expect(times["corpus corpus/a.json"] == 0.3)
+        let total = times.values.reduce(0, +)
+        #expect(abs(total - 1.8) < 0.01, "every measured second is given out once: \(total)")
     }
 
     @Test func junitValidatesAgainstTheSchema() throws {

@@ -24,6 +24,9 @@ public final class RequestExecutor: @unchecked Sendable {
     private var requestCount = 0
     private var retryCount = 0
 
+    /// Records every request's phase, start and latency for the report.
+    public let traffic: TrafficRecorder
+
     /// Creates an executor for a run configuration.
     public init(configuration: RunConfiguration) {
         client = HTTPBatchClient(configuration: configuration.transport)
@@ -37,6 +40,7 @@ public final class RequestExecutor: @unchecked Sendable {
         retries = max(0, configuration.retries)
         maxRetryAfter = configuration.maxRetryAfter
         jitter = SplitMix64(seed: configuration.seed ^ 0x5EED_0F_7177E5)
+        traffic = TrafficRecorder(concurrency: configuration.transport.maxConcurrency)
     }
 
     /// Requests sent so far, retries included.
@@ -63,7 +67,9 @@ public final class RequestExecutor: @unchecked Sendable {
         while !pending.isEmpty {
             limiter?.acquire(pending.count)
             let requests = pending.map { HTTPRequest(url: url(for: queries[$0]), headers: headers) }
+            let sentAt = traffic.now()
             let answers = client.send(requests)
+            traffic.record(answers, sentAt: sentAt, attempt: attempt)
             lock.withLock { requestCount += requests.count }
             var retry: [Int] = []
             var wait = 0.0

@@ -72,6 +72,7 @@ public struct WalkDriver: Sendable {
             }
             active = stillActive
         }
+        executor.traffic.recordWalks(pages: walks.map(\.pages.count))
         return walks
     }
 }

@@ -30,12 +30,17 @@ public struct RunResult: Sendable, Codable {
     public var coverageGaps: [String]
     /// Corpus replay results.
     public var corpusReplay: [CorpusReplayOutcome]
+    /// The budgets and limits the run was given.
+    public var settings: RunSettings
+    /// Requests over time by phase, latencies, walk lengths and statuses.
+    public var traffic: TrafficSummary
 
     /// Creates a result.
     public init(specName: String, specRevision: String, specFingerprint: String, seed: UInt64, target: String,
                 endpoint: String, authHeader: String, apiKeyEnv: String, authenticated: Bool, startedAt: String,
                 statistics: RunStatistics = RunStatistics(), findings: [ReportedFinding] = [],
-                coverageRows: [CoverageRow] = [], coverageGaps: [String] = [], corpusReplay: [CorpusReplayOutcome] = []) {
+                coverageRows: [CoverageRow] = [], coverageGaps: [String] = [], corpusReplay: [CorpusReplayOutcome] = [],
+                settings: RunSettings = .defaults, traffic: TrafficSummary = TrafficSummary()) {
         self.specName = specName
         self.specRevision = specRevision
         self.specFingerprint = specFingerprint
@@ -51,6 +56,8 @@ public struct RunResult: Sendable, Codable {
         self.coverageRows = coverageRows
         self.coverageGaps = coverageGaps
         self.corpusReplay = corpusReplay
+        self.settings = settings
+        self.traffic = traffic
     }
 
     /// Findings that fail the gate.
