@@ -29,6 +29,17 @@ struct CleanServerTests {
         #expect(result.findings.isEmpty, "\(Harness.describe(result))")
     }
 
+    /// Conversations created during the run, several in one second (the window's start second among them),
+    /// never give a finding, flaky ones included.
+    @Test(arguments: [20.0, 50.0])
+    func growthAtAnInsertRateGivesNoFindingAtAll(rate: Double) throws {
+        let result = try Harness.run(server: ReferenceServerConfiguration(insertRate: rate)) { configuration in
+            configuration.window = .now
+        }
+        #expect(result.findings.isEmpty, "\(Harness.describe(result))")
+        #expect(result.statistics.cases == 2_000)
+    }
+
     @Test func sameSeedSameFindingsWhateverTheConcurrency() throws {
         let serial = try Harness.run(fault: .cursorForgetsFilters, seed: 5) { $0.concurrency = 1; $0.transport.maxConcurrency = 1 }
         let parallel = try Harness.run(fault: .cursorForgetsFilters, seed: 5) { $0.concurrency = 8 }

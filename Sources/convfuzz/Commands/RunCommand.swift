@@ -47,7 +47,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Metamorphic relations to check.")
     var relations: Int = 96
 
-    @Option(help: "Growth window: now (ignore items newer than the run's start) or off. Default: now for --target, off otherwise.")
+    @Option(help: "Growth window: now (ignore items from the run's start second on) or off. Default: now for --target or --insert-rate, off otherwise.")
     var window: String?
 
     @Option(help: "Corpus folder: replayed first, new failures written there.")
@@ -117,7 +117,8 @@ struct RunCommand: ParsableCommand {
         configuration.walkSample = walks
         configuration.maxWalkPages = maxWalkPages
         configuration.relationBudget = relations
-        configuration.window = window.flatMap(WindowMode.init(rawValue:)) ?? (embedded ? .off : .now)
+        let grows = !embedded || targetOptions.insertRate != nil
+        configuration.window = window.flatMap(WindowMode.init(rawValue:)) ?? (grows ? .now : .off)
         configuration.corpusDirectory = noCorpus ? nil : corpus
         configuration.replayCorpus = !noCorpus
         configuration.verbose = verbose
