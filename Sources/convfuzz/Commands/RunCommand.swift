@@ -59,7 +59,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Accepted findings (JSON {\"accepted\": [signature, …]}); only new ones fail.")
     var baseline: String?
 
-    @Flag(help: "Note every probe and relation as it is planned.")
+    @Flag(help: "Note every probe and relation as it is planned, and list flaky findings one by one.")
     var verbose = false
 
     @Option(help: "Connect timeout in seconds.")
@@ -138,7 +138,7 @@ struct RunCommand: ParsableCommand {
             throw CommandExit(code: error.exitCode, message: Redactor(secrets: [key.value]).redact(error.description))
         }
         progress.finish()
-        try reportOptions.emit(ReportContext(result: result, redactor: Redactor(secrets: [key.value])))
+        try reportOptions.emit(ReportContext(result: result, redactor: Redactor(secrets: [key.value]), verbose: verbose))
         if result.exitCode != 0 || !result.failingCorpusEntries.isEmpty {
             throw CommandExit(code: ExitStatus.findings, message: "")
         }
