@@ -4,7 +4,7 @@ import Testing
 
 @Suite("The correct reference server")
 struct CleanServerTests {
-    @Test(arguments: [UInt64(1), 2, 3])
+    @Test(arguments: UInt64(1)...10)
     func hasNoFindings(seed: UInt64) throws {
         let result = try Harness.run(seed: seed)
         #expect(result.findings.isEmpty, "\(Harness.describe(result))")
@@ -38,6 +38,7 @@ struct CleanServerTests {
         }
         #expect(result.findings.isEmpty, "\(Harness.describe(result))")
         #expect(result.statistics.cases == 2_000)
+        #expect(result.coverageGaps.isEmpty, "\(result.coverageGaps)")
     }
 
     @Test func sameSeedSameFindingsWhateverTheConcurrency() throws {

@@ -8,6 +8,8 @@ import ConvfuzzSpec
 /// The query is the complete sampled walk with the fewest items that still spans two pages at
 /// size 1 and stays within `itemLimit` items (a walk at size 1 costs one request per item); without
 /// one, the narrowest complete walk, and without any, `fallback` (walks then stop at `itemLimit` pages).
+/// When the spec says items grow at the head, walks that start at the head (descending) are
+/// preferred: new items never reach their unread pages, so a slow walk at size 1 still ends.
 public struct PageSizeWalkPlanner: Sendable {
     /// One walk: its plan, its page size, and the page bound it runs under.
     public struct SizedWalk: Sendable, Hashable {
@@ -43,7 +45,8 @@ public struct PageSizeWalkPlanner: Sendable {
 
     /// The plan over sampled complete walks, or over `fallback` pairs when none is usable.
     public func plan(walks: [Walk], fallback: [WirePair]?, maxWalkPages: Int) -> Plan? {
-        let complete = walks.filter(\.isComplete)
+        let stable = walks.filter { $0.isComplete && $0.direction == .desc }
+        let complete = spec.pagination.growth == .head && !stable.isEmpty ? stable : walks.filter(\.isComplete)
         let fitting = complete.filter { (2...itemLimit).contains($0.ids.count) }
         let chosen = fitting.min { $0.ids.count < $1.ids.count } ?? complete.filter { $0.ids.count >= 2 }.min { $0.ids.count < $1.ids.count }
         let pairs: [WirePair]
@@ -65,7 +68,8 @@ public struct PageSizeWalkPlanner: Sendable {
         }
         let reference = WalkPlan(pairs: shaper.setting(pageSizeParam, to: String(maxSize), in: pairs))
         walks.append(SizedWalk(name: "max", pageSize: maxSize, plan: reference))
-        let bound = chosen.map { max(2, $0.ids.count + 2) } ?? itemLimit
+        // Slack for items that appear while the walks run (the chosen walk's count is a snapshot).
+        let bound = chosen.map { 2 * $0.ids.count + 4 } ?? itemLimit
         return Plan(walks: walks, reference: reference, maxPages: min(maxWalkPages, bound))
     }
 }
