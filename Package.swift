@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "ConvfuzzOracleTests", dependencies: ["ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzJSON", "ConvfuzzOracle", "ConvfuzzSpec"]),
         .testTarget(name: "ConvfuzzReferenceServerTests", dependencies: ["ConvfuzzReferenceServer"]),
         .testTarget(name: "ConvfuzzReportTests", dependencies: ["CZlib", "ConvfuzzOracle", "ConvfuzzReport", "ConvfuzzRunner"], exclude: ["Fixtures"]),
-        .testTarget(name: "ConvfuzzRunnerTests", dependencies: ["ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzRunner", "ConvfuzzSpec", "ConvfuzzTransport"]),
+        .testTarget(name: "ConvfuzzRunnerTests", dependencies: ["ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzOracle", "ConvfuzzRunner", "ConvfuzzSpec", "ConvfuzzTransport"]),
         .testTarget(name: "ConvfuzzSpecTests", dependencies: ["ConvfuzzSpec"]),
         .testTarget(name: "ConvfuzzTransportTests", dependencies: ["ConvfuzzTransport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["ConvfuzzOracle", "ConvfuzzReferenceServer", "ConvfuzzReport", "ConvfuzzRunner", "ConvfuzzSpec"]),

@@ -16,6 +16,9 @@ public struct ReferenceServerConfiguration: Sendable {
     public var parameterNames: [String: String]
     /// Insert one newest conversation after every N list requests (growth simulation).
     public var insertEvery: Int?
+    /// Insert this many new newest conversations per second of wall-clock time, each stamped with the
+    /// current second (growth simulation; several share a second above one per second).
+    public var insertRate: Double?
     /// The list endpoint's path.
     public var basePath: String
 
@@ -23,7 +26,7 @@ public struct ReferenceServerConfiguration: Sendable {
     public init(
         host: String = "127.0.0.1", port: Int = 0, seed: UInt64 = 1, size: Int = 1000,
         fault: ReferenceFault? = nil, apiKey: String? = nil, parameterNames: [String: String] = [:],
-        insertEvery: Int? = nil, basePath: String = "/v1/convai/conversations"
+        insertEvery: Int? = nil, insertRate: Double? = nil, basePath: String = "/v1/convai/conversations"
     ) {
         self.host = host
         self.port = port
@@ -33,6 +36,7 @@ public struct ReferenceServerConfiguration: Sendable {
         self.apiKey = apiKey
         self.parameterNames = parameterNames
         self.insertEvery = insertEvery
+        self.insertRate = insertRate
         self.basePath = basePath
     }
 }

@@ -55,7 +55,7 @@ public final class Runner {
         comparator = WalkComparator(spec: configuration.spec)
         evaluator = FilterEvaluator(spec: configuration.spec)
         parser = PageParser(spec: configuration.spec)
-        coverage = CoverageTable(spec: configuration.spec)
+        coverage = CoverageTable(spec: configuration.spec, walks: true)
         pools = ValuePools(profile: configuration.profile)
     }
 

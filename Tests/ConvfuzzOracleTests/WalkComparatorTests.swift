@@ -74,6 +74,18 @@ struct WalkComparatorTests {
         #expect(comparator.samePageSizeUnion(a, b, windowStart: 1000).isEmpty)
     }
 
+    @Test func anItemCarryingTheWindowStartSecondIsNewToo() {
+        // The base walk read second 1000 before another item was created in that same second.
+        let base = WalkFixtures.walk(WalkFixtures.paged(all, size: 4))
+        let later = WalkFixtures.walk(WalkFixtures.paged([("same-second", 1000)] + all, size: 4))
+        #expect(comparator.samePageSizeUnion(base, later, windowStart: 1000).isEmpty)
+        #expect(comparator.completeness(filtered: later, base: base, evaluator: FilterEvaluator(spec: Fixtures.spec),
+                                        windowStart: 1000).isEmpty)
+        #expect(GrowthWindow(spec: Fixtures.spec, windowStart: 1000).isLate(Fixtures.item("x", start: 1000)))
+        #expect(!GrowthWindow(spec: Fixtures.spec, windowStart: 1000).isLate(Fixtures.item("x", start: 999)))
+        #expect(comparator.samePageSizeUnion(base, later, windowStart: 1001).map(\.check) == [.walkPageSize])
+    }
+
     @Test func cursorReuseContinuesFromThePosition() throws {
         // Base: all items; first page p0..p2 with a cursor. Other query: even items only.
         let base = WalkFixtures.walk(WalkFixtures.paged(all, size: 3))

@@ -35,6 +35,28 @@ struct ReportFormatTests {
         #expect(TextSummary.render(context(result)).contains("PASS"))
     }
 
+    @Test func flakyFindingsAreOneLinePerCheckUnlessVerbose() {
+        let new = SampleResults.reported(SampleResults.finding(.pageSize, parameter: "page_size", message: "gating one"))
+        let flaky = (0..<3).map { SampleResults.reported(SampleResults.finding(.walkCompleteness, parameter: "p\($0)", message: "flaky \($0)"), status: .flaky) }
+            + [SampleResults.reported(SampleResults.finding(.walkDup, parameter: nil, message: "flaky dup"), status: .flaky)]
+        let result = SampleResults.result(findings: [flaky[0], new] + flaky.dropFirst())
+        let text = TextSummary.render(context(result))
+        #expect(text.contains("1. [CF-PAGE-SIZE] page_size: gating one"))
+        #expect(!text.contains("flaky 0") && !text.contains("flaky dup"))
+        #expect(text.contains("Flaky (did not reproduce on a re-run; not gating): 4, by check (--verbose lists each):"))
+        #expect(text.contains("  CF-WALK-DUP: 1\n  CF-WALK-COMPLETENESS: 3\n"))
+        #expect(text.contains("Findings: 1 new, 0 baseline, 4 flaky"))
+        let verbose = TextSummary.render(ReportContext(result: result, redactor: redactor, verbose: true))
+        #expect(verbose.contains("[CF-WALK-COMPLETENESS] p2: flaky 2") && verbose.contains("5. [CF-WALK-DUP]"))
+        #expect(!verbose.contains("by check"))
+        let markdown = MarkdownReport.render(context(result))
+        #expect(markdown.contains("| `CF-WALK-COMPLETENESS` | 3 |") && markdown.contains("| `CF-WALK-DUP` | 1 |"))
+        #expect(markdown.contains("| 1 | `CF-PAGE-SIZE` |") && !markdown.contains("flaky 1"))
+        #expect(MarkdownReport.render(ReportContext(result: result, redactor: redactor, verbose: true)).contains("flaky 1"))
+        let onlyFlaky = TextSummary.render(context(SampleResults.result(findings: Array(flaky))))
+        #expect(onlyFlaky.contains("PASS") && onlyFlaky.contains("CF-WALK-COMPLETENESS: 3"))
+    }
+
     @Test func jsonReportIsValidJSONWithoutTheKey() throws {
         let finding = SampleResults.reported(SampleResults.finding(.filter, parameter: "rating_min", message: "rating 2 below 3"))
         let text = try JSONReport.render(context(SampleResults.result(findings: [finding])))

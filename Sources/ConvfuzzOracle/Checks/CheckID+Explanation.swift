@@ -10,7 +10,7 @@ extension CheckID {
         case .filter: return .filter
         case .walkLoop, .walkDup, .walkOrder, .walkHasMore, .walkPageSize, .walkCompleteness, .sortReverse: return .walk
         case .cursorInvalid, .cursorReuse: return .cursor
-        case .metaSubset, .metaAnd, .metaUnion, .metaDisjoint, .metaPartition, .metaMonotone, .metaProjection, .metaCase:
+        case .metaSubset, .metaAnd, .metaUnion, .metaDisjoint, .metaPartition, .metaMonotone, .metaProjection, .metaCase, .metaEmpty:
             return .relation
         case .transport: return .transport
         }
@@ -51,6 +51,7 @@ extension CheckID {
         case .metaMonotone: return "tighter bound returned more"
         case .metaProjection: return "response-shaping parameter changed the item set"
         case .metaCase: return "case-insensitive filter depends on case"
+        case .metaEmpty: return "empty text filter does not mean what the spec says"
         case .transport: return "transport failure"
         }
     }
@@ -122,6 +123,8 @@ extension CheckID {
             return "A response-shaping parameter changed which ids are returned; it must only change item contents."
         case .metaCase:
             return "A filter the spec calls case-insensitive returned different ids for values that differ only in letter case; look at case folding."
+        case .metaEmpty:
+            return "A text filter sent with an empty value did not give what the spec's empty_means declares (the unfiltered result set for no_filter, no item for nothing); look at how an empty value is parsed (\"\" treated as a literal, or as null)."
         case .transport:
             return "The connection failed or timed out (after the runner's retries); look at the target's availability, crashes and slow paths."
         }

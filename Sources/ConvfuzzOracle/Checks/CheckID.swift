@@ -66,6 +66,8 @@ public enum CheckID: String, CaseIterable, Codable, Sendable, Hashable, Comparab
     case metaProjection = "CF-META-PROJECTION"
     /// A case-insensitive filter gave different items for values that differ only in case.
     case metaCase = "CF-META-CASE"
+    /// An empty text filter did not mean what the spec declares (no filter, or nothing).
+    case metaEmpty = "CF-META-EMPTY"
     /// Connection errors or timeouts persisted after retries.
     case transport = "CF-TRANSPORT"
 

@@ -8,6 +8,7 @@ public final class ReferenceApplication: @unchecked Sendable {
     private let store: ConversationStore
     private let naming: ParameterNaming
     private let codec: CursorCodec
+    private let schedule: InsertSchedule?
     private let counterLock = PThreadMutex()
     private var totalRequests = 0
     private var listRequests = 0
@@ -18,6 +19,9 @@ public final class ReferenceApplication: @unchecked Sendable {
         guard configuration.size >= 0 else { throw ReferenceServerError("size must be >= 0, got \(configuration.size)") }
         if let every = configuration.insertEvery, every < 1 {
             throw ReferenceServerError("insertEvery must be >= 1, got \(every)")
+        }
+        if let rate = configuration.insertRate, !(rate > 0 && rate <= 100_000) {
+            throw ReferenceServerError("insertRate must be above 0 and at most 100000 per second, got \(rate)")
         }
         let canonical = Set(ReferenceParameter.allCases.map(\.rawValue))
         for (name, wire) in configuration.parameterNames {
@@ -34,13 +38,14 @@ public final class ReferenceApplication: @unchecked Sendable {
         self.configuration = configuration
         self.naming = naming
         codec = CursorCodec(seed: configuration.seed)
+        schedule = configuration.insertRate.map(InsertSchedule.init(rate:))
         store = ConversationStore(dataset: ReferenceDataset.generate(seed: configuration.seed, size: configuration.size))
     }
 
     /// The number of requests handled so far.
     public var requestCount: Int { counterLock.withLock { totalRequests } }
 
-    /// The current number of conversations (grows with `insertEvery`).
+    /// The current number of conversations (grows with `insertEvery` and `insertRate`).
     public var conversationCount: Int { store.count }
 
     /// Handles one request. `target` is the request target (`/path?query`); header
@@ -72,6 +77,7 @@ public final class ReferenceApplication: @unchecked Sendable {
             listRequests += 1
             return listRequests
         }
+        if let schedule { store.insert(count: schedule.claimDue(), at: InsertSchedule.unixSecond()) }
         let queryBytes = question < target.endIndex ? target[(question + 1)...] : []
         let pairs = QueryDecoder.decode(queryBytes)
         var response = list(pairs)

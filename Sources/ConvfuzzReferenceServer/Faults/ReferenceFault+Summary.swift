@@ -52,6 +52,12 @@ extension ReferenceFault {
             return "data_collection_params `missing` matches every conversation, collected or not (it overlaps `exists`)."
         case .durationMaxInt32Overflow:
             return "call_duration_max_secs wraps to a signed 32-bit integer, so very large bounds match nothing."
+        case .unitConfusion:
+            return "call_start_*_unix values from 10^12 to 10^13 (millisecond timestamps of 2001-2286) are read as milliseconds."
+        case .wholeEnumListIgnored: return "exclude_statuses naming every allowed status is ignored (as if no status were excluded)."
+        case .pageSizeOneStalls: return "With page_size=1 every page returns the same next cursor, pointing before the first item."
+        case .emptyTextMeansNothing: return "An empty search (`search=`) matches no conversation instead of every one."
+        case .agentIDPrefixMatch: return "agent_id matches every agent whose id starts with the value (a prefix match, not equality)."
         }
     }
 
@@ -95,6 +101,9 @@ extension ReferenceFault {
         case .topicSearchOr: return ["CF-META-AND"]
         case .dcMissingOverlaps: return ["CF-META-PARTITION", "CF-WALK-COMPLETENESS"]
         case .durationMaxInt32Overflow: return ["CF-META-MONOTONE"]
+        case .unitConfusion, .wholeEnumListIgnored, .agentIDPrefixMatch: return ["CF-FILTER"]
+        case .pageSizeOneStalls: return ["CF-WALK-LOOP"]
+        case .emptyTextMeansNothing: return ["CF-META-EMPTY"]
         }
     }
 

@@ -15,16 +15,18 @@ public enum MarkdownReport {
         out.append("| --- | --- | --- | --- | --- | --- | --- | --- |")
         out.append("| \(cell(result.specName)) `\(result.specFingerprint)` | \(cell(result.endpoint)) | \(result.seed) | \(stats.cases) | \(stats.walks) | \(stats.relations) | \(stats.requests) | \(String(format: "%.0f", stats.requestsPerSecond)) |")
         out.append("")
+        let split = context.flakyGroups
         if result.findings.isEmpty {
             out.append("No findings.")
-        } else {
+        }
+        if !split.listed.isEmpty {
             out.append("| # | check | parameter | status | message |")
             out.append("| --- | --- | --- | --- | --- |")
-            for (index, reported) in result.findings.enumerated() {
+            for (index, reported) in split.listed.enumerated() {
                 let finding = reported.finding
                 out.append("| \(index + 1) | `\(finding.check.rawValue)` | \(cell(finding.parameter ?? "")) | \(reported.status.rawValue) | \(cell(finding.message)) |")
             }
-            for (index, reported) in result.findings.enumerated() {
+            for (index, reported) in split.listed.enumerated() {
                 out.append("")
                 out.append("<details><summary>\(index + 1). \(cell(reported.finding.check.rawValue)): reproduce</summary>")
                 out.append("")
@@ -37,6 +39,14 @@ public enum MarkdownReport {
                 out.append("```")
                 out.append("</details>")
             }
+        }
+        if !split.groups.isEmpty {
+            out.append("")
+            out.append("Flaky findings (did not reproduce on a re-run; not gating): \(split.foldedCount)")
+            out.append("")
+            out.append("| check | count |")
+            out.append("| --- | --- |")
+            for group in split.groups { out.append("| `\(group.check.rawValue)` | \(group.count) |") }
         }
         if !result.coverageGaps.isEmpty {
             out.append("")

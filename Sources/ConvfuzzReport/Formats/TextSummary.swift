@@ -23,8 +23,14 @@ public enum TextSummary {
         lines.append("")
         let counts = FindingStatus.allCases.map { status in "\(result.findings.filter { $0.status == status }.count) \(status.rawValue)" }
         lines.append(result.findings.isEmpty ? "No findings." : "Findings: " + counts.joined(separator: ", "))
-        for (number, reported) in result.findings.enumerated() {
+        let split = context.flakyGroups
+        for (number, reported) in split.listed.enumerated() {
             lines.append(contentsOf: findingLines(reported, number: number + 1, context: context, color: color))
+        }
+        if !split.groups.isEmpty {
+            lines.append("")
+            lines.append("Flaky (did not reproduce on a re-run; not gating): \(split.foldedCount), by check (--verbose lists each):")
+            for group in split.groups { lines.append("  \(group.check.rawValue): \(group.count)") }
         }
         if !result.coverageGaps.isEmpty {
             lines.append("")

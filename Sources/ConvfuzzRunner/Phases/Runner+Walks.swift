@@ -36,6 +36,8 @@ extension Runner {
         }
         if outOfBudget() { return }
         let mainWalks = mains.indices.map { walks[2 * $0] }
+        runPageSizeWalks(mainWalks)
+        if outOfBudget() { return }
         checkReverse(mainWalks.prefix(2))
         if outOfBudget() { return }
         checkCursorReuse(mainWalks.prefix(3))

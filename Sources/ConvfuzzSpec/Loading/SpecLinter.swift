@@ -73,6 +73,12 @@ public enum SpecLinter {
         if let grammar = parameter.grammarName, spec.grammars[grammar] == nil {
             throw SpecError(file: file, line: parameter.line, message: "parameter '\(name)' uses unknown grammar '\(grammar)'")
         }
+        if parameter.unit != nil && parameter.type != .integer {
+            throw SpecError(file: file, line: parameter.line, message: "parameter '\(name)' has a unit but is not an integer")
+        }
+        if parameter.identifier && parameter.valueType != .string {
+            throw SpecError(file: file, line: parameter.line, message: "parameter '\(name)' is an identifier but its values are not strings")
+        }
         if parameter.role == .pageSize && parameter.type != .integer {
             throw SpecError(file: file, line: parameter.line, message: "page_size role needs an integer parameter")
         }
@@ -108,6 +114,11 @@ public enum SpecLinter {
         }
         if filter.op.isComparison && parameter.valueType != .integer {
             throw SpecError(file: file, line: filter.line, message: "filter op \(filter.op.rawValue) needs an integer parameter, but '\(filter.param)' is \(parameter.valueType.rawValue)")
+        }
+        if filter.emptyMeans != nil {
+            guard parameter.type == .string, [.eq, .containsCI].contains(filter.op) else {
+                throw SpecError(file: file, line: filter.line, message: "filter on '\(filter.param)': empty_means is only for text filters (a string parameter with op eq or contains_ci)")
+            }
         }
         if filter.op == .grammar {
             guard let grammarName = filter.grammar, let grammar = spec.grammars[grammarName] else {

@@ -47,7 +47,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Metamorphic relations to check.")
     var relations: Int = 96
 
-    @Option(help: "Growth window: now (ignore items newer than the run's start) or off. Default: now for --target, off otherwise.")
+    @Option(help: "Growth window: now (ignore items from the run's start second on) or off. Default: now for --target or --insert-rate, off otherwise.")
     var window: String?
 
     @Option(help: "Corpus folder: replayed first, new failures written there.")
@@ -59,7 +59,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Accepted findings (JSON {\"accepted\": [signature, …]}); only new ones fail.")
     var baseline: String?
 
-    @Flag(help: "Note every probe and relation as it is planned.")
+    @Flag(help: "Note every probe and relation as it is planned, and list flaky findings one by one.")
     var verbose = false
 
     @Option(help: "Connect timeout in seconds.")
@@ -117,7 +117,8 @@ struct RunCommand: ParsableCommand {
         configuration.walkSample = walks
         configuration.maxWalkPages = maxWalkPages
         configuration.relationBudget = relations
-        configuration.window = window.flatMap(WindowMode.init(rawValue:)) ?? (embedded ? .off : .now)
+        let grows = !embedded || targetOptions.insertRate != nil
+        configuration.window = window.flatMap(WindowMode.init(rawValue:)) ?? (grows ? .now : .off)
         configuration.corpusDirectory = noCorpus ? nil : corpus
         configuration.replayCorpus = !noCorpus
         configuration.verbose = verbose
@@ -137,7 +138,7 @@ struct RunCommand: ParsableCommand {
             throw CommandExit(code: error.exitCode, message: Redactor(secrets: [key.value]).redact(error.description))
         }
         progress.finish()
-        try reportOptions.emit(ReportContext(result: result, redactor: Redactor(secrets: [key.value])))
+        try reportOptions.emit(ReportContext(result: result, redactor: Redactor(secrets: [key.value]), verbose: verbose))
         if result.exitCode != 0 || !result.failingCorpusEntries.isEmpty {
             throw CommandExit(code: ExitStatus.findings, message: "")
         }

@@ -30,6 +30,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Insert a new newest conversation after every N list requests.")
     var insertEvery: Int?
 
+    @Option(help: "Insert N new newest conversations per second, stamped with the current second (growth simulation).")
+    var insertRate: Double?
+
     @Flag(help: "Print the target profile (hidden values) of the reference dataset and exit.")
     var printProfile = false
 
@@ -37,6 +40,9 @@ struct ServeCommand: ParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535, got \(port)") }
         guard (1...1_000_000).contains(size) else { throw ValidationError("--size must be 1...1000000, got \(size)") }
         if let insertEvery, insertEvery < 1 { throw ValidationError("--insert-every must be at least 1") }
+        if let insertRate, !(insertRate > 0 && insertRate <= 100_000) {
+            throw ValidationError("--insert-rate must be above 0 and at most 100000 per second, got \(insertRate)")
+        }
         if let fault, ReferenceFault(rawValue: fault) == nil {
             throw ValidationError("unknown fault '\(fault)'; `convfuzz faults` lists them")
         }
@@ -56,7 +62,7 @@ struct ServeCommand: ParsableCommand {
         }
         let configuration = ReferenceServerConfiguration(
             host: host, port: port, seed: seed, size: size, fault: fault.flatMap(ReferenceFault.init(rawValue:)),
-            apiKey: key, insertEvery: insertEvery)
+            apiKey: key, insertEvery: insertEvery, insertRate: insertRate)
         let server: ReferenceServer
         do {
             server = try ReferenceServer(configuration: configuration)

@@ -19,6 +19,9 @@ struct TargetOptions: ParsableArguments {
     @Option(help: "Embedded server only: number of conversations.")
     var serverSize: Int = 1000
 
+    @Option(help: "Embedded server only: insert N new newest conversations per second while the run goes on.")
+    var insertRate: Double?
+
     func validate() throws {
         if let target {
             guard let url = URL(string: target), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
@@ -26,11 +29,15 @@ struct TargetOptions: ParsableArguments {
                 throw ValidationError("--target must be an http(s) URL such as https://api.elevenlabs.io, got '\(target)'")
             }
             if fault != nil { throw ValidationError("--fault only applies to the embedded server (omit --target)") }
+            if insertRate != nil { throw ValidationError("--insert-rate only applies to the embedded server (omit --target)") }
         }
         if let fault, ReferenceFault(rawValue: fault) == nil {
             throw ValidationError("unknown fault '\(fault)'; `convfuzz faults` lists them")
         }
         guard (1...1_000_000).contains(serverSize) else { throw ValidationError("--server-size must be 1...1000000") }
+        if let insertRate, !(insertRate > 0 && insertRate <= 100_000) {
+            throw ValidationError("--insert-rate must be above 0 and at most 100000 per second, got \(insertRate)")
+        }
     }
 
     /// The key from the environment, if the variable is set and non-empty.
@@ -44,7 +51,8 @@ struct TargetOptions: ParsableArguments {
     func resolve(basePath: String) throws -> (url: String, server: ReferenceServer?) {
         if let target { return (target, nil) }
         let configuration = ReferenceServerConfiguration(
-            seed: serverSeed, size: serverSize, fault: fault.flatMap(ReferenceFault.init(rawValue:)), basePath: basePath)
+            seed: serverSeed, size: serverSize, fault: fault.flatMap(ReferenceFault.init(rawValue:)), insertRate: insertRate,
+            basePath: basePath)
         do {
             let server = try ReferenceServer(configuration: configuration)
             try server.start()
