@@ -18,12 +18,17 @@ public struct ReferenceServerConfiguration: Sendable {
     public var insertEvery: Int?
     /// The list endpoint's path.
     public var basePath: String
+    /// Transport misbehaviours (`--chaos`), taken in turn by the affected list requests.
+    public var chaos: [ChaosMode]
+    /// The share of list requests a chaos mode affects (`--chaos-rate`, in (0, 1], default 1).
+    public var chaosRate: Double
 
     /// Creates a configuration.
     public init(
         host: String = "127.0.0.1", port: Int = 0, seed: UInt64 = 1, size: Int = 1000,
         fault: ReferenceFault? = nil, apiKey: String? = nil, parameterNames: [String: String] = [:],
-        insertEvery: Int? = nil, basePath: String = "/v1/convai/conversations"
+        insertEvery: Int? = nil, basePath: String = "/v1/convai/conversations",
+        chaos: [ChaosMode] = [], chaosRate: Double = 1
     ) {
         self.host = host
         self.port = port
@@ -34,5 +39,7 @@ public struct ReferenceServerConfiguration: Sendable {
         self.parameterNames = parameterNames
         self.insertEvery = insertEvery
         self.basePath = basePath
+        self.chaos = chaos
+        self.chaosRate = chaosRate
     }
 }

@@ -48,6 +48,7 @@ public struct ObservedResponse: Sendable, Codable, Hashable {
         if text.hasPrefix("response truncated") { return .truncated }
         if text.hasPrefix("response body exceeded") { return .tooLarge }
         if text.hasPrefix("timed out") { return .timeout }
+        if text.hasPrefix("stalled") { return .stall }
         if text.hasPrefix("could not connect") { return .connect }
         return .other
     }

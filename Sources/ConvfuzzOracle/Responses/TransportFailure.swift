@@ -6,6 +6,8 @@ public enum TransportFailure: String, Sendable, Codable, Hashable, CaseIterable 
     case connect
     /// A connect or total timeout.
     case timeout
+    /// The transfer stayed under the low-speed limit (a stall or a trickle) and was cut.
+    case stall
     /// The body went over the size cap.
     case tooLarge
     /// The connection closed before the body was complete.
@@ -18,7 +20,8 @@ public enum TransportFailure: String, Sendable, Codable, Hashable, CaseIterable 
         switch error {
         case .couldNotConnect: self = .connect
         case .timedOut: self = .timeout
-        case .responseTooLarge: self = .tooLarge
+        case .stalled: self = .stall
+        case .responseTooLarge, .batchTooLarge: self = .tooLarge
         case .truncated: self = .truncated
         case .invalidURL, .other: self = .other
         }

@@ -124,7 +124,8 @@ struct RunCommand: ParsableCommand {
         configuration.transport = TransportConfiguration(connectTimeout: connectTimeout, totalTimeout: requestTimeout,
                                                          maxResponseBytes: maxResponseBytes, maxConcurrency: concurrency)
         if embedded {
-            let fault = targetOptions.fault.map { " with fault \($0)" } ?? ""
+            let fault = (targetOptions.fault.map { " with fault \($0)" } ?? "")
+                + ChaosOptions.describe(chaos: targetOptions.chaos, rate: targetOptions.chaosRate)
             Terminal.diagnostic("convfuzz: no --target; fuzzing the embedded reference server at \(url)\(fault)\n")
         }
         let progress = TerminalProgress(isTTY: Terminal.stderrIsTTY, color: Terminal.colorAllowed && Terminal.stderrIsTTY)

@@ -10,8 +10,15 @@ struct TargetOptions: ParsableArguments {
     @Option(help: "Environment variable holding the API key (default: the spec's, ELEVENLABS_API_KEY).")
     var apiKeyEnv: String?
 
-    @Option(help: "Embedded server only: inject this contract violation (see `convfuzz faults`).")
+    @Option(help: "Embedded server only: inject this contract violation (see `convfuzz faults --chaos`).")
     var fault: String?
+
+    @Option(help: ArgumentHelp("Embedded server only: transport misbehaviours, comma-separated (see `convfuzz faults --chaos`).",
+                               valueName: "mode[,mode…]"))
+    var chaos: String?
+
+    @Option(help: "Embedded server only: the share of list requests a chaos mode affects, in (0, 1].")
+    var chaosRate: Double = 1
 
     @Option(help: "Embedded server only: dataset seed.")
     var serverSeed: UInt64 = 1
@@ -26,10 +33,12 @@ struct TargetOptions: ParsableArguments {
                 throw ValidationError("--target must be an http(s) URL such as https://api.elevenlabs.io, got '\(target)'")
             }
             if fault != nil { throw ValidationError("--fault only applies to the embedded server (omit --target)") }
+            if chaos != nil { throw ValidationError("--chaos only applies to the embedded server (omit --target)") }
         }
         if let fault, ReferenceFault(rawValue: fault) == nil {
             throw ValidationError("unknown fault '\(fault)'; `convfuzz faults` lists them")
         }
+        try ChaosOptions.validate(chaos: chaos, rate: chaosRate)
         guard (1...1_000_000).contains(serverSize) else { throw ValidationError("--server-size must be 1...1000000") }
     }
 
@@ -44,7 +53,8 @@ struct TargetOptions: ParsableArguments {
     func resolve(basePath: String) throws -> (url: String, server: ReferenceServer?) {
         if let target { return (target, nil) }
         let configuration = ReferenceServerConfiguration(
-            seed: serverSeed, size: serverSize, fault: fault.flatMap(ReferenceFault.init(rawValue:)), basePath: basePath)
+            seed: serverSeed, size: serverSize, fault: fault.flatMap(ReferenceFault.init(rawValue:)), basePath: basePath,
+            chaos: ChaosOptions.modes(chaos), chaosRate: chaosRate)
         do {
             let server = try ReferenceServer(configuration: configuration)
             try server.start()
