@@ -19,6 +19,7 @@ public final class Runner {
     let baseline: Baseline
     let progress: ProgressSink
     let executor: RequestExecutor
+    let deadline = RunDeadline()
     let walker: WalkDriver
     let shaper: QueryShaper
     let classifier: WireClassifier
@@ -45,7 +46,7 @@ public final class Runner {
         spec = configuration.spec
         self.baseline = baseline
         self.progress = progress
-        executor = RequestExecutor(configuration: configuration)
+        executor = RequestExecutor(configuration: configuration, deadline: deadline)
         walker = WalkDriver(executor: executor, spec: configuration.spec, maxPages: configuration.maxWalkPages)
         shaper = QueryShaper(spec: configuration.spec)
         classifier = WireClassifier(spec: configuration.spec)
@@ -60,6 +61,7 @@ public final class Runner {
 
     /// Runs every phase and returns the result; throws when the target cannot be judged.
     public func run() throws(RunAbort) -> RunResult {
+        startExploration()
         try preflight()
         if configuration.replayCorpus, let directory = configuration.corpusDirectory {
             try replayCorpus(directory: directory)
@@ -69,17 +71,22 @@ public final class Runner {
         if !outOfBudget() { runFilterProbes() }
         if !outOfBudget() { runWalks() }
         if !outOfBudget() { runRelations() }
-        let reported = confirmAndStore()
+        try requireSomethingTested()
+        startConfirmation()
+        var reported = confirmAndStore()
         statistics.requests = executor.requests
         statistics.retries = executor.retried
+        reported += retryNotices()
         statistics.seconds = Clock.monotonic() - startTime
-        return RunResult(
+        var result = RunResult(
             specName: spec.name, specRevision: spec.revision, specFingerprint: spec.fingerprint,
             seed: configuration.seed, target: configuration.target, endpoint: configuration.endpointURL,
             authHeader: spec.auth.header, apiKeyEnv: configuration.apiKeyEnv, authenticated: configuration.apiKey != nil,
             startedAt: startedAt, statistics: statistics, findings: reported,
             coverageRows: coverageRows(), coverageGaps: coverage.gaps.map { "\($0.parameter) × \($0.cellClass)" },
             corpusReplay: corpusOutcomes)
+        if executor.keyRefusal != nil { result.abortReason = executor.stopReason }
+        return result
     }
 
     /// The coverage table as rows per parameter.
@@ -94,8 +101,8 @@ public final class Runner {
     /// True when the time budget or the failure budget is spent; records why once.
     func outOfBudget() -> Bool {
         if statistics.stoppedEarly != nil { return true }
-        if let budget = configuration.timeBudget, Clock.monotonic() - startTime >= budget {
-            statistics.stoppedEarly = "time budget of \(Int(budget)) s spent"
+        if let reason = deadlineStopReason {
+            statistics.stoppedEarly = reason
             return true
         }
         if let limit = configuration.maxFailures, ledger.count >= limit {

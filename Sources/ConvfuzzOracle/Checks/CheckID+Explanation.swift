@@ -12,7 +12,9 @@ extension CheckID {
         case .cursorInvalid, .cursorReuse: return .cursor
         case .metaSubset, .metaAnd, .metaUnion, .metaDisjoint, .metaPartition, .metaMonotone, .metaProjection, .metaCase:
             return .relation
-        case .transport: return .transport
+        case .transport, .retryRate: return .transport
+        case .contentType: return .body
+        case .errorContentType: return .error
         }
     }
 
@@ -52,6 +54,9 @@ extension CheckID {
         case .metaProjection: return "response-shaping parameter changed the item set"
         case .metaCase: return "case-insensitive filter depends on case"
         case .transport: return "transport failure"
+        case .contentType: return "success response with the wrong media type"
+        case .errorContentType: return "validation error with the wrong media type"
+        case .retryRate: return "many requests needed a retry"
         }
     }
 
@@ -123,7 +128,13 @@ extension CheckID {
         case .metaCase:
             return "A filter the spec calls case-insensitive returned different ids for values that differ only in letter case; look at case folding."
         case .transport:
-            return "The connection failed or timed out (after the runner's retries); look at the target's availability, crashes and slow paths."
+            return "The connection failed, stalled under the low-speed limit, timed out or was reset (after the runner's retries); look at the target's availability, crashes, proxies and slow paths."
+        case .contentType:
+            return "A 2xx response carries a Content-Type other than the spec's response media_type, or none, although clients pick their parser by it; look at the serialiser or a proxy rewriting headers."
+        case .errorContentType:
+            return "A validation error (the spec's validation status) carries a Content-Type other than the spec's error media_type, or none; look at the error handler or a proxy's error pages."
+        case .retryRate:
+            return "More than the allowed share of requests needed a retry (stall, reset, timeout, 429, 503) even though retries absorbed it; not gating, look at capacity, rate limits and proxies."
         }
     }
 }

@@ -43,12 +43,21 @@ public struct ObservedResponse: Sendable, Codable, Hashable {
         }
     }
 
+    /// A request that was never sent (`reason`: the deadline passed, or the run was stopped).
+    public static func skipped(query: String, reason: String) -> ObservedResponse {
+        ObservedResponse(query: query, status: nil, transportError: "not sent: \(reason)", transportFailure: .skipped)
+    }
+
+    /// True for a request that was never sent (see ``skipped(query:reason:)``).
+    public var wasSkipped: Bool { transportFailure == .skipped }
+
     /// The failure kind from the text of a `TransportError` description.
     static func inferFailure(_ text: String) -> TransportFailure {
         if text.hasPrefix("response truncated") { return .truncated }
         if text.hasPrefix("response body exceeded") { return .tooLarge }
         if text.hasPrefix("timed out") { return .timeout }
         if text.hasPrefix("stalled") { return .stall }
+        if text.hasPrefix("not sent") { return .skipped }
         if text.hasPrefix("could not connect") { return .connect }
         return .other
     }

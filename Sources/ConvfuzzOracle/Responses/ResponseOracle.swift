@@ -34,6 +34,12 @@ public struct ResponseOracle: Sendable {
 
     /// Every finding for one response to a case with this classification.
     public func check(classification: Classification, response: ObservedResponse) -> [Finding] {
+        let findings = statusAndBodyFindings(classification: classification, response: response)
+        guard let mediaType = mediaTypeFinding(response) else { return findings }
+        return findings + [mediaType]
+    }
+
+    private func statusAndBodyFindings(classification: Classification, response: ObservedResponse) -> [Finding] {
         if let transport = transportFinding(response) { return [transport] }
         guard let status = response.status else { return [] }
         if status >= spec.errors.serverErrorFloor { return [serverError(status, classification, response)] }
@@ -78,6 +84,7 @@ public struct ResponseOracle: Sendable {
     func transportFinding(_ response: ObservedResponse) -> Finding? {
         guard let error = response.transportError else { return nil }
         let kind = response.transportFailure ?? .other
+        if kind == .skipped { return nil }
         if kind.isBodyFailure {
             let detail = kind == .truncated ? "truncated" : "too-large"
             return Finding(check: .bodyJSON, detail: detail,

@@ -14,6 +14,8 @@ public enum TransportFailure: String, Sendable, Codable, Hashable, CaseIterable 
     case truncated
     /// Anything else (including a URL the transport would not send).
     case other
+    /// Not sent at all: the run's deadline had passed or the run was stopped (no finding).
+    case skipped
 
     /// The kind of a transport error.
     public init(_ error: TransportError) {
