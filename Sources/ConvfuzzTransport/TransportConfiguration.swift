@@ -15,7 +15,8 @@ public struct TransportConfiguration: Sendable, Hashable {
     public var lowSpeedLimit: Int
     /// Seconds a transfer may stay under ``lowSpeedLimit`` before it is cut (default 5, `CURLOPT_LOW_SPEED_TIME`).
     public var lowSpeedTime: Int
-    /// The most body bytes one batch of ``HTTPBatchClient`` holds at once (default 32 MiB): a transfer that
+    /// The most body bytes one batch of ``HTTPBatchClient`` holds at once (default 16 MiB, and never less than
+    /// ``maxResponseBytes``): a transfer that
     /// would take the batch over it is aborted, so a batch never holds `maxConcurrency × maxResponseBytes`.
     public var maxBatchBytes: Int
 
@@ -28,7 +29,7 @@ public struct TransportConfiguration: Sendable, Hashable {
         maxConcurrency: Int = 8,
         lowSpeedLimit: Int = 16,
         lowSpeedTime: Int = 5,
-        maxBatchBytes: Int = 32 * 1024 * 1024
+        maxBatchBytes: Int = 16 * 1024 * 1024
     ) {
         self.connectTimeout = connectTimeout
         self.totalTimeout = totalTimeout

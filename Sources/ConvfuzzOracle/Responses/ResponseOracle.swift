@@ -60,6 +60,14 @@ public struct ResponseOracle: Sendable {
 
     /// Checks a success body and also returns the parsed page (for walks).
     public func checkSuccessBody(classification: Classification, response: ObservedResponse) -> (page: Page?, findings: [Finding]) {
+        if parser.overMaximum(response.body) != nil {
+            let maximum = spec.pagination.maxPageSize
+            let param = spec.pagination.pageSizeParam
+            return (nil, [Finding(check: .pageSize, parameter: param, detail: "over-maximum",
+                                  message: "the page holds more than \(maximum) items, the spec's largest page size (counted without parsing the items)",
+                                  expected: "at most \(min(maximum, reading.pageSize(classification.query))) items",
+                                  observed: "more than \(maximum) items", evidence: [Evidence(response)])])
+        }
         let json: JSONValue
         do {
             json = try JSONParser.parse(response.body)

@@ -77,7 +77,9 @@ struct HTTPConnection {
             setsockopt(descriptor, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<linger>.size))
             return false
         }
-        guard transmit(ResponseSerializer.serialize(response, close: !head.keepAlive, headOnly: headOnly)) else {
+        // Head and body go out separately, so a large body is never copied into a second buffer.
+        guard transmit(ResponseSerializer.serialize(response, close: !head.keepAlive, headOnly: true)),
+              headOnly || transmit(response.body) else {
             return false
         }
         return head.keepAlive
