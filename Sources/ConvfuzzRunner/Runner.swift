@@ -63,6 +63,7 @@ public final class Runner {
     public func run() throws(RunAbort) -> RunResult {
         startExploration()
         try preflight()
+        if let directory = configuration.corpusDirectory { CorpusStore(directory: directory).sweepTemporaries() }
         if configuration.replayCorpus, let directory = configuration.corpusDirectory {
             try replayCorpus(directory: directory)
         }

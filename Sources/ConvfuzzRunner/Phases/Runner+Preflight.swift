@@ -12,7 +12,10 @@ extension Runner {
         let window = Clock.monotonic() + max(configuration.preflightSeconds, 1)
         deadline.reset(at: phaseEnd.map { min($0, window) } ?? window)
         let response = executor.execute("")
-        let cutShort = executor.deadlineStop
+        let retried = executor.retryStatistics
+        let cutShort = executor.deadlineStop.map { reason in
+            retried.total > 0 ? "retried \(retried.summary); \(reason)" : reason
+        } ?? (retried.total > 0 ? "retried \(retried.summary)" : nil)
         deadline.reset(at: phaseEnd)
         executor.clearDeadlineStop()
         if let reason = executor.stopReason { throw RunAbort.untestable(url: url, reason: "\(reason); nothing could be tested") }
@@ -31,7 +34,7 @@ extension Runner {
             throw RunAbort.unauthorized(url: url, status: status, keySent: configuration.apiKey != nil)
         }
         if let status = response.status, status == 429 || status == 503 {
-            let tail = cutShort.map { "; \($0)" } ?? " after \(configuration.retries + 1) tries"
+            let tail = cutShort.map { "; \($0)" } ?? ""
             throw RunAbort.untestable(url: url, reason: "the first request kept getting HTTP \(status)\(tail)")
         }
         let classification = classifier.classify([], issuedCursors: issued)
