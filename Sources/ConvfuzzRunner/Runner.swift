@@ -37,12 +37,13 @@ public final class Runner {
     var discovery: Walk?
     var windowStart: Int64?
     var validCases: [GeneratedCase] = []
-    let startTime = Clock.monotonic()
+    let startTime: Double
     let startedAt = Clock.isoNow()
 
     /// Creates a runner.
     public init(configuration: RunConfiguration, baseline: Baseline = Baseline(), progress: ProgressSink = SilentProgress()) {
         self.configuration = configuration
+        startTime = configuration.startInstant ?? Clock.monotonic()
         spec = configuration.spec
         self.baseline = baseline
         self.progress = progress

@@ -28,8 +28,10 @@ struct ChaosTests {
     static let scenarios: [Scenario] = [
         Scenario(name: "stall", arguments: ["run", "--chaos", "stall"] + runArguments, exitCodes: 3...3, expected: ["stall"]),
         Scenario(name: "trickle", arguments: ["run", "--chaos", "trickle"] + runArguments, exitCodes: 3...3, expected: ["stall"]),
-        Scenario(name: "endless-cursor", arguments: ["run", "--chaos", "endless-cursor"] + runArguments, exitCodes: 1...1,
-                 expected: ["[CF-RELATION-EMPTY]", "[CF-WALK-LOOP]", "[CF-WALK-HASMORE]"]),
+        // Within a short budget an endless, consistent cursor cannot be told from a large dataset: the
+        // run must end on time and say why it stopped; `walk` (next) reports CF-WALK-LOOP at its bound.
+        Scenario(name: "endless-cursor", arguments: ["run", "--chaos", "endless-cursor"] + runArguments, exitCodes: 0...1,
+                 expected: ["stopped early: time budget", "[CF-WALK-LOOP]", "[CF-WALK-HASMORE]", "[CF-RELATION-EMPTY]"]),
         Scenario(name: "endless-cursor (walk)", arguments: ["walk", "--chaos", "endless-cursor", "--max-pages", "150"],
                  exitCodes: 1...1, expected: ["[CF-WALK-LOOP]"]),
         Scenario(name: "cursor-cycle", arguments: ["run", "--chaos", "cursor-cycle"] + runArguments, exitCodes: 1...1,
@@ -62,8 +64,22 @@ struct ChaosTests {
         #expect(covered == Set(ChaosMode.allCases.map(\.rawValue)))
     }
 
-    @Test(arguments: scenarios)
-    func endsBoundedWithTheExpectedFinding(_ scenario: Scenario) throws {
+    // Three groups run side by side, each one scenario at a time: enough parallelism for a 2-core box
+    // without starving the runs whose wall time is being measured.
+    static func group(_ number: Int) -> [Scenario] {
+        scenarios.enumerated().filter { $0.offset % 3 == number }.map(\.element)
+    }
+
+    @Test(.serialized, arguments: group(0))
+    func groupA(_ scenario: Scenario) throws { try check(scenario) }
+
+    @Test(.serialized, arguments: group(1))
+    func groupB(_ scenario: Scenario) throws { try check(scenario) }
+
+    @Test(.serialized, arguments: group(2))
+    func groupC(_ scenario: Scenario) throws { try check(scenario) }
+
+    private func check(_ scenario: Scenario) throws {
         let outcome = try ChildProcess.run(scenario.arguments)
         let output = outcome.stdout + outcome.stderr
         #expect(!outcome.signaled, "\(scenario.name) crashed:\n\(outcome.stderr)")

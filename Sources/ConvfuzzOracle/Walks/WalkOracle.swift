@@ -34,6 +34,14 @@ public struct WalkOracle: Sendable {
         return findings
     }
 
+    /// The walk-level findings only (loop, duplicates, order across pages, `has_more`), without
+    /// re-checking every page as a response: for a walk checked when the run's deadline has passed.
+    public func walkLevelFindings(_ walk: Walk, windowStart: Int64? = nil, expectedTotal: Int? = nil) -> [Finding] {
+        loopFindings(walk, expectedTotal: expectedTotal)
+            + duplicateFindings(walk, window: GrowthWindow(spec: spec, windowStart: windowStart))
+            + boundaryOrderFindings(walk) + hasMoreFindings(walk)
+    }
+
     /// `CF-WALK-LOOP`.
     /// `walked` gives the pages and items of a walk that was not kept (the streaming walk).
     public func loopFindings(_ walk: Walk, expectedTotal: Int?, walked: (pages: Int, items: Int)? = nil) -> [Finding] {

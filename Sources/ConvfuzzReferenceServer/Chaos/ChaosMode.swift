@@ -48,6 +48,19 @@ public enum ChaosMode: String, CaseIterable, Sendable {
         }
     }
 
+    /// The check ids (or, for `stall`, `trickle`, `reset` and `retry-after-day` at every request, the
+    /// exit-3 condition) a run is expected to report against this mode; see `ChaosTests`.
+    public var checkIDs: [String] {
+        switch self {
+        case .stall, .trickle, .reset, .retryAfterDay, .endlessCursor: return []
+        case .cursorCycle: return ["CF-WALK-LOOP"]
+        case .hugePage: return ["CF-PAGE-SIZE"]
+        case .throttle: return ["CF-RETRY-RATE"]
+        case .truncate, .invalidEncoding: return ["CF-BODY-JSON"]
+        case .wrongContentType, .noContentType: return ["CF-CONTENT-TYPE"]
+        }
+    }
+
     /// Parses `MODE[,MODE…]`; the error names the first unknown mode.
     public static func parseList(_ text: String) -> Result<[ChaosMode], ChaosParseError> {
         var modes: [ChaosMode] = []

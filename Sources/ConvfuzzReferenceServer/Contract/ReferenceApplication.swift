@@ -110,7 +110,8 @@ public final class ReferenceApplication: @unchecked Sendable {
         switch validator.validate(naming.collect(pairs)) {
         case .invalid(let issues):
             let status = fault == .validation400 ? 400 : 422
-            return ReferenceResponse(status: status, body: ResponseBodies.validation(issues, fault: fault))
+            return ReferenceResponse(status: status, body: ResponseBodies.validation(issues, fault: fault),
+                                     contentType: fault == .validationPlainText ? "text/plain" : "application/json")
         case .valid(let valid):
             query = valid
         }

@@ -52,6 +52,7 @@ extension ReferenceFault {
             return "data_collection_params `missing` matches every conversation, collected or not (it overlaps `exists`)."
         case .durationMaxInt32Overflow:
             return "call_duration_max_secs wraps to a signed 32-bit integer, so very large bounds match nothing."
+        case .validationPlainText: return "Validation errors are served as Content-Type: text/plain (same JSON body)."
         }
     }
 
@@ -95,6 +96,7 @@ extension ReferenceFault {
         case .topicSearchOr: return ["CF-META-AND"]
         case .dcMissingOverlaps: return ["CF-META-PARTITION", "CF-WALK-COMPLETENESS"]
         case .durationMaxInt32Overflow: return ["CF-META-MONOTONE"]
+        case .validationPlainText: return ["CF-ERROR-CONTENT-TYPE"]
         }
     }
 

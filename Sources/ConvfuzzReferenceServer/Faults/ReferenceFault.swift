@@ -96,4 +96,6 @@ public enum ReferenceFault: String, CaseIterable, Sendable {
     case dcMissingOverlaps = "dc-missing-overlaps"
     /// call_duration_max_secs wraps to a 32-bit signed integer before comparing.
     case durationMaxInt32Overflow = "duration-max-int32-overflow"
+    /// Validation errors are served as `text/plain` (same JSON body).
+    case validationPlainText = "validation-plain-text"
 }

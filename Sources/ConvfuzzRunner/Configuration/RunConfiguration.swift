@@ -21,6 +21,8 @@ public struct RunConfiguration: Sendable {
     public var timeBudget: Double?
     /// Seconds of ``timeBudget`` kept for confirmation and shrinking; nil keeps ``confirmShare`` of it.
     public var confirmBudget: Double?
+    /// When the budget starts, on the monotonic clock (``RunDeadline/now``); nil starts it when the runner is created.
+    public var startInstant: Double?
     /// The share of ``timeBudget`` kept for confirmation and shrinking when ``confirmBudget`` is nil.
     public var confirmShare: Double = 0.2
     /// The most seconds the preflight may take (its retries included), within the budget.

@@ -11,6 +11,9 @@ public final class RunDeadline: @unchecked Sendable {
     private let lock = NSLock()
     private var end: Double?
 
+    /// Now on the monotonic clock the deadlines use.
+    public static func now() -> Double { Clock.monotonic() }
+
     /// A deadline `seconds` from now, or none.
     public init(seconds: Double? = nil) {
         end = seconds.map { Clock.monotonic() + $0 }

@@ -109,6 +109,7 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
+        let started = RunDeadline.now()
         let spec = try specOptions.loadSpec()
         let embedded = targetOptions.target == nil
         let profile = try specOptions.loadProfile(fallback: embedded ? "specs/profiles/reference.yaml" : nil)
@@ -123,6 +124,7 @@ struct RunCommand: ParsableCommand {
         configuration.seed = seed
         configuration.maxCases = maxCases
         configuration.timeBudget = timeBudget
+        configuration.startInstant = started
         configuration.confirmBudget = confirmBudget
         configuration.maxRetryAfter = maxRetryAfter
         configuration.maxFailures = maxFailures
