@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "ConvfuzzGenerationTests", dependencies: ["ConvfuzzGeneration", "ConvfuzzSpec"]),
         .testTarget(name: "ConvfuzzTransportTests", dependencies: ["ConvfuzzTransport", "ConvfuzzReferenceServer"]),
         .testTarget(name: "ConvfuzzOracleTests", dependencies: ["ConvfuzzOracle", "ConvfuzzSpec", "ConvfuzzGeneration", "ConvfuzzTransport", "ConvfuzzJSON"]),
-        .testTarget(name: "ConvfuzzRunnerTests", dependencies: ["ConvfuzzRunner", "ConvfuzzReferenceServer", "ConvfuzzSpec"]),
+        .testTarget(name: "ConvfuzzRunnerTests", dependencies: ["ConvfuzzRunner", "ConvfuzzReferenceServer", "ConvfuzzSpec", "ConvfuzzTransport"]),
         .testTarget(
             name: "ConvfuzzReportTests",
             dependencies: ["ConvfuzzReport", "ConvfuzzRunner", "ConvfuzzOracle"],

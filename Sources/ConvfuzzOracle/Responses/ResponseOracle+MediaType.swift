@@ -4,9 +4,10 @@ extension ResponseOracle {
     /// `CF-CONTENT-TYPE` for a success response, `CF-ERROR-CONTENT-TYPE` for a validation error, when
     /// the `Content-Type` header is missing or names another media type than the spec declares
     /// (`response.media_type`, `errors.media_type`). Parameters such as `; charset=utf-8` are ignored,
-    /// and so is the case of the media type.
+    /// and so is the case of the media type. A response recorded without any header at all (a
+    /// hand-built observation; a real HTTP/1.1 answer always carries its framing header) is not judged.
     public func mediaTypeFinding(_ response: ObservedResponse) -> Finding? {
-        guard let status = response.status else { return nil }
+        guard let status = response.status, !response.headers.isEmpty else { return nil }
         let check: CheckID
         let expected: String
         if status == spec.response.status {

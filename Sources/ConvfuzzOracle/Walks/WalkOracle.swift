@@ -34,7 +34,7 @@ public struct WalkOracle: Sendable {
         return findings
     }
 
-    /// The walk-level findings only (loop, duplicates, order across pages, `has_more`), without
+    /// The walk-level findings only (loop, duplicates, order across pages, has-more), without
     /// re-checking every page as a response: for a walk checked when the run's deadline has passed.
     public func walkLevelFindings(_ walk: Walk, windowStart: Int64? = nil, expectedTotal: Int? = nil) -> [Finding] {
         loopFindings(walk, expectedTotal: expectedTotal)
