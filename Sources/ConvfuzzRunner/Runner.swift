@@ -20,6 +20,7 @@ public final class Runner {
     let baseline: Baseline
     let progress: ProgressSink
     let executor: RequestExecutor
+    let deadline = RunDeadline()
     let walker: WalkDriver
     let shaper: QueryShaper
     let classifier: WireClassifier
@@ -37,16 +38,17 @@ public final class Runner {
     var discovery: Walk?
     var windowStart: Int64?
     var validCases: [GeneratedCase] = []
-    let startTime = Clock.monotonic()
+    let startTime: Double
     let startedAt = Clock.isoNow()
 
     /// Creates a runner.
     public init(configuration: RunConfiguration, baseline: Baseline = Baseline(), progress: ProgressSink = SilentProgress()) {
         self.configuration = configuration
+        startTime = configuration.startInstant ?? Clock.monotonic()
         spec = configuration.spec
         self.baseline = baseline
         self.progress = progress
-        executor = RequestExecutor(configuration: configuration)
+        executor = RequestExecutor(configuration: configuration, deadline: deadline)
         walker = WalkDriver(executor: executor, spec: configuration.spec, maxPages: configuration.maxWalkPages)
         shaper = QueryShaper(spec: configuration.spec)
         classifier = WireClassifier(spec: configuration.spec)
@@ -61,7 +63,9 @@ public final class Runner {
 
     /// Runs every phase and returns the result; throws when the target cannot be judged.
     public func run() throws(RunAbort) -> RunResult {
+        startExploration()
         try preflight()
+        if let directory = configuration.corpusDirectory { CorpusStore(directory: directory).sweepTemporaries() }
         if configuration.replayCorpus, let directory = configuration.corpusDirectory {
             try replayCorpus(directory: directory)
         }
@@ -70,17 +74,22 @@ public final class Runner {
         if !outOfBudget() { runFilterProbes() }
         if !outOfBudget() { runWalks() }
         if !outOfBudget() { runRelations() }
-        let reported = confirmAndStore()
+        try requireSomethingTested()
+        startConfirmation()
+        var reported = confirmAndStore()
         statistics.requests = executor.requests
         statistics.retries = executor.retried
+        reported += retryNotices()
         statistics.seconds = Clock.monotonic() - startTime
-        return RunResult(
+        var result = RunResult(
             specName: spec.name, specRevision: spec.revision, specFingerprint: spec.fingerprint,
             seed: configuration.seed, target: configuration.target, endpoint: configuration.endpointURL,
             authHeader: spec.auth.header, apiKeyEnv: configuration.apiKeyEnv, authenticated: configuration.apiKey != nil,
             startedAt: startedAt, statistics: statistics, findings: reported,
             coverageRows: coverageRows(), coverageGaps: coverage.gaps.map { "\($0.parameter) × \($0.cellClass)" },
             corpusReplay: corpusOutcomes, settings: RunSettings(configuration), traffic: executor.traffic.summary())
+        if executor.keyRefusal != nil { result.abortReason = executor.stopReason }
+        return result
     }
 
     /// The coverage table as rows per parameter.
@@ -95,8 +104,8 @@ public final class Runner {
     /// True when the time budget or the failure budget is spent; records why once.
     func outOfBudget() -> Bool {
         if statistics.stoppedEarly != nil { return true }
-        if let budget = configuration.timeBudget, Clock.monotonic() - startTime >= budget {
-            statistics.stoppedEarly = "time budget of \(Int(budget)) s spent"
+        if let reason = deadlineStopReason {
+            statistics.stoppedEarly = reason
             return true
         }
         if let limit = configuration.maxFailures, ledger.count >= limit {

@@ -22,6 +22,7 @@ import Testing
         .serverErrorOnInOp: .queries(["data_collection_params=" + encode("customer_tier:in:gold|silver")]),
         .errorDetailObject: .queries(["page_size=0&rating_min=9"]),
         .errorLocMissing: .queries(["page_size=0"]),
+        .validationPlainText: .queries(["page_size=0"]),
         .schemaNullMessageCount: .queries(["page_size=30"]),
         .schemaRatingString: .queries(["page_size=30"]),
         .orderTiebreakFlipped: .queries(["page_size=100"]),

@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzGeneration
 import ConvfuzzOracle
 import ConvfuzzSpec
@@ -14,7 +15,7 @@ struct PageSizeWalkPlannerTests {
         let body = "{\"conversations\":[\(items.joined(separator: ","))],\"has_more\":false,\"next_cursor\":null}"
         let response = ObservedResponse(query: query, status: 200, body: body)
         let page = try? PageParser(spec: Paths.spec).parse(response.body).get()
-        let pairs = Runner.pairs(fromQuery: query)
+        let pairs = QueryCodec.pairs(fromQuery: query)
         return Walk(spec: Paths.spec, baseQuery: query, classification: WireClassifier(spec: Paths.spec).classify(pairs),
                     pages: [WalkPage(response: response, page: page, cursorSent: nil)], end: complete ? .completed : .pageLimit(1))
     }
@@ -39,7 +40,7 @@ struct PageSizeWalkPlannerTests {
                                              fallback: nil, maxWalkPages: 2_000))
         #expect(wide.walks[0].plan.query == "rating_min=1&page_size=1")
         #expect(wide.maxPages == 604)
-        let fallback = try #require(planner.plan(walks: [walk("agent_id=b", items: 1)], fallback: Runner.pairs(fromQuery: "page_size=100"),
+        let fallback = try #require(planner.plan(walks: [walk("agent_id=b", items: 1)], fallback: QueryCodec.pairs(fromQuery: "page_size=100"),
                                                  maxWalkPages: 2_000))
         #expect(fallback.walks.map(\.plan.query) == ["page_size=1", "page_size=2", "", "page_size=100"])
         #expect(fallback.maxPages == 50)

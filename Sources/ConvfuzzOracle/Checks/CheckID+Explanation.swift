@@ -12,7 +12,9 @@ extension CheckID {
         case .cursorInvalid, .cursorReuse: return .cursor
         case .metaSubset, .metaAnd, .metaUnion, .metaDisjoint, .metaPartition, .metaMonotone, .metaProjection, .metaCase, .metaEmpty:
             return .relation
-        case .transport: return .transport
+        case .transport, .retryRate: return .transport
+        case .contentType: return .body
+        case .errorContentType: return .error
         }
     }
 
@@ -53,6 +55,9 @@ extension CheckID {
         case .metaCase: return "case-insensitive filter depends on case"
         case .metaEmpty: return "empty text filter does not mean what the spec says"
         case .transport: return "transport failure"
+        case .contentType: return "success response with the wrong media type"
+        case .errorContentType: return "validation error with the wrong media type"
+        case .retryRate: return "many requests needed a retry"
         }
     }
 
@@ -126,7 +131,13 @@ extension CheckID {
         case .metaEmpty:
             return "A text filter sent with an empty value did not give what the spec's empty_means declares (the unfiltered result set for no_filter, no item for nothing); look at how an empty value is parsed (\"\" treated as a literal, or as null)."
         case .transport:
-            return "The connection failed or timed out (after the runner's retries); look at the target's availability, crashes and slow paths."
+            return "The connection failed, stalled under the low-speed limit, timed out or was reset (after the runner's retries); look at the target's availability, crashes, proxies and slow paths."
+        case .contentType:
+            return "A 2xx response carries a Content-Type other than the spec's response media_type, or none, although clients pick their parser by it; look at the serialiser or a proxy rewriting headers."
+        case .errorContentType:
+            return "A validation error (the spec's validation status) carries a Content-Type other than the spec's error media_type, or none; look at the error handler or a proxy's error pages."
+        case .retryRate:
+            return "More than the allowed share of requests needed a retry (stall, reset, timeout, 429, 503) even though retries absorbed it; not gating, look at capacity, rate limits and proxies."
         }
     }
 }

@@ -70,6 +70,12 @@ public enum CheckID: String, CaseIterable, Codable, Sendable, Hashable, Comparab
     case metaEmpty = "CF-META-EMPTY"
     /// Connection errors or timeouts persisted after retries.
     case transport = "CF-TRANSPORT"
+    /// A success response's `Content-Type` is not the spec's response media type (or is missing).
+    case contentType = "CF-CONTENT-TYPE"
+    /// A validation error's `Content-Type` is not the spec's error media type (or is missing).
+    case errorContentType = "CF-ERROR-CONTENT-TYPE"
+    /// More than the allowed share of requests needed a retry (reported, never gating).
+    case retryRate = "CF-RETRY-RATE"
 
     /// Orders ids by their position in the catalogue.
     public static func < (lhs: CheckID, rhs: CheckID) -> Bool {

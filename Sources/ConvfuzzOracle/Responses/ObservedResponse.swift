@@ -31,4 +31,12 @@ public struct ObservedResponse: Sendable, Codable, Hashable {
     public init(query: String, status: Int, body: String, headers: [String: String] = [:]) {
         self.init(query: query, status: status, headers: headers, body: Array(body.utf8))
     }
+
+    /// A request that was never sent (`reason`: the deadline passed, or the run was stopped).
+    public static func skipped(query: String, reason: String) -> ObservedResponse {
+        ObservedResponse(query: query, status: nil, transportError: "not sent: \(reason)", transportFailure: .skipped)
+    }
+
+    /// True for a request that was never sent (see ``skipped(query:reason:)``).
+    public var wasSkipped: Bool { transportFailure == .skipped }
 }

@@ -9,6 +9,7 @@ public final class ReferenceApplication: @unchecked Sendable {
     private let naming: ParameterNaming
     private let codec: CursorCodec
     private let schedule: InsertSchedule?
+    private let chaos: ChaosEngine
     private let counterLock = PThreadMutex()
     private var totalRequests = 0
     private var listRequests = 0
@@ -37,8 +38,12 @@ public final class ReferenceApplication: @unchecked Sendable {
         }
         self.configuration = configuration
         self.naming = naming
+        guard configuration.chaosRate > 0, configuration.chaosRate <= 1 else {
+            throw ReferenceServerError("chaos rate must be in (0, 1], got \(configuration.chaosRate)")
+        }
         codec = CursorCodec(seed: configuration.seed)
         schedule = configuration.insertRate.map(InsertSchedule.init(rate:))
+        chaos = ChaosEngine(modes: configuration.chaos, rate: configuration.chaosRate, seed: configuration.seed)
         store = ConversationStore(dataset: ReferenceDataset.generate(seed: configuration.seed, size: configuration.size))
     }
 
@@ -79,8 +84,12 @@ public final class ReferenceApplication: @unchecked Sendable {
         }
         if let schedule { store.insert(count: schedule.claimDue(), at: InsertSchedule.unixSecond()) }
         let queryBytes = question < target.endIndex ? target[(question + 1)...] : []
-        let pairs = QueryDecoder.decode(queryBytes)
-        var response = list(pairs)
+        var pairs = QueryDecoder.decode(queryBytes)
+        let chaosCursor = chaos.extractCursor(from: &pairs, cursorName: naming.wireName(.cursor))
+        let chaosMode = chaos.mode(forRequest: number, cursor: chaosCursor)
+        var response = list(pairs) { page, cursor, descending in
+            if let chaosMode { chaos.reshape(&page, cursor: &cursor, mode: chaosMode, chaosCursor: chaosCursor, descending: descending) }
+        }
         if let every = configuration.insertEvery, number % every == 0 { store.insertNewest() }
         // Transport-level faults trigger on request content, so a re-run of the same request fails the same way.
         let sent = Set(pairs.map(\.name))
@@ -94,17 +103,21 @@ public final class ReferenceApplication: @unchecked Sendable {
         default:
             break
         }
+        if let chaosMode { chaos.apply(chaosMode, to: &response) }
         return response
     }
 
-    private func list(_ pairs: [(name: String, value: String)]) -> ReferenceResponse {
+    /// Answers a list request; `reshape` may rewrite the page and its cursor (chaos modes) before encoding.
+    private func list(_ pairs: [(name: String, value: String)],
+                      reshape: (inout PageResult, inout String?, Bool) -> Void) -> ReferenceResponse {
         let fault = configuration.fault
         var validator = QueryValidator(naming: naming, codec: codec, fault: fault)
         let query: ListQuery
         switch validator.validate(naming.collect(pairs)) {
         case .invalid(let issues):
             let status = fault == .validation400 ? 400 : 422
-            return ReferenceResponse(status: status, body: ResponseBodies.validation(issues, fault: fault))
+            return ReferenceResponse(status: status, body: ResponseBodies.validation(issues, fault: fault),
+                                     contentType: fault == .validationPlainText ? "text/plain" : "application/json")
         case .valid(let valid):
             query = valid
         }
@@ -112,8 +125,9 @@ public final class ReferenceApplication: @unchecked Sendable {
             return ReferenceResponse(status: 500, body: ResponseBodies.detail("Internal Server Error"))
         }
         let filter = ConversationFilter(query, fault: fault)
-        let page = store.read { items in PageSelector.select(items: items, filter: filter, query: query, fault: fault) }
-        let cursor = page.next.map(codec.encode)
+        var page = store.read { items in PageSelector.select(items: items, filter: filter, query: query, fault: fault) }
+        var cursor = page.next.map(codec.encode)
+        reshape(&page, &cursor, !query.ascending)
         let body = ResponseBodies.page(page, projection: ItemProjection(query: query, fault: fault), cursor: cursor)
         return ReferenceResponse(status: 200, body: body)
     }

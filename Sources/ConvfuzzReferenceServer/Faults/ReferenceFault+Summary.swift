@@ -58,6 +58,7 @@ extension ReferenceFault {
         case .pageSizeOneStalls: return "With page_size=1 every page returns the same next cursor, pointing before the first item."
         case .emptyTextMeansNothing: return "An empty search (`search=`) matches no conversation instead of every one."
         case .agentIDPrefixMatch: return "agent_id matches every agent whose id starts with the value (a prefix match, not equality)."
+        case .validationPlainText: return "Validation errors are served as Content-Type: text/plain (same JSON body)."
         }
     }
 
@@ -104,6 +105,7 @@ extension ReferenceFault {
         case .unitConfusion, .wholeEnumListIgnored, .agentIDPrefixMatch: return ["CF-FILTER"]
         case .pageSizeOneStalls: return ["CF-WALK-LOOP"]
         case .emptyTextMeansNothing: return ["CF-META-EMPTY"]
+        case .validationPlainText: return ["CF-ERROR-CONTENT-TYPE"]
         }
     }
 

@@ -106,4 +106,6 @@ public enum ReferenceFault: String, CaseIterable, Sendable {
     case emptyTextMeansNothing = "empty-text-means-nothing"
     /// agent_id also matches agents whose id starts with the value.
     case agentIDPrefixMatch = "agent-id-prefix-match"
+    /// Validation errors are served as `text/plain` (same JSON body).
+    case validationPlainText = "validation-plain-text"
 }

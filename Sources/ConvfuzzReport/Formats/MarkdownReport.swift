@@ -16,6 +16,7 @@ public enum MarkdownReport {
         out.append("| \(cell(result.specName)) `\(result.specFingerprint)` | \(cell(result.endpoint)) | \(result.seed) | \(stats.cases) | \(stats.walks) | \(stats.relations) | \(stats.requests) | \(String(format: "%.0f", stats.requestsPerSecond)) |")
         out.append("")
         let split = context.flakyGroups
+        out.append(contentsOf: retryLines(result))
         if result.findings.isEmpty {
             out.append("No findings.")
         }
@@ -53,6 +54,22 @@ public enum MarkdownReport {
             out.append("Coverage gaps: \(result.coverageGaps.count) (see the JSON report).")
         }
         return context.redactor.redact(out.joined(separator: "\n")) + "\n"
+    }
+
+    /// Retries by reason, transport conditions, the slowest requests and why the run stopped.
+    static func retryLines(_ result: RunResult) -> [String] {
+        var out: [String] = []
+        if let reason = result.abortReason { out.append("**Stopped by the target:** \(cell(reason))") }
+        if let reason = result.statistics.stoppedEarly { out.append("- stopped early: \(cell(reason))") }
+        if let retry = result.statistics.retry {
+            out.append("- retries: \(retry.summary) over \(retry.retriedRequests) request(s)")
+            for condition in retry.conditions { out.append("- transport condition: \(cell(condition))") }
+            for slow in retry.slowest.prefix(3) where slow.seconds >= 1 {
+                out.append("- slow: \(String(format: "%.1f s", slow.seconds)) `\(cell(slow.query))` (\(cell(slow.outcome)))")
+            }
+        }
+        if !out.isEmpty { out.append("") }
+        return out
     }
 
     /// Escapes text for a table cell.

@@ -23,7 +23,8 @@ extension TransportFailure {
         switch error {
         case .couldNotConnect: self = .connect
         case .timedOut: self = .timeout
-        case .responseTooLarge: self = .tooLarge
+        case .stalled: self = .stall
+        case .responseTooLarge, .batchTooLarge: self = .tooLarge
         case .truncated: self = .truncated
         case .invalidURL, .other: self = .other
         }

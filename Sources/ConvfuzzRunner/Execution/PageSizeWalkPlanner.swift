@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzGeneration
 import ConvfuzzOracle
 import ConvfuzzSpec
@@ -51,7 +52,7 @@ public struct PageSizeWalkPlanner: Sendable {
         let chosen = fitting.min { $0.ids.count < $1.ids.count } ?? complete.filter { $0.ids.count >= 2 }.min { $0.ids.count < $1.ids.count }
         let pairs: [WirePair]
         if let chosen {
-            pairs = Runner.pairs(fromQuery: chosen.baseQuery)
+            pairs = QueryCodec.pairs(fromQuery: chosen.baseQuery)
         } else if let fallback {
             pairs = fallback
         } else {

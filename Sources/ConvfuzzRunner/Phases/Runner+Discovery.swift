@@ -66,7 +66,9 @@ extension Runner {
             }
         }
         discovery = walk
-        let findings = walkOracle.check(walk, windowStart: windowStart)
+        // Past the deadline only the walk-level checks run: re-checking every page would overrun it.
+        let findings = outOfBudget() ? walkOracle.walkLevelFindings(walk, windowStart: windowStart)
+                                     : walkOracle.check(walk, windowStart: windowStart)
         ledger.record(findings, origin: .walk(query: plan.query, pageSize: walk.pageSize),
                       replay: .walk(query: plan.query, pageSize: walk.pageSize, companion: nil),
                       confirm: .rerun { [self] in rerunWalk(query: plan.query, pageSize: walk.pageSize, companion: nil) })

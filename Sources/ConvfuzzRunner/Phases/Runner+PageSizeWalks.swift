@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzOracle
 import ConvfuzzSpec
 
@@ -5,7 +6,7 @@ extension Runner {
     /// Walks one query at page sizes 1, 2, the default and the maximum (`PageSizeWalkPlanner`):
     /// each walk is checked, compared with the walk at the largest size and with the discovery walk.
     func runPageSizeWalks(_ mains: [Walk]) {
-        let fallback = discovery.map { Runner.pairs(fromQuery: $0.baseQuery) }
+        let fallback = discovery.map { QueryCodec.pairs(fromQuery: $0.baseQuery) }
         guard let plan = PageSizeWalkPlanner(spec: spec).plan(walks: mains, fallback: fallback,
                                                                maxWalkPages: configuration.maxWalkPages) else { return }
         if configuration.verbose {

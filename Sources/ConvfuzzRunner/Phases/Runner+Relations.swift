@@ -36,14 +36,14 @@ extension Runner {
         }
         let walks = walker.run(unique.map { WalkPlan(pairs: QueryCodec.pairs(fromQuery: $0)) })
         var byQuery: [String: Walk] = [:]
-        for (query, walk) in zip(unique, walks) {
+        for (query, walk) in zip(unique, walks) where !outOfBudget() {
             byQuery[query] = walk
             let findings = walkFindings(main: walk, companion: nil)
             record(findings, walk: walk, replay: .walk(query: query, pageSize: walk.pageSize, companion: nil)) { [self] in
                 rerunWalk(query: query, pageSize: walk.pageSize, companion: nil)
             }
         }
-        for (position, plan) in plans.enumerated() {
+        for (position, plan) in plans.enumerated() where !outOfBudget() {
             let findings = evaluate(plan, walks: plan.queryStrings.compactMap { byQuery[$0] })
             statistics.relations += 1
             let fresh = ledger.record(findings, origin: .relation(description: plan.description),

@@ -24,7 +24,7 @@ extension Runner {
         }
         let companions = mains.map(companion)
         let walks = walker.run(zip(mains, companions).flatMap { [$0, $1] })
-        for offset in mains.indices {
+        for offset in mains.indices where !outOfBudget() {
             let main = walks[2 * offset]
             let findings = walkFindings(main: main, companion: walks[2 * offset + 1])
             let query = mains[offset].query

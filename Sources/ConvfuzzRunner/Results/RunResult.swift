@@ -34,6 +34,9 @@ public struct RunResult: Sendable, Codable {
     public var settings: RunSettings
     /// Requests over time by phase, latencies, walk lengths and statuses.
     public var traffic: TrafficSummary
+    /// Why the run had to stop without judging the target further (e.g. the key was refused
+    /// mid-run); what was found before is kept. Exit code 3.
+    public var abortReason: String?
 
     /// Creates a result.
     public init(specName: String, specRevision: String, specFingerprint: String, seed: UInt64, target: String,
@@ -66,6 +69,9 @@ public struct RunResult: Sendable, Codable {
     /// Corpus entries that still fail (regressions).
     public var failingCorpusEntries: [CorpusReplayOutcome] { corpusReplay.filter(\.stillFails) }
 
-    /// The process exit code: 0 clean, 1 findings.
-    public var exitCode: Int32 { gatingFindings.isEmpty ? 0 : 1 }
+    /// The process exit code: 0 clean, 1 findings, 3 when the run was stopped by the target (``abortReason``).
+    public var exitCode: Int32 {
+        if abortReason != nil { return 3 }
+        return gatingFindings.isEmpty ? 0 : 1
+    }
 }

@@ -38,6 +38,11 @@ public enum SpecLinter {
             }
         }
         try lintPagination(spec, file: file, line: lines.section("pagination"))
+        for (section, mediaType) in [("response", spec.response.mediaType), ("errors", spec.errors.mediaType)]
+        where !isMediaType(mediaType) {
+            throw SpecError(file: file, line: lines.section(section),
+                            message: "\(section).media_type '\(mediaType)' is not a media type such as application/json (type/subtype, no parameters)")
+        }
         try lintSchema(spec.response.schema, spec: spec, file: file)
         for node in spec.response.definitions.values { try lintSchema(node, spec: spec, file: file) }
     }
@@ -181,5 +186,13 @@ public enum SpecLinter {
         for property in node.properties { try lintSchema(property.schema, spec: spec, file: file) }
         if let items = node.items { try lintSchema(items, spec: spec, file: file) }
         if let additional = node.additional { try lintSchema(additional, spec: spec, file: file) }
+    }
+
+    /// `type/subtype` with token characters only (no parameters, no spaces).
+    static func isMediaType(_ text: String) -> Bool {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return false }
+        let token = Set("abcdefghijklmnopqrstuvwxyz0123456789!#$&^_.+-")
+        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(token.contains) }
     }
 }

@@ -21,8 +21,15 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Number of conversations (1 to 1,000,000).")
     var size: Int = 1000
 
-    @Option(help: "Inject one deliberate contract violation (see `convfuzz faults`).")
+    @Option(help: "Inject one deliberate contract violation (see `convfuzz faults --chaos`).")
     var fault: String?
+
+    @Option(help: ArgumentHelp("Transport misbehaviours, comma-separated (see `convfuzz faults --chaos`): "
+                               + ChaosMode.allCases.map(\.rawValue).joined(separator: ", ") + ".", valueName: "mode[,mode…]"))
+    var chaos: String?
+
+    @Option(help: "The share of list requests a chaos mode affects, in (0, 1] (e.g. 0.01 for 1%).")
+    var chaosRate: Double = 1
 
     @Option(help: "Require this environment variable's value in the auth header (unset: no auth).")
     var apiKeyEnv: String?
@@ -46,6 +53,7 @@ struct ServeCommand: ParsableCommand {
         if let fault, ReferenceFault(rawValue: fault) == nil {
             throw ValidationError("unknown fault '\(fault)'; `convfuzz faults` lists them")
         }
+        try ChaosOptions.validate(chaos: chaos, rate: chaosRate)
     }
 
     func run() throws {
@@ -62,7 +70,7 @@ struct ServeCommand: ParsableCommand {
         }
         let configuration = ReferenceServerConfiguration(
             host: host, port: port, seed: seed, size: size, fault: fault.flatMap(ReferenceFault.init(rawValue:)),
-            apiKey: key, insertEvery: insertEvery, insertRate: insertRate)
+            apiKey: key, insertEvery: insertEvery, insertRate: insertRate, chaos: ChaosOptions.modes(chaos), chaosRate: chaosRate)
         let server: ReferenceServer
         do {
             server = try ReferenceServer(configuration: configuration)
@@ -70,7 +78,7 @@ struct ServeCommand: ParsableCommand {
         } catch {
             throw CommandExit.usage("cannot serve on \(host):\(port): \(error)")
         }
-        let faultText = fault.map { " with fault \($0)" } ?? ""
+        let faultText = (fault.map { " with fault \($0)" } ?? "") + ChaosOptions.describe(chaos: chaos, rate: chaosRate)
         let banner = """
             convfuzz reference server on \(server.baseURL) (\(size) conversations, seed \(seed)\(faultText))
             list endpoint: \(server.baseURL)\(configuration.basePath)
