@@ -51,7 +51,7 @@ struct ConversationFilter: Sendable {
             }
         }
         if let agentID = query.agentID {
-            agent = code(vocabulary.agentIDs.firstIndex(of: agentID), offset: 0)
+            agent = code(vocabulary.allAgentIDs.firstIndex(of: agentID), offset: 0)
         }
         if let branchID = query.branchID {
             branch = code(vocabulary.branchIDs.firstIndex(of: branchID), offset: 1)

@@ -52,6 +52,16 @@ extension ReferenceFault {
             return "data_collection_params `missing` matches every conversation, collected or not (it overlaps `exists`)."
         case .durationMaxInt32Overflow:
             return "call_duration_max_secs wraps to a signed 32-bit integer, so very large bounds match nothing."
+        case .missingKeyAccepted: return "A request without the xi-api-key header is served as the first workspace (200)."
+        case .wrongKey500: return "A non-empty xi-api-key that matches no workspace gets 500 instead of 401."
+        case .headerCaseRefused: return "The key header is only recognised spelled exactly `xi-api-key`; XI-API-KEY gets 401."
+        case .refusalBodyPlain: return "Refusals (401) are a plain-text `Unauthorized` instead of the JSON error body."
+        case .crossWorkspaceListLeak:
+            return "With a second key: the second workspace's lists also hold the first workspace's conversations."
+        case .crossWorkspaceAgentLeak:
+            return "With a second key: agent_id=<an agent of the other workspace> is answered from that workspace."
+        case .crossWorkspaceCursorLeak:
+            return "With a second key: a cursor issued to the other workspace continues in that workspace."
         }
     }
 
@@ -95,6 +105,29 @@ extension ReferenceFault {
         case .topicSearchOr: return ["CF-META-AND"]
         case .dcMissingOverlaps: return ["CF-META-PARTITION", "CF-WALK-COMPLETENESS"]
         case .durationMaxInt32Overflow: return ["CF-META-MONOTONE"]
+        case .missingKeyAccepted: return ["CF-AUTH-BYPASS"]
+        case .wrongKey500: return ["CF-AUTH-ERROR"]
+        case .headerCaseRefused: return ["CF-AUTH-HEADER-CASE"]
+        case .refusalBodyPlain: return ["CF-AUTH-BODY"]
+        case .crossWorkspaceListLeak: return ["CF-TENANT-LEAK"]
+        case .crossWorkspaceAgentLeak: return ["CF-TENANT-OWNER"]
+        case .crossWorkspaceCursorLeak: return ["CF-TENANT-CURSOR"]
+        }
+    }
+
+    /// True for a fault that only shows with two workspaces (`serve --second-key-env`, `run --second-key-env`).
+    public var needsSecondKey: Bool {
+        switch self {
+        case .crossWorkspaceListLeak, .crossWorkspaceAgentLeak, .crossWorkspaceCursorLeak: return true
+        default: return false
+        }
+    }
+
+    /// True for a fault in authentication, which only shows when the server requires a key.
+    public var needsKey: Bool {
+        switch self {
+        case .missingKeyAccepted, .wrongKey500, .headerCaseRefused, .refusalBodyPlain: return true
+        default: return needsSecondKey
         }
     }
 
