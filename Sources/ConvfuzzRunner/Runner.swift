@@ -36,6 +36,8 @@ public final class Runner {
     var discovery: Walk?
     var windowStart: Int64?
     var validCases: [GeneratedCase] = []
+    var accessRequests = 0
+    var accessNotes: [String] = []
     let startTime = Clock.monotonic()
     let startedAt = Clock.isoNow()
 
@@ -65,21 +67,25 @@ public final class Runner {
             try replayCorpus(directory: directory)
         }
         discover()
+        try checkAccess()
         if !outOfBudget() { runCases() }
         if !outOfBudget() { runFilterProbes() }
         if !outOfBudget() { runWalks() }
         if !outOfBudget() { runRelations() }
         let reported = confirmAndStore()
-        statistics.requests = executor.requests
+        statistics.requests = executor.requests + accessRequests
         statistics.retries = executor.retried
         statistics.seconds = Clock.monotonic() - startTime
-        return RunResult(
+        var result = RunResult(
             specName: spec.name, specRevision: spec.revision, specFingerprint: spec.fingerprint,
             seed: configuration.seed, target: configuration.target, endpoint: configuration.endpointURL,
             authHeader: spec.auth.header, apiKeyEnv: configuration.apiKeyEnv, authenticated: configuration.apiKey != nil,
             startedAt: startedAt, statistics: statistics, findings: reported,
             coverageRows: coverageRows(), coverageGaps: coverage.gaps.map { "\($0.parameter) × \($0.cellClass)" },
             corpusReplay: corpusOutcomes)
+        result.secondKeyEnv = configuration.secondKey == nil ? nil : configuration.secondKeyEnv
+        result.authNotes = accessNotes
+        return result
     }
 
     /// The coverage table as rows per parameter.

@@ -20,6 +20,7 @@ public enum TextSummary {
             lines.append("corpus: \(stats.corpusReplayed) entries replayed, \(failing) still failing")
         }
         if let reason = stats.stoppedEarly { lines.append("stopped early: \(reason)") }
+        lines.append(contentsOf: result.authNotes)
         lines.append("")
         let counts = FindingStatus.allCases.map { status in "\(result.findings.filter { $0.status == status }.count) \(status.rawValue)" }
         lines.append(result.findings.isEmpty ? "No findings." : "Findings: " + counts.joined(separator: ", "))

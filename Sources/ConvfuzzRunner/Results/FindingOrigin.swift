@@ -10,6 +10,10 @@ public enum FindingOrigin: Sendable, Codable, Hashable {
     case relation(description: String)
     /// A stored corpus entry that still fails.
     case corpus(file: String)
+    /// An auth probe: the plainest query with a credential variant.
+    case auth(description: String)
+    /// A tenancy check between two keys.
+    case tenancy(description: String)
 
     /// One line for reports.
     public var summary: String {
@@ -22,6 +26,10 @@ public enum FindingOrigin: Sendable, Codable, Hashable {
             return "relation: \(description)"
         case .corpus(let file):
             return "corpus entry \(file)"
+        case .auth(let description):
+            return "auth probe: \(description)"
+        case .tenancy(let description):
+            return "tenancy: \(description)"
         }
     }
 }
