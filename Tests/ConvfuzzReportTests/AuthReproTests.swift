@@ -26,11 +26,13 @@ struct AuthReproTests {
         #expect(Self.lines(.variant(.random(seed: 3)))[0].contains("<$ELEVENLABS_API_KEY, a random key of the same length>"))
     }
 
-    @Test func theTextSummaryListsWhatTheAuthPhasesDid() {
+    @Test func theTextAndMarkdownSummariesListWhatTheAuthPhasesDid() {
         var result = SampleResults.result()
         result.authNotes = ["auth: 8 credential variants sent", "tenancy: 16 checks between the first and the second key"]
         let text = TextSummary.render(ReportContext(result: result, redactor: .none), color: false)
         #expect(text.contains("auth: 8 credential variants sent"))
         #expect(text.contains("tenancy: 16 checks"))
+        let markdown = MarkdownReport.render(ReportContext(result: result, redactor: .none))
+        #expect(markdown.contains("auth: 8 credential variants sent; tenancy: 16 checks"))
     }
 }

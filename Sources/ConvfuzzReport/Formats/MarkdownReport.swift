@@ -15,6 +15,10 @@ public enum MarkdownReport {
         out.append("| --- | --- | --- | --- | --- | --- | --- | --- |")
         out.append("| \(cell(result.specName)) `\(result.specFingerprint)` | \(cell(result.endpoint)) | \(result.seed) | \(stats.cases) | \(stats.walks) | \(stats.relations) | \(stats.requests) | \(String(format: "%.0f", stats.requestsPerSecond)) |")
         out.append("")
+        if !result.authNotes.isEmpty {
+            out.append(result.authNotes.map(cell).joined(separator: "; ") + ".")
+            out.append("")
+        }
         if result.findings.isEmpty {
             out.append("No findings.")
         } else {
