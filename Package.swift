@@ -40,6 +40,6 @@ let package = Package(
         .testTarget(name: "ConvfuzzRunnerTests", dependencies: ["ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzOracle", "ConvfuzzRunner", "ConvfuzzSpec", "ConvfuzzTransport"]),
         .testTarget(name: "ConvfuzzSpecTests", dependencies: ["ConvfuzzSpec"]),
         .testTarget(name: "ConvfuzzTransportTests", dependencies: ["ConvfuzzTransport"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["ConvfuzzOracle", "ConvfuzzReferenceServer", "ConvfuzzReport", "ConvfuzzRunner", "ConvfuzzSpec"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["ConvfuzzContract", "ConvfuzzOracle", "ConvfuzzReferenceServer", "ConvfuzzReport", "ConvfuzzRunner", "ConvfuzzSpec"]),
     ]
 )

@@ -12,6 +12,8 @@ public struct ReferenceServerConfiguration: Sendable {
     public var fault: ReferenceFault?
     /// Required `xi-api-key` value; nil disables auth.
     public var apiKey: String?
+    /// The key of a second workspace with its own, disjoint dataset; nil serves one workspace.
+    public var secondAPIKey: String?
     /// Canonical parameter name → wire name (identity when absent).
     public var parameterNames: [String: String]
     /// Insert one newest conversation after every N list requests (growth simulation).
@@ -31,7 +33,7 @@ public struct ReferenceServerConfiguration: Sendable {
         host: String = "127.0.0.1", port: Int = 0, seed: UInt64 = 1, size: Int = 1000,
         fault: ReferenceFault? = nil, apiKey: String? = nil, parameterNames: [String: String] = [:],
         insertEvery: Int? = nil, insertRate: Double? = nil, basePath: String = "/v1/convai/conversations",
-        chaos: [ChaosMode] = [], chaosRate: Double = 1
+        secondAPIKey: String? = nil, chaos: [ChaosMode] = [], chaosRate: Double = 1
     ) {
         self.host = host
         self.port = port
@@ -39,6 +41,7 @@ public struct ReferenceServerConfiguration: Sendable {
         self.size = size
         self.fault = fault
         self.apiKey = apiKey
+        self.secondAPIKey = secondAPIKey
         self.parameterNames = parameterNames
         self.insertEvery = insertEvery
         self.insertRate = insertRate

@@ -38,6 +38,8 @@ public final class Runner {
     var discovery: Walk?
     var windowStart: Int64?
     var validCases: [GeneratedCase] = []
+    var accessRequests = 0
+    var accessNotes: [String] = []
     let startTime: Double
     let startedAt = Clock.isoNow()
 
@@ -70,6 +72,7 @@ public final class Runner {
             try replayCorpus(directory: directory)
         }
         discover()
+        try checkAccess()
         if !outOfBudget() { runCases() }
         if !outOfBudget() { runFilterProbes() }
         if !outOfBudget() { runWalks() }
@@ -77,7 +80,7 @@ public final class Runner {
         try requireSomethingTested()
         startConfirmation()
         var reported = confirmAndStore()
-        statistics.requests = executor.requests
+        statistics.requests = executor.requests + accessRequests
         statistics.retries = executor.retried
         reported += retryNotices()
         statistics.seconds = Clock.monotonic() - startTime
@@ -89,6 +92,8 @@ public final class Runner {
             coverageRows: coverageRows(), coverageGaps: coverage.gaps.map { "\($0.parameter) × \($0.cellClass)" },
             corpusReplay: corpusOutcomes, settings: RunSettings(configuration), traffic: executor.traffic.summary())
         if executor.keyRefusal != nil { result.abortReason = executor.stopReason }
+        result.secondKeyEnv = configuration.secondKey == nil ? nil : configuration.secondKeyEnv
+        result.authNotes = accessNotes
         return result
     }
 

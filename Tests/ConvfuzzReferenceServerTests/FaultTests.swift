@@ -115,7 +115,8 @@ import Testing
         }
     }
 
-    @Test(arguments: ReferenceFault.allCases)
+    /// Auth and workspace faults need keys; `WorkspaceTests` probes them.
+    @Test(arguments: ReferenceFault.allCases.filter { !$0.needsKey })
     func faultChangesBehaviour(_ fault: ReferenceFault) throws {
         let probe = try #require(Self.probes[fault], "no probe for \(fault.rawValue)")
         let correct = Self.observe(TestSupport.application(size: Self.size), probe)

@@ -17,6 +17,23 @@ struct CleanServerTests {
         #expect((result.statistics.casesByExpectation["valid"] ?? 0) > 800)
     }
 
+    @Test(arguments: [UInt64(1), 2])
+    func twoWorkspacesAreCleanWithASecondKey(seed: UInt64) throws {
+        let result = try Harness.run(seed: seed, secondKey: true)
+        #expect(result.findings.isEmpty, "\(Harness.describe(result))")
+        #expect(result.authNotes.contains { $0.hasPrefix("auth: ") }, "\(result.authNotes)")
+        #expect(result.authNotes.contains { $0.hasPrefix("tenancy: ") }, "\(result.authNotes)")
+        #expect(result.secondKeyEnv == "SECOND_API_KEY")
+    }
+
+    @Test func aRunWithoutAKeySaysTheAuthChecksWereSkipped() throws {
+        let result = try Harness.run(requireKey: false) { configuration in
+            configuration.maxCases = 20
+        }
+        #expect(result.findings.isEmpty, "\(Harness.describe(result))")
+        #expect(result.authNotes.contains { $0.contains("auth checks skipped") }, "\(result.authNotes)")
+    }
+
     @Test func anotherDatasetIsCleanToo() throws {
         let result = try Harness.run(seed: 9, server: ReferenceServerConfiguration(seed: 77, size: 2_500))
         #expect(result.findings.isEmpty, "\(Harness.describe(result))")

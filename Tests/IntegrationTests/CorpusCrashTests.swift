@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzReferenceServer
 import ConvfuzzRunner
 import Foundation

@@ -22,12 +22,33 @@ struct FaultDetectionTests {
 
     /// A default run reports every check id the fault declares, as new findings, and exits 1.
     static func expectCaught(_ fault: ReferenceFault) throws {
-        let result = try Harness.run(fault: fault)
+        let result = try Harness.run(fault: fault, secondKey: fault.needsSecondKey)
         for check in fault.checkIDs {
             let caught = result.findings.filter { $0.finding.check.rawValue == check && $0.status == .new }
             #expect(!caught.isEmpty, "\(fault.rawValue) should trip \(check); got:\n\(Harness.describe(result))")
         }
         #expect(result.exitCode == 1)
+    }
+
+    /// Auth and tenancy faults, alone: `--filter FaultDetectionTests/authAndTenancyFaults`.
+    @Test(arguments: ReferenceFault.allCases.filter(\.needsKey))
+    func authAndTenancyFaults(_ fault: ReferenceFault) throws {
+        let result = try Harness.run(fault: fault, secondKey: fault.needsSecondKey) { configuration in
+            configuration.maxCases = 50
+            configuration.walkSample = 0
+            configuration.relationBudget = 0
+        }
+        for check in fault.checkIDs {
+            let caught = result.findings.filter { $0.finding.check.rawValue == check && $0.status == .new }
+            #expect(!caught.isEmpty, "\(fault.rawValue) should trip \(check); got:\n\(Harness.describe(result))")
+        }
+        for reported in result.findings {
+            let text = "\(reported.finding) \(reported.reproduction)"
+            for secret in [Harness.key, Harness.secondKey] + KeyVariant.plan(key: Harness.key, header: "xi-api-key", seed: 1)
+                .compactMap({ $0.credential(key: Harness.key, header: "xi-api-key")?.value }).filter({ $0.count >= 8 }) {
+                #expect(!text.contains(secret), "a key or a variant of it leaked into a finding")
+            }
+        }
     }
 
     @Test func everyCheckIsProvenByAFaultOrAChaosMode() {

@@ -15,14 +15,27 @@ enum Harness {
     static let spec: Spec = { try! SpecLoader.load(path: specPath) }()
     static let profile: TargetProfile = { try! TargetProfile.load(path: root + "/specs/profiles/reference.yaml") }()
 
-    /// Starts a reference server, runs convfuzz against it and stops the server.
+    /// The key the server requires and the run sends (as a default `convfuzz run` generates one).
+    static let key = GeneratedKey.make(seed: 1, workspace: 0)
+    /// The second workspace's key, for tenancy runs.
+    static let secondKey = GeneratedKey.make(seed: 1, workspace: 1)
+
+    /// Starts a reference server requiring `key` (and serving `secondKey` a second workspace when
+    /// `secondKey` is true), runs convfuzz against it with the same keys and stops the server.
     static func run(fault: ReferenceFault? = nil, seed: UInt64 = 1, spec: Spec = Harness.spec,
-                    server serverConfiguration: ReferenceServerConfiguration? = nil,
-                    configure: (inout RunConfiguration) -> Void = { _ in }) throws -> RunResult {
-        let server = try ReferenceServer(configuration: serverConfiguration ?? ReferenceServerConfiguration(fault: fault))
+                    server serverConfiguration: ReferenceServerConfiguration? = nil, secondKey: Bool = false,
+                    requireKey: Bool = true, configure: (inout RunConfiguration) -> Void = { _ in }) throws -> RunResult {
+        var serverConfiguration = serverConfiguration ?? ReferenceServerConfiguration(fault: fault)
+        if requireKey && serverConfiguration.apiKey == nil { serverConfiguration.apiKey = key }
+        if secondKey { serverConfiguration.secondAPIKey = Harness.secondKey }
+        let server = try ReferenceServer(configuration: serverConfiguration)
         try server.start()
         defer { server.stop() }
-        var configuration = RunConfiguration(spec: spec, profile: profile, target: server.baseURL)
+        var configuration = RunConfiguration(spec: spec, profile: profile, target: server.baseURL, apiKey: serverConfiguration.apiKey)
+        if secondKey {
+            configuration.secondKey = Harness.secondKey
+            configuration.secondKeyEnv = "SECOND_API_KEY"
+        }
         configuration.seed = seed
         configuration.corpusDirectory = nil
         configuration.replayCorpus = false

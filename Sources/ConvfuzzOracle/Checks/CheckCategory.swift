@@ -18,6 +18,10 @@ public enum CheckCategory: String, Sendable, Codable, CaseIterable, Hashable {
     case cursor
     /// Metamorphic relations between result sets.
     case relation
+    /// Authentication: refusals of wrong keys, acceptance of the valid one.
+    case auth
+    /// Isolation between the workspaces of two keys.
+    case tenancy
     /// Connection-level failures.
     case transport
 }

@@ -12,9 +12,11 @@ extension CheckID {
         case .cursorInvalid, .cursorReuse: return .cursor
         case .metaSubset, .metaAnd, .metaUnion, .metaDisjoint, .metaPartition, .metaMonotone, .metaProjection, .metaCase, .metaEmpty:
             return .relation
-        case .transport, .retryRate: return .transport
         case .contentType: return .body
         case .errorContentType: return .error
+        case .authBypass, .authError, .authBody, .authHeaderCase: return .auth
+        case .tenantLeak, .tenantOwner, .tenantCursor: return .tenancy
+        case .transport, .retryRate: return .transport
         }
     }
 
@@ -54,6 +56,13 @@ extension CheckID {
         case .metaProjection: return "response-shaping parameter changed the item set"
         case .metaCase: return "case-insensitive filter depends on case"
         case .metaEmpty: return "empty text filter does not mean what the spec says"
+        case .authBypass: return "wrong or missing key accepted"
+        case .authError: return "wrong key not refused cleanly"
+        case .authBody: return "refusal body breaks the refusal schema"
+        case .authHeaderCase: return "valid key refused under another header-name case"
+        case .tenantLeak: return "another workspace's item listed"
+        case .tenantOwner: return "another workspace's owner value not answered as the spec says"
+        case .tenantCursor: return "cursor of another key leaks its items"
         case .transport: return "transport failure"
         case .contentType: return "success response with the wrong media type"
         case .errorContentType: return "validation error with the wrong media type"
@@ -130,6 +139,20 @@ extension CheckID {
             return "A filter the spec calls case-insensitive returned different ids for values that differ only in letter case; look at case folding."
         case .metaEmpty:
             return "A text filter sent with an empty value did not give what the spec's empty_means declares (the unfiltered result set for no_filter, no item for nothing); look at how an empty value is parsed (\"\" treated as a literal, or as null)."
+        case .authBypass:
+            return "A request without the auth header, with an empty value or with a wrong key got a success status; look at whether the auth check runs for this route and compares the whole key."
+        case .authError:
+            return "A missing, empty or wrong key got neither one of the spec's unauthorized_statuses nor success (a 5xx, another status, or no response); look at how key lookup failures are handled."
+        case .authBody:
+            return "A refusal body is not JSON or does not follow the spec's auth.refusal_schema; look at the error serialiser of the auth layer."
+        case .authHeaderCase:
+            return "The valid key sent under the auth header name in another letter case was not accepted; HTTP header names are case-insensitive, so look at a case-sensitive header lookup."
+        case .tenantLeak:
+            return "An unfiltered walk under the second key returned an item (an id or an owner value) seen under the first key; look at how list queries are scoped to the caller's workspace."
+        case .tenantOwner:
+            return "The owner filter (auth.tenancy.owner_param) sent by the second key with an owner value of the first key did not give auth.tenancy.foreign_owner (an empty page by default); look at whether the owner is resolved inside the caller's workspace."
+        case .tenantCursor:
+            return "A cursor issued to one key and sent with the other yielded items of the issuing key's workspace; look at whether the cursor carries the workspace and the server trusts it over the key."
         case .transport:
             return "The connection failed, stalled under the low-speed limit, timed out or was reset (after the runner's retries); look at the target's availability, crashes, proxies and slow paths."
         case .contentType:

@@ -68,6 +68,20 @@ public enum CheckID: String, CaseIterable, Codable, Sendable, Hashable, Comparab
     case metaCase = "CF-META-CASE"
     /// An empty text filter did not mean what the spec declares (no filter, or nothing).
     case metaEmpty = "CF-META-EMPTY"
+    /// A missing, empty or wrong key was answered with a success status.
+    case authBypass = "CF-AUTH-BYPASS"
+    /// A missing, empty or wrong key got neither a refusal status nor success (a 5xx, another status, no response).
+    case authError = "CF-AUTH-ERROR"
+    /// A refusal body does not follow the spec's refusal schema.
+    case authBody = "CF-AUTH-BODY"
+    /// The valid key under another letter case of the header name was not accepted.
+    case authHeaderCase = "CF-AUTH-HEADER-CASE"
+    /// The second key's walk holds an item of the first key's workspace.
+    case tenantLeak = "CF-TENANT-LEAK"
+    /// The owner filter with another workspace's value did not give what the spec says.
+    case tenantOwner = "CF-TENANT-OWNER"
+    /// A cursor issued to one key and sent with the other yielded the issuing key's items.
+    case tenantCursor = "CF-TENANT-CURSOR"
     /// Connection errors or timeouts persisted after retries.
     case transport = "CF-TRANSPORT"
     /// A success response's `Content-Type` is not the spec's response media type (or is missing).

@@ -57,9 +57,9 @@ struct ConversationFilter: Sendable {
         }
         if let agentID = query.agentID {
             if fault == .agentIDPrefixMatch, !agentID.isEmpty {
-                agentPrefixMask = mask(vocabulary.agentIDs.filter { $0.hasPrefix(agentID) }, in: vocabulary.agentIDs, offset: 0)
+                agentPrefixMask = mask(vocabulary.allAgentIDs.filter { $0.hasPrefix(agentID) }, in: vocabulary.allAgentIDs, offset: 0)
             } else {
-                agent = code(vocabulary.agentIDs.firstIndex(of: agentID), offset: 0)
+                agent = code(vocabulary.allAgentIDs.firstIndex(of: agentID), offset: 0)
             }
         }
         if let branchID = query.branchID {

@@ -5,9 +5,10 @@
 public final class ReferenceApplication: @unchecked Sendable {
     /// The configuration the application was created with.
     public let configuration: ReferenceServerConfiguration
-    private let store: ConversationStore
+    /// The store and cursor codec of each workspace, indexed by `ReferenceWorkspace.rawValue`.
+    private let stores: [ConversationStore]
+    private let codecs: [CursorCodec]
     private let naming: ParameterNaming
-    private let codec: CursorCodec
     private let schedule: InsertSchedule?
     private let chaos: ChaosEngine
     private let counterLock = PThreadMutex()
@@ -36,36 +37,76 @@ public final class ReferenceApplication: @unchecked Sendable {
         guard configuration.basePath.hasPrefix("/") else {
             throw ReferenceServerError("basePath must start with '/', got \(configuration.basePath)")
         }
+        if configuration.secondAPIKey != nil {
+            guard let first = configuration.apiKey else { throw ReferenceServerError("a second key needs a first key (apiKey)") }
+            guard configuration.secondAPIKey != first else { throw ReferenceServerError("the second key must differ from the first") }
+        }
         self.configuration = configuration
         self.naming = naming
         guard configuration.chaosRate > 0, configuration.chaosRate <= 1 else {
             throw ReferenceServerError("chaos rate must be in (0, 1], got \(configuration.chaosRate)")
         }
-        codec = CursorCodec(seed: configuration.seed)
         schedule = configuration.insertRate.map(InsertSchedule.init(rate:))
         chaos = ChaosEngine(modes: configuration.chaos, rate: configuration.chaosRate, seed: configuration.seed)
-        store = ConversationStore(dataset: ReferenceDataset.generate(seed: configuration.seed, size: configuration.size))
+        let first = ReferenceDataset.generate(seed: configuration.seed, size: configuration.size)
+        var stores = [ConversationStore(dataset: first)]
+        var codecs = [CursorCodec(seed: configuration.seed)]
+        if configuration.secondAPIKey != nil {
+            let workspace = ReferenceWorkspace.second
+            var second = ReferenceDataset.generate(seed: configuration.seed, size: configuration.size, workspace: workspace)
+            if configuration.fault == .crossWorkspaceListLeak { second = second.merging(first) }
+            stores.append(ConversationStore(dataset: second))
+            codecs.append(CursorCodec(seed: workspace.datasetSeed(configuration.seed)))
+        }
+        self.stores = stores
+        self.codecs = codecs
     }
+
+    /// The number of workspaces served (2 with a second key).
+    public var workspaceCount: Int { stores.count }
 
     /// The number of requests handled so far.
     public var requestCount: Int { counterLock.withLock { totalRequests } }
 
-    /// The current number of conversations (grows with `insertEvery` and `insertRate`).
-    public var conversationCount: Int { store.count }
+    /// The current number of conversations of the first workspace (grows with `insertEvery` and `insertRate`).
+    public var conversationCount: Int { stores[0].count }
 
     /// Handles one request. `target` is the request target (`/path?query`); header
     /// names are compared case-insensitively.
     public func handle(method: String, target: String, headers: [(name: String, value: String)]) -> ReferenceResponse {
-        let apiKey = headers.last { $0.name.lowercased() == "xi-api-key" }?.value
-        return handle(method: method, target: Array(target.utf8), apiKey: apiKey)
+        let header = headers.last { $0.name.lowercased() == "xi-api-key" }
+        return handle(method: method, target: Array(target.utf8), apiKey: header?.value, apiKeyHeaderName: header?.name)
     }
 
-    /// Handles one request with the raw target bytes and the `xi-api-key` value.
-    func handle(method: String, target: [UInt8], apiKey: String?) -> ReferenceResponse {
-        route(method: method, target: target, apiKey: apiKey)
+    /// Handles one request with the raw target bytes and the `xi-api-key` value and name as sent.
+    func handle(method: String, target: [UInt8], apiKey: String?, apiKeyHeaderName: String? = nil) -> ReferenceResponse {
+        route(method: method, target: target, apiKey: apiKey, headerName: apiKeyHeaderName ?? "xi-api-key")
     }
 
-    private func route(method: String, target: [UInt8], apiKey: String?) -> ReferenceResponse {
+    /// What a request's key gives access to.
+    private enum Access {
+        case workspace(ReferenceWorkspace)
+        case refused(ReferenceResponse)
+    }
+
+    /// The workspace a key opens, or the refusal (CONTRACT.md: missing or wrong key → 401).
+    private func authenticate(_ apiKey: String?, headerName: String) -> Access {
+        guard let required = configuration.apiKey else { return .workspace(.first) }
+        let fault = configuration.fault
+        let sent = fault == .headerCaseRefused && headerName != "xi-api-key" ? nil : apiKey
+        if sent == required { return .workspace(.first) }
+        if let second = configuration.secondAPIKey, sent == second { return .workspace(.second) }
+        if sent == nil && fault == .missingKeyAccepted { return .workspace(.first) }
+        if let sent, !sent.isEmpty, fault == .wrongKey500 {
+            return .refused(ReferenceResponse(status: 500, body: ResponseBodies.detail("Internal Server Error")))
+        }
+        if fault == .refusalBodyPlain {
+            return .refused(ReferenceResponse(status: 401, body: Array("Unauthorized".utf8), contentType: "text/plain"))
+        }
+        return .refused(ReferenceResponse(status: 401, body: ResponseBodies.invalidAPIKey))
+    }
+
+    private func route(method: String, target: [UInt8], apiKey: String?, headerName: String) -> ReferenceResponse {
         counterLock.withLock { totalRequests += 1 }
         let question = target.firstIndex(of: 0x3F) ?? target.endIndex
         guard target[..<question].elementsEqual(configuration.basePath.utf8) else {
@@ -75,22 +116,24 @@ public final class ReferenceApplication: @unchecked Sendable {
             return ReferenceResponse(status: 405, body: ResponseBodies.detail("Method Not Allowed"),
                                      extraHeaders: [("Allow", "GET, HEAD")])
         }
-        if let required = configuration.apiKey, apiKey != required {
-            return ReferenceResponse(status: 401, body: ResponseBodies.invalidAPIKey)
+        let workspace: ReferenceWorkspace
+        switch authenticate(apiKey, headerName: headerName) {
+        case .workspace(let opened): workspace = opened
+        case .refused(let refusal): return refusal
         }
         let number = counterLock.withLock {
             listRequests += 1
             return listRequests
         }
-        if let schedule { store.insert(count: schedule.claimDue(), at: InsertSchedule.unixSecond()) }
+        if let schedule { stores[0].insert(count: schedule.claimDue(), at: InsertSchedule.unixSecond()) }
         let queryBytes = question < target.endIndex ? target[(question + 1)...] : []
         var pairs = QueryDecoder.decode(queryBytes)
         let chaosCursor = chaos.extractCursor(from: &pairs, cursorName: naming.wireName(.cursor))
         let chaosMode = chaos.mode(forRequest: number, cursor: chaosCursor)
-        var response = list(pairs) { page, cursor, descending in
+        var response = list(pairs, workspace: workspace) { page, cursor, descending in
             if let chaosMode { chaos.reshape(&page, cursor: &cursor, mode: chaosMode, chaosCursor: chaosCursor, descending: descending) }
         }
-        if let every = configuration.insertEvery, number % every == 0 { store.insertNewest() }
+        if let every = configuration.insertEvery, number % every == 0 { stores[0].insertNewest() }
         // Transport-level faults trigger on request content, so a re-run of the same request fails the same way.
         let sent = Set(pairs.map(\.name))
         switch configuration.fault {
@@ -107,20 +150,34 @@ public final class ReferenceApplication: @unchecked Sendable {
         return response
     }
 
-    /// Answers a list request; `reshape` may rewrite the page and its cursor (chaos modes) before encoding.
-    private func list(_ pairs: [(name: String, value: String)],
+    /// Answers a list request in a workspace; `reshape` may rewrite the page and its cursor (chaos modes) before encoding.
+    private func list(_ pairs: [(name: String, value: String)], workspace: ReferenceWorkspace,
                       reshape: (inout PageResult, inout String?, Bool) -> Void) -> ReferenceResponse {
         let fault = configuration.fault
-        var validator = QueryValidator(naming: naming, codec: codec, fault: fault)
+        var validator = QueryValidator(naming: naming, codec: codecs[workspace.rawValue], fault: fault)
+        let collected = naming.collect(pairs)
         let query: ListQuery
-        switch validator.validate(naming.collect(pairs)) {
+        switch validator.validate(collected) {
         case .invalid(let issues):
+            if fault == .crossWorkspaceCursorLeak, stores.count > 1, issues.contains(where: { $0.parameter == naming.wireName(.cursor) }) {
+                // The fault: a cursor the other workspace issued is trusted and continues over there.
+                var other = QueryValidator(naming: naming, codec: codecs[workspace.other.rawValue], fault: fault)
+                if case .valid = other.validate(collected) { return list(pairs, workspace: workspace.other, reshape: reshape) }
+            }
             let status = fault == .validation400 ? 400 : 422
             return ReferenceResponse(status: status, body: ResponseBodies.validation(issues, fault: fault),
                                      contentType: fault == .validationPlainText ? "text/plain" : "application/json")
         case .valid(let valid):
             query = valid
         }
+        var served = workspace
+        if fault == .crossWorkspaceAgentLeak, stores.count > 1, let agent = query.agentID,
+           let index = ReferenceVocabulary.allAgentIDs.firstIndex(of: agent), workspace.other.agents.contains(index) {
+            // The fault: the agent is resolved across workspaces, and its workspace answers.
+            served = workspace.other
+        }
+        let store = stores[served.rawValue]
+        let codec = codecs[served.rawValue]
         if fault == .serverErrorOnInOp, query.dataCollection.contains(where: { $0.op == .in && $0.values.count > 1 }) {
             return ReferenceResponse(status: 500, body: ResponseBodies.detail("Internal Server Error"))
         }

@@ -11,9 +11,12 @@ struct ConversationGenerator: Sendable {
     let seed: UInt64
     /// The PRNG stream.
     var random: SplitMix64
+    /// The agents conversations are drawn from: a range of `ReferenceVocabulary.allAgentIDs`.
+    let agents: Range<Int>
 
-    init(seed: UInt64) {
+    init(seed: UInt64, workspace: ReferenceWorkspace = .first) {
         self.seed = seed
+        agents = workspace.agents
         random = SplitMix64(seed: seed ^ 0xC0FF_EE00_D15E_A5E5)
     }
 
@@ -40,7 +43,7 @@ struct ConversationGenerator: Sendable {
     mutating func make(index: Int, start: Int64) -> Conversation {
         let id = ConversationID.make(index: index, seed: seed, random: &random)
         let vocabulary = ReferenceVocabulary.self
-        let agent = random.below(vocabulary.agentIDs.count)
+        let agent = agents.lowerBound + random.below(agents.count)
         let duration = random.chance(4) ? 0 : random.below(3601)
         let status = random.below(vocabulary.statuses.count)
         let slots = 1 + random.below(4)

@@ -42,7 +42,7 @@ public struct ReferenceConversationRecord: Sendable, Equatable {
         conversationID = ConversationID.string(high: conversation.idHigh, low: conversation.idLow)
         startTimeUnixSecs = conversation.start
         callDurationSecs = Int(conversation.duration)
-        agentID = vocabulary.agentIDs[Int(conversation.agent)]
+        agentID = vocabulary.allAgentIDs[Int(conversation.agent)]
         branchID = conversation.branch == 0 ? nil : vocabulary.branchIDs[Int(conversation.branch) - 1]
         status = vocabulary.statuses[Int(conversation.status)]
         callSuccessful = vocabulary.evaluationResults[Int(conversation.callSuccessful)]

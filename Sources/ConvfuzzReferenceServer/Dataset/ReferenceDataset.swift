@@ -13,7 +13,13 @@ public struct ReferenceDataset: Sendable {
     /// About 10% of the conversations share their start time with the previous
     /// one, so ties in the order are common.
     public static func generate(seed: UInt64, size: Int) -> ReferenceDataset {
-        var generator = ConversationGenerator(seed: seed)
+        generate(seed: seed, size: size, workspace: .first)
+    }
+
+    /// Generates the dataset of one workspace: the second one has its own agents and its own
+    /// stream (seed mixed with the workspace), so its conversations share nothing with the first's.
+    public static func generate(seed: UInt64, size: Int, workspace: ReferenceWorkspace) -> ReferenceDataset {
+        var generator = ConversationGenerator(seed: workspace.datasetSeed(seed), workspace: workspace)
         var conversations: [Conversation] = []
         conversations.reserveCapacity(max(size, 0))
         var previousStart = generator.startTime()
@@ -24,6 +30,12 @@ public struct ReferenceDataset: Sendable {
         }
         conversations.sort { ConversationKey($0) < ConversationKey($1) }
         return ReferenceDataset(seed: seed, conversations: conversations, generator: generator)
+    }
+
+    /// This dataset with another's conversations added (a workspace leak fault); the generator stays this one's.
+    func merging(_ other: ReferenceDataset) -> ReferenceDataset {
+        let merged = (conversations + other.conversations).sorted { ConversationKey($0) < ConversationKey($1) }
+        return ReferenceDataset(seed: seed, conversations: merged, generator: generator)
     }
 
     /// The number of conversations.

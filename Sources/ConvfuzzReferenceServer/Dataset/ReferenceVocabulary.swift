@@ -10,6 +10,19 @@ public enum ReferenceVocabulary {
         "agent_9kd3m6x1c7v4b2n8z5k0w3e9lmf", "agent_2wp7n5m3x8c1v6b4z9k0w5e1qgh",
         "agent_6rs4m8x2c5v9b1n7z3k0w6e8jdu", "agent_8bn1m3x6c2v7b9n4z8k0w4e6yco",
     ]
+    /// Agent ids of the second workspace (served to the second key); disjoint from `agentIDs`.
+    public static let secondWorkspaceAgentIDs: [String] = [
+        "agent_4mw8r2t6y1u9i3o5p7a0s2d4fgh", "agent_1zx7c5v3b9n2m4q6w8e0r1tyu",
+        "agent_3ks9d1f7g5h2j8k4l6z0x3cvb", "agent_6pl2o8i4u9y3t7r1e5w0q6azx",
+    ]
+    /// Agent display names of the second workspace.
+    public static let secondWorkspaceAgentNames: [String] = [
+        "Front Desk", "Claims Line", "Reservations", "Field Support",
+    ]
+    /// Every agent id of every workspace; a conversation's agent byte indexes this list.
+    static let allAgentIDs = agentIDs + secondWorkspaceAgentIDs
+    /// Every agent name, parallel to `allAgentIDs`.
+    static let allAgentNames = agentNames + secondWorkspaceAgentNames
     /// Agent display names, one per agent id.
     public static let agentNames: [String] = [
         "Support Bot", "Billing Assistant", "Sales Concierge", "Onboarding Guide",

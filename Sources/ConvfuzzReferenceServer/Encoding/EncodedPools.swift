@@ -1,7 +1,7 @@
 /// The vocabularies pre-encoded as JSON bytes, so items are assembled by copying.
 enum EncodedPools {
-    static let agentIDs = ReferenceVocabulary.agentIDs.map(JSONByteWriter.encoded)
-    static let agentNames = ReferenceVocabulary.agentNames.map(JSONByteWriter.encoded)
+    static let agentIDs = ReferenceVocabulary.allAgentIDs.map(JSONByteWriter.encoded)
+    static let agentNames = ReferenceVocabulary.allAgentNames.map(JSONByteWriter.encoded)
     static let branchIDs = ReferenceVocabulary.branchIDs.map(JSONByteWriter.encoded)
     static let versionIDs = ReferenceVocabulary.versionIDs.map(JSONByteWriter.encoded)
     static let statuses = ReferenceVocabulary.statuses.map(JSONByteWriter.encoded)

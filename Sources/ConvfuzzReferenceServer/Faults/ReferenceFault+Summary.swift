@@ -59,6 +59,16 @@ extension ReferenceFault {
         case .emptyTextMeansNothing: return "An empty search (`search=`) matches no conversation instead of every one."
         case .agentIDPrefixMatch: return "agent_id matches every agent whose id starts with the value (a prefix match, not equality)."
         case .validationPlainText: return "Validation errors are served as Content-Type: text/plain (same JSON body)."
+        case .missingKeyAccepted: return "A request without the xi-api-key header is served as the first workspace (200)."
+        case .wrongKey500: return "A non-empty xi-api-key that matches no workspace gets 500 instead of 401."
+        case .headerCaseRefused: return "The key header is only recognised spelled exactly `xi-api-key`; XI-API-KEY gets 401."
+        case .refusalBodyPlain: return "Refusals (401) are a plain-text `Unauthorized` instead of the JSON error body."
+        case .crossWorkspaceListLeak:
+            return "With a second key: the second workspace's lists also hold the first workspace's conversations."
+        case .crossWorkspaceAgentLeak:
+            return "With a second key: agent_id=<an agent of the other workspace> is answered from that workspace."
+        case .crossWorkspaceCursorLeak:
+            return "With a second key: a cursor issued to the other workspace continues in that workspace."
         }
     }
 
@@ -106,6 +116,29 @@ extension ReferenceFault {
         case .pageSizeOneStalls: return ["CF-WALK-LOOP"]
         case .emptyTextMeansNothing: return ["CF-META-EMPTY"]
         case .validationPlainText: return ["CF-ERROR-CONTENT-TYPE"]
+        case .missingKeyAccepted: return ["CF-AUTH-BYPASS"]
+        case .wrongKey500: return ["CF-AUTH-ERROR"]
+        case .headerCaseRefused: return ["CF-AUTH-HEADER-CASE"]
+        case .refusalBodyPlain: return ["CF-AUTH-BODY"]
+        case .crossWorkspaceListLeak: return ["CF-TENANT-LEAK"]
+        case .crossWorkspaceAgentLeak: return ["CF-TENANT-OWNER"]
+        case .crossWorkspaceCursorLeak: return ["CF-TENANT-CURSOR"]
+        }
+    }
+
+    /// True for a fault that only shows with two workspaces (`serve --second-key-env`, `run --second-key-env`).
+    public var needsSecondKey: Bool {
+        switch self {
+        case .crossWorkspaceListLeak, .crossWorkspaceAgentLeak, .crossWorkspaceCursorLeak: return true
+        default: return false
+        }
+    }
+
+    /// True for a fault in authentication, which only shows when the server requires a key.
+    public var needsKey: Bool {
+        switch self {
+        case .missingKeyAccepted, .wrongKey500, .headerCaseRefused, .refusalBodyPlain: return true
+        default: return needsSecondKey
         }
     }
 

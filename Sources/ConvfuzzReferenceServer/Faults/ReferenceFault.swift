@@ -108,4 +108,18 @@ public enum ReferenceFault: String, CaseIterable, Sendable {
     case agentIDPrefixMatch = "agent-id-prefix-match"
     /// Validation errors are served as `text/plain` (same JSON body).
     case validationPlainText = "validation-plain-text"
+    /// A request without the key header is served as the first workspace.
+    case missingKeyAccepted = "missing-key-accepted"
+    /// A non-empty key that matches no workspace gets 500.
+    case wrongKey500 = "wrong-key-500"
+    /// The key header is only recognised spelled exactly `xi-api-key`.
+    case headerCaseRefused = "header-case-refused"
+    /// Refusals are a plain-text `Unauthorized` instead of the JSON error body.
+    case refusalBodyPlain = "refusal-body-plain"
+    /// The second workspace's lists also hold the first workspace's conversations.
+    case crossWorkspaceListLeak = "cross-workspace-list-leak"
+    /// agent_id with another workspace's agent is answered from that workspace.
+    case crossWorkspaceAgentLeak = "cross-workspace-agent-leak"
+    /// A cursor issued to the other workspace continues in that workspace.
+    case crossWorkspaceCursorLeak = "cross-workspace-cursor-leak"
 }

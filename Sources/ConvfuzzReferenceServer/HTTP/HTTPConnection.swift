@@ -52,7 +52,8 @@ struct HTTPConnection {
 
     /// Handles one request; returns whether the connection stays open.
     private func respond(to head: HTTPRequestHead) -> Bool {
-        let response = application.handle(method: head.method, target: head.target, apiKey: head.apiKey)
+        let response = application.handle(method: head.method, target: head.target, apiKey: head.apiKey,
+                                          apiKeyHeaderName: head.apiKeyHeaderName)
         let headOnly = head.method == "HEAD"
         switch response.directive {
         case .normal:

@@ -40,7 +40,7 @@ enum HTTPHeadParser {
         else { return .failure(status: version.starts(with: "HTTP/".utf8) ? 505 : 400) }
         var result = HTTPRequestHead(
             method: String(decoding: parts[0], as: UTF8.self), target: Array(parts[1]),
-            keepAlive: isHTTP11, apiKey: nil, contentLength: 0)
+            keepAlive: isHTTP11, apiKey: nil, apiKeyHeaderName: nil, contentLength: 0)
         var sawLength = false
         for line in lines.dropFirst() {
             guard let colon = line.firstIndex(of: 0x3A), colon > line.startIndex,
@@ -55,6 +55,7 @@ enum HTTPHeadParser {
                 }
             } else if equalsIgnoringCase(name, "xi-api-key") {
                 result.apiKey = String(decoding: value, as: UTF8.self)
+                result.apiKeyHeaderName = String(decoding: name, as: UTF8.self)
             } else if equalsIgnoringCase(name, "content-length") {
                 guard !value.isEmpty, value.count <= 12, value.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
                     return .failure(status: 400)

@@ -8,6 +8,8 @@ struct HTTPRequestHead: Sendable {
     var keepAlive: Bool
     /// The `xi-api-key` header value.
     var apiKey: String?
+    /// The `xi-api-key` header name exactly as sent (any letter case).
+    var apiKeyHeaderName: String?
     /// The declared body length.
     var contentLength: Int
 }

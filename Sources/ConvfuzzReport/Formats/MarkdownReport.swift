@@ -17,6 +17,10 @@ public enum MarkdownReport {
         out.append("")
         let split = context.flakyGroups
         out.append(contentsOf: retryLines(result))
+        if !result.authNotes.isEmpty {
+            out.append(result.authNotes.map(cell).joined(separator: "; ") + ".")
+            out.append("")
+        }
         if result.findings.isEmpty {
             out.append("No findings.")
         }

@@ -32,6 +32,7 @@ public enum TextSummary {
             lines.append("unconfirmed: \(unconfirmed) finding(s) reported without a re-run (budget spent or run stopped)")
         }
         if let reason = result.abortReason { lines.append("stopped by the target: \(reason)") }
+        lines.append(contentsOf: result.authNotes)
         lines.append("")
         let counts = FindingStatus.allCases.map { status in "\(result.findings.filter { $0.status == status }.count) \(status.rawValue)" }
         lines.append(result.findings.isEmpty ? "No findings." : "Findings: " + counts.joined(separator: ", "))

@@ -33,8 +33,12 @@ public struct ReportContext: Sendable {
     /// The curl lines reproducing a finding, in order.
     public func curlLines(for finding: ReportedFinding) -> [String] {
         let header = result.authenticated ? result.authHeader : nil
-        return finding.reproduction.map {
-            redactor.redact(CurlCommand.render(url: url(for: $0), authHeader: header, apiKeyEnv: result.apiKeyEnv))
+        return finding.reproduction.map { query in
+            guard let header, finding.credential != .firstKey else {
+                return redactor.redact(CurlCommand.render(url: url(for: query), authHeader: header, apiKeyEnv: result.apiKeyEnv))
+            }
+            return redactor.redact(CurlCommand.render(url: url(for: query), authHeader: header, credential: finding.credential,
+                                                      apiKeyEnv: result.apiKeyEnv, secondKeyEnv: result.secondKeyEnv))
         }
     }
 }

@@ -13,6 +13,10 @@ public struct RunConfiguration: Sendable {
     public var apiKey: String?
     /// The environment variable the key came from, for reproduction commands (default: the spec's).
     public var apiKeyEnv: String
+    /// A key of another workspace, for the tenancy checks (`--second-key-env`); never printed.
+    public var secondKey: String?
+    /// The environment variable the second key came from, for reproduction commands.
+    public var secondKeyEnv: String?
     /// The run seed.
     public var seed: UInt64
     /// How many generated cases to send.
@@ -90,6 +94,28 @@ public struct RunConfiguration: Sendable {
         self.corpusDirectory = corpusDirectory
         self.replayCorpus = replayCorpus
         self.transport = transport
+    }
+
+    /// This configuration sending `value` under the header `name` instead of the run's key
+    /// (nil value: no auth header at all). Used for auth probes and the second key.
+    public func sending(header name: String, value: String?) -> RunConfiguration {
+        var copy = self
+        copy.spec.auth.header = name
+        copy.apiKey = value
+        return copy
+    }
+
+    /// Every secret of the run: the keys and every variant derived from the first key.
+    public var secrets: [String?] {
+        var out: [String?] = [apiKey, secondKey]
+        if let apiKey {
+            for variant in KeyVariant.plan(key: apiKey, header: spec.auth.header, seed: seed) where variant.expectsRefusal {
+                if let value = variant.credential(key: apiKey, header: spec.auth.header)?.value, value.count >= 2 {
+                    out.append(value)
+                }
+            }
+        }
+        return out
     }
 
     /// The endpoint URL without a query.

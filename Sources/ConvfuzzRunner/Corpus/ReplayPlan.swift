@@ -11,6 +11,10 @@ public enum ReplayPlan: Sendable, Codable, Hashable {
     case relation(kind: String, queries: [String], description: String)
     /// A metamorphic relation derived from the spec, over complete walks of its queries.
     case metamorphic(RelationPlan)
+    /// One query sent with a credential variant; the variant is re-derived from the current key.
+    case auth(query: String, variant: KeyVariant, description: String)
+    /// A tenancy check between the run's key and the second key; replay re-runs the tenancy phase.
+    case tenancy(kind: TenancyCheckKind, query: String, credential: RequestCredential, description: String)
 
     /// The concrete requests, in order (walks list their first request).
     public var queries: [String] {
@@ -19,6 +23,16 @@ public enum ReplayPlan: Sendable, Codable, Hashable {
         case .walk(let query, _, let companion): return [query] + (companion.map { [$0] } ?? [])
         case .relation(_, let queries, _): return queries
         case .metamorphic(let plan): return plan.queryStrings
+        case .auth(let query, _, _), .tenancy(_, let query, _, _): return [query]
+        }
+    }
+
+    /// The credential the reproduction requests carry.
+    public var credential: RequestCredential {
+        switch self {
+        case .auth(_, let variant, _): return .variant(variant)
+        case .tenancy(_, _, let credential, _): return credential
+        default: return .firstKey
         }
     }
 }

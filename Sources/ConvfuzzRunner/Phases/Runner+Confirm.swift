@@ -7,7 +7,7 @@ extension Runner {
     /// Re-runs every finding once (what does not reproduce is flaky), shrinks generated cases,
     /// applies the baseline and writes new failures to the corpus.
     func confirmAndStore() -> [ReportedFinding] {
-        let redactor = Redactor(secrets: [configuration.apiKey])
+        let redactor = Redactor(secrets: configuration.secrets)
         let generator = CaseGenerator(spec: spec, pools: pools)
         let entries = ledger.ordered
         // Walk and relation findings are re-run against a fresh base walk, so that data which changed
@@ -66,9 +66,11 @@ extension Runner {
             } else if entry.isCorpusRegression, case .corpus(let file) = entry.origin {
                 corpusFile = file
             }
-            reported.append(ReportedFinding(finding: finding, status: status, occurrences: entry.occurrences,
-                                            origin: entry.origin, reproduction: replay.queries, shrink: shrinkSummary,
-                                            corpusFile: corpusFile))
+            var reportedFinding = ReportedFinding(finding: finding, status: status, occurrences: entry.occurrences,
+                                                  origin: entry.origin, reproduction: replay.queries, shrink: shrinkSummary,
+                                                  corpusFile: corpusFile)
+            reportedFinding.credential = replay.credential
+            reported.append(reportedFinding)
         }
         return reported
     }

@@ -47,6 +47,10 @@ extension Runner {
             findings = rerunRelation(kind: kind, queries: queries)
         case .metamorphic(let plan):
             findings = rerunMetamorphic(plan)
+        case .auth(let query, let variant, _):
+            findings = rerunAuth(variant, query: query)
+        case .tenancy:
+            findings = rerunTenancy()
         }
         let match = findings.first { $0.signature == entry.signature }
         let detail: String

@@ -12,6 +12,10 @@ public enum FindingOrigin: Sendable, Codable, Hashable {
     case corpus(file: String)
     /// The run as a whole (e.g. how many requests needed a retry).
     case run(description: String)
+    /// An auth probe: the plainest query with a credential variant.
+    case auth(description: String)
+    /// A tenancy check between two keys.
+    case tenancy(description: String)
 
     /// One line for reports.
     public var summary: String {
@@ -26,6 +30,10 @@ public enum FindingOrigin: Sendable, Codable, Hashable {
             return "corpus entry \(file)"
         case .run(let description):
             return "the whole run: \(description)"
+        case .auth(let description):
+            return "auth probe: \(description)"
+        case .tenancy(let description):
+            return "tenancy: \(description)"
         }
     }
 }

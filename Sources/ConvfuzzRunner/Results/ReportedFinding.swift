@@ -16,6 +16,8 @@ public struct ReportedFinding: Sendable, Codable, Hashable {
     public var shrink: ShrinkSummary?
     /// The corpus file that keeps it, if any.
     public var corpusFile: String?
+    /// The credential the reproduction requests carry (the run's key unless an auth or tenancy check found it).
+    public var credential: RequestCredential = .firstKey
 
     /// Creates a reported finding.
     public init(finding: Finding, status: FindingStatus, occurrences: Int, origin: FindingOrigin,

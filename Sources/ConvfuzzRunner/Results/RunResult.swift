@@ -18,6 +18,10 @@ public struct RunResult: Sendable, Codable {
     public var apiKeyEnv: String
     /// Whether a key was sent.
     public var authenticated: Bool
+    /// The environment variable holding the second key, when tenancy was checked.
+    public var secondKeyEnv: String?
+    /// What the auth and tenancy phases did, one line each (e.g. why they were skipped).
+    public var authNotes: [String] = []
     /// ISO 8601 start time (informational only; never influences cases).
     public var startedAt: String
     /// Counts and rates.

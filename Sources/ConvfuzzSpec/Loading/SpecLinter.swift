@@ -43,6 +43,7 @@ public enum SpecLinter {
             throw SpecError(file: file, line: lines.section(section),
                             message: "\(section).media_type '\(mediaType)' is not a media type such as application/json (type/subtype, no parameters)")
         }
+        try lintAuth(spec, file: file)
         try lintSchema(spec.response.schema, spec: spec, file: file)
         for node in spec.response.definitions.values { try lintSchema(node, spec: spec, file: file) }
     }
@@ -176,6 +177,45 @@ public enum SpecLinter {
         }
         for field in [pagination.nextCursorField, pagination.hasMoreField] where spec.response.schema.property(field) == nil {
             throw SpecError(file: file, line: line, message: "pagination names response field '\(field)', which response.schema does not declare")
+        }
+    }
+
+    static func lintAuth(_ spec: Spec, file: String) throws(SpecError) {
+        let auth = spec.auth
+        guard !auth.header.isEmpty, auth.header.utf8.allSatisfy(isTokenByte) else {
+            throw SpecError(file: file, line: auth.lines.header, message: "auth.header '\(auth.header)' is not an HTTP header name")
+        }
+        guard !auth.unauthorizedStatuses.isEmpty else {
+            throw SpecError(file: file, line: auth.lines.statuses, message: "auth.unauthorized_statuses is empty: a refusal needs a status")
+        }
+        for status in auth.unauthorizedStatuses where !(400...499).contains(status) || status == spec.errors.validationStatus {
+            throw SpecError(file: file, line: auth.lines.statuses,
+                            message: "auth.unauthorized_statuses holds \(status), which is not a 4xx status apart from the validation status")
+        }
+        if let schema = auth.refusalSchema { try lintSchema(schema, spec: spec, file: file) }
+        let tenancy = auth.tenancy
+        if case .refused(let statuses) = tenancy.foreignOwner {
+            for status in statuses where !(400...499).contains(status) {
+                throw SpecError(file: file, line: tenancy.lines.statuses, message: "auth.tenancy.foreign_statuses holds \(status), which is not a 4xx status")
+            }
+        }
+        if let owner = tenancy.ownerParam {
+            guard spec.parameter(named: owner) != nil else {
+                throw SpecError(file: file, line: tenancy.lines.owner, message: "auth.tenancy.owner_param names unknown parameter '\(owner)'")
+            }
+            guard spec.filters(on: owner).contains(where: { $0.op == .eq && $0.field != nil }) else {
+                throw SpecError(file: file, line: tenancy.lines.owner,
+                                message: "auth.tenancy.owner_param '\(owner)' needs an eq filter on an item field (filters)")
+            }
+        }
+    }
+
+    private static func isTokenByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default:
+            return "!#$%&'*+-.^_`|~".utf8.contains(byte)
         }
     }
 

@@ -66,15 +66,44 @@ public enum SpecLoader {
         guard let reader = try root.mapping("auth") else {
             return AuthSpec(header: "authorization", env: "API_KEY", unauthorizedStatuses: [401, 403])
         }
-        try reader.rejectUnknownKeys(["header", "env", "unauthorized_statuses"])
-        let statuses = try (reader.stringList("unauthorized_statuses") ?? ["401", "403"]).map { text throws(SpecError) -> Int in
+        try reader.rejectUnknownKeys(["header", "env", "unauthorized_statuses", "refusal_schema", "tenancy"])
+        let statuses = try statusList(reader, "unauthorized_statuses") ?? [401, 403]
+        let refusal = try reader.node("refusal_schema").map { node throws(SpecError) in
+            try loadSchema(node, file: root.file, path: "auth.refusal_schema")
+        }
+        return AuthSpec(header: try reader.string("header"), env: try reader.optionalString("env") ?? "API_KEY",
+                        unauthorizedStatuses: statuses, refusalSchema: refusal, tenancy: try loadTenancy(reader),
+                        lines: (reader.lineOf("header"), reader.lineOf("unauthorized_statuses")))
+    }
+
+    static func loadTenancy(_ auth: MappingReader) throws(SpecError) -> TenancySpec {
+        guard let reader = try auth.mapping("tenancy") else { return TenancySpec(lines: (auth.line, auth.line)) }
+        try reader.rejectUnknownKeys(["owner_param", "foreign_owner", "foreign_statuses"])
+        let statuses = try statusList(reader, "foreign_statuses")
+        let foreign: TenancySpec.ForeignOwner
+        switch try reader.optionalString("foreign_owner") ?? "empty" {
+        case "empty":
+            if statuses != nil {
+                throw reader.error("foreign_statuses", "\(reader.path).foreign_statuses only applies with foreign_owner: refused")
+            }
+            foreign = .empty
+        case "refused":
+            foreign = .refused(statuses: statuses ?? [403, 404])
+        case let other:
+            throw reader.error("foreign_owner", "\(reader.path).foreign_owner has unknown value '\(other)' (allowed: empty, refused)")
+        }
+        return TenancySpec(ownerParam: try reader.optionalString("owner_param"), foreignOwner: foreign,
+                           lines: (reader.lineOf("owner_param"), reader.lineOf("foreign_statuses")))
+    }
+
+    /// A list of HTTP statuses under `key`, or nil when absent.
+    static func statusList(_ reader: MappingReader, _ key: String) throws(SpecError) -> [Int]? {
+        try reader.stringList(key)?.map { text throws(SpecError) -> Int in
             guard let value = Int(text), (100...599).contains(value) else {
-                throw reader.error("unauthorized_statuses", "auth.unauthorized_statuses holds '\(text)', not an HTTP status")
+                throw reader.error(key, "\(reader.path).\(key) holds '\(text)', not an HTTP status")
             }
             return value
         }
-        return AuthSpec(header: try reader.string("header"), env: try reader.optionalString("env") ?? "API_KEY",
-                        unauthorizedStatuses: statuses)
     }
 
     static func loadWire(_ root: MappingReader) throws(SpecError) -> WireSpec {

@@ -117,10 +117,12 @@ struct RunCommand: ParsableCommand {
         if let baseline {
             do { baselineValue = try Baseline.load(path: baseline) } catch { throw CommandExit.usage("\(error)") }
         }
-        let (url, server) = try targetOptions.resolve(basePath: spec.endpoint.path)
+        let keys = try targetOptions.keys(defaultEnv: spec.auth.env, seed: seed)
+        let (url, server) = try targetOptions.resolve(basePath: spec.endpoint.path, keys: keys)
         defer { server?.stop() }
-        let key = targetOptions.apiKey(defaultEnv: spec.auth.env)
-        var configuration = RunConfiguration(spec: spec, profile: profile, target: url, apiKey: key.value, apiKeyEnv: key.env)
+        var configuration = RunConfiguration(spec: spec, profile: profile, target: url, apiKey: keys.first, apiKeyEnv: keys.firstEnv)
+        configuration.secondKey = keys.second
+        configuration.secondKeyEnv = keys.secondEnv
         configuration.seed = seed
         configuration.maxCases = maxCases
         configuration.timeBudget = timeBudget
@@ -153,12 +155,12 @@ struct RunCommand: ParsableCommand {
             result = try runner.run()
         } catch {
             progress.finish()
-            throw CommandExit(code: error.exitCode, message: Redactor(secrets: [key.value]).redact(error.description))
+            throw CommandExit(code: error.exitCode, message: Redactor(secrets: configuration.secrets).redact(error.description))
         }
         progress.finish()
-        try reportOptions.emit(ReportContext(result: result, redactor: Redactor(secrets: [key.value]), verbose: verbose))
+        try reportOptions.emit(ReportContext(result: result, redactor: Redactor(secrets: configuration.secrets), verbose: verbose))
         if let reason = result.abortReason {
-            throw CommandExit(code: result.exitCode, message: Redactor(secrets: [key.value]).redact(reason))
+            throw CommandExit(code: result.exitCode, message: Redactor(secrets: configuration.secrets).redact(reason))
         }
         if result.exitCode != 0 || !result.failingCorpusEntries.isEmpty {
             throw CommandExit(code: ExitStatus.findings, message: "")

@@ -34,6 +34,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Require this environment variable's value in the auth header (unset: no auth).")
     var apiKeyEnv: String?
 
+    @Option(help: "Serve a second workspace (its own agents and conversations) to the key in this environment variable; needs --api-key-env.")
+    var secondKeyEnv: String?
+
     @Option(help: "Insert a new newest conversation after every N list requests.")
     var insertEvery: Int?
 
@@ -54,6 +57,9 @@ struct ServeCommand: ParsableCommand {
             throw ValidationError("unknown fault '\(fault)'; `convfuzz faults` lists them")
         }
         try ChaosOptions.validate(chaos: chaos, rate: chaosRate)
+        if secondKeyEnv != nil && apiKeyEnv == nil {
+            throw ValidationError("--second-key-env needs --api-key-env (the first workspace's key)")
+        }
     }
 
     func run() throws {
@@ -61,16 +67,15 @@ struct ServeCommand: ParsableCommand {
             print(ReferenceProfile.renderYAML(), terminator: "")
             return
         }
-        var key: String?
-        if let apiKeyEnv {
-            guard let value = ProcessInfo.processInfo.environment[apiKeyEnv], !value.isEmpty else {
-                throw CommandExit.usage("--api-key-env \(apiKeyEnv): the variable is not set")
-            }
-            key = value
+        let key = try apiKeyEnv.map { name throws in try ServeCommand.key(in: name, option: "--api-key-env") }
+        let second = try secondKeyEnv.map { name throws in try ServeCommand.key(in: name, option: "--second-key-env") }
+        if let key, key == second {
+            throw CommandExit.usage("--second-key-env \(secondKeyEnv ?? ""): the second key must differ from the first")
         }
         let configuration = ReferenceServerConfiguration(
             host: host, port: port, seed: seed, size: size, fault: fault.flatMap(ReferenceFault.init(rawValue:)),
-            apiKey: key, insertEvery: insertEvery, insertRate: insertRate, chaos: ChaosOptions.modes(chaos), chaosRate: chaosRate)
+            apiKey: key, insertEvery: insertEvery, insertRate: insertRate, secondAPIKey: second,
+            chaos: ChaosOptions.modes(chaos), chaosRate: chaosRate)
         let server: ReferenceServer
         do {
             server = try ReferenceServer(configuration: configuration)
@@ -79,6 +84,7 @@ struct ServeCommand: ParsableCommand {
             throw CommandExit.usage("cannot serve on \(host):\(port): \(error)")
         }
         let faultText = (fault.map { " with fault \($0)" } ?? "") + ChaosOptions.describe(chaos: chaos, rate: chaosRate)
+            + (second == nil ? "" : ", two workspaces")
         let banner = """
             convfuzz reference server on \(server.baseURL) (\(size) conversations, seed \(seed)\(faultText))
             list endpoint: \(server.baseURL)\(configuration.basePath)
@@ -87,6 +93,14 @@ struct ServeCommand: ParsableCommand {
         FileHandle.standardOutput.write(Data(banner.utf8))
         ServeCommand.waitForTermination()
         server.stop()
+    }
+
+    /// The non-empty value of an environment variable, or a usage error naming the option.
+    static func key(in name: String, option: String) throws -> String {
+        guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
+            throw CommandExit.usage("\(option) \(name): the variable is not set")
+        }
+        return value
     }
 
     /// Blocks until SIGINT or SIGTERM.

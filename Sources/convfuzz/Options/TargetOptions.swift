@@ -1,6 +1,19 @@
 import ArgumentParser
 import ConvfuzzReferenceServer
+import ConvfuzzRunner
 import Foundation
+
+/// The keys of a run and the variables they are named by in reproduction lines.
+struct RunKeys {
+    /// The run's key (nil: none sent).
+    var first: String?
+    /// The variable of the run's key.
+    var firstEnv: String
+    /// The second key, for the tenancy checks.
+    var second: String?
+    /// The variable of the second key.
+    var secondEnv: String?
+}
 
 /// Where requests go: a remote target, or the embedded reference server.
 struct TargetOptions: ParsableArguments {
@@ -10,7 +23,10 @@ struct TargetOptions: ParsableArguments {
     @Option(help: "Environment variable holding the API key (default: the spec's, ELEVENLABS_API_KEY).")
     var apiKeyEnv: String?
 
-    @Option(help: "Embedded server only: inject this contract violation (see `convfuzz faults --chaos`).")
+    @Option(help: "Environment variable holding a key of another workspace: tenant isolation between the two keys is checked. Without --target, an unset variable gets a key generated from the seed.")
+    var secondKeyEnv: String?
+
+    @Option(help: "Embedded server only: inject this contract violation (see `convfuzz faults`).")
     var fault: String?
 
     @Option(help: ArgumentHelp("Embedded server only: transport misbehaviours, comma-separated (see `convfuzz faults --chaos`).",
@@ -56,12 +72,37 @@ struct TargetOptions: ParsableArguments {
         return (value, name)
     }
 
+    /// The run's keys: from the environment; without --target, a key the environment does not hold
+    /// is generated from the seed, so the embedded server requires one and the auth checks run.
+    func keys(defaultEnv: String, seed: UInt64) throws -> RunKeys {
+        let first = apiKey(defaultEnv: defaultEnv)
+        var keys = RunKeys(first: first.value, firstEnv: first.env, second: nil, secondEnv: secondKeyEnv)
+        let embedded = target == nil
+        if embedded && keys.first == nil { keys.first = GeneratedKey.make(seed: seed, workspace: 0) }
+        if let secondKeyEnv {
+            keys.second = ProcessInfo.processInfo.environment[secondKeyEnv].flatMap { $0.isEmpty ? nil : $0 }
+            if keys.second == nil {
+                guard embedded else { throw CommandExit.usage("--second-key-env \(secondKeyEnv): the variable is not set") }
+                keys.second = GeneratedKey.make(seed: seed, workspace: 1)
+            }
+            guard keys.first != nil else {
+                throw CommandExit.usage("--second-key-env needs the run's own key too (set \(keys.firstEnv))")
+            }
+            guard keys.first != keys.second else {
+                throw CommandExit.usage("--second-key-env \(secondKeyEnv): the second key is the run's key; it must be another workspace's")
+            }
+        }
+        return keys
+    }
+
     /// Starts the embedded server when there is no target; returns the base URL and the server to stop.
-    func resolve(basePath: String) throws -> (url: String, server: ReferenceServer?) {
+    /// The embedded server requires `keys.first` and serves a second workspace to `keys.second`.
+    func resolve(basePath: String, keys: RunKeys) throws -> (url: String, server: ReferenceServer?) {
         if let target { return (target, nil) }
         let configuration = ReferenceServerConfiguration(
-            seed: serverSeed, size: serverSize, fault: fault.flatMap(ReferenceFault.init(rawValue:)), insertRate: insertRate,
-            basePath: basePath, chaos: ChaosOptions.modes(chaos), chaosRate: chaosRate)
+            seed: serverSeed, size: serverSize, fault: fault.flatMap(ReferenceFault.init(rawValue:)), apiKey: keys.first,
+            insertRate: insertRate, basePath: basePath, secondAPIKey: keys.second,
+            chaos: ChaosOptions.modes(chaos), chaosRate: chaosRate)
         do {
             let server = try ReferenceServer(configuration: configuration)
             try server.start()

@@ -6,13 +6,15 @@ import ConvfuzzSpec
 enum RunSetup {
     static func configuration(spec: Spec, profile: TargetProfile, targetOptions: TargetOptions)
         throws -> (RunConfiguration, ReferenceServer?, String?) {
-        let (url, server) = try targetOptions.resolve(basePath: spec.endpoint.path)
-        let key = targetOptions.apiKey(defaultEnv: spec.auth.env)
-        var configuration = RunConfiguration(spec: spec, profile: profile, target: url, apiKey: key.value, apiKeyEnv: key.env)
+        let keys = try targetOptions.keys(defaultEnv: spec.auth.env, seed: 1)
+        let (url, server) = try targetOptions.resolve(basePath: spec.endpoint.path, keys: keys)
+        var configuration = RunConfiguration(spec: spec, profile: profile, target: url, apiKey: keys.first, apiKeyEnv: keys.firstEnv)
+        configuration.secondKey = keys.second
+        configuration.secondKeyEnv = keys.secondEnv
         configuration.window = targetOptions.target == nil ? .off : .now
         configuration.corpusDirectory = nil
         configuration.replayCorpus = false
-        return (configuration, server, key.value)
+        return (configuration, server, keys.first)
     }
 
     /// Replays corpus files against the target the options name (the embedded server by default).
@@ -24,7 +26,7 @@ enum RunSetup {
         do {
             return try Runner(configuration: configuration).replayFiles(files)
         } catch {
-            throw CommandExit(code: error.exitCode, message: Redactor(secrets: [key]).redact(error.description))
+            throw CommandExit(code: error.exitCode, message: Redactor(secrets: configuration.secrets + [key]).redact(error.description))
         }
     }
 
