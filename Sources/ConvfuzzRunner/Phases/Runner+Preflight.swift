@@ -12,6 +12,10 @@ extension Runner {
         if let status = response.status, spec.auth.unauthorizedStatuses.contains(status) {
             throw RunAbort.unauthorized(url: configuration.endpointURL, status: status, keySent: configuration.apiKey != nil)
         }
+        if let abort = EndpointCheck(target: configuration.target, path: spec.endpoint.path)
+            .misconfiguration(response, url: configuration.endpointURL) {
+            throw abort
+        }
         let classification = classifier.classify([], issuedCursors: issued)
         let findings = responseOracle.check(classification: classification, response: response)
         ledger.record(findings, origin: .walk(query: "", pageSize: spec.pagination.defaultPageSize),

@@ -6,4 +6,6 @@ public enum FindingStatus: String, Sendable, Codable, CaseIterable {
     case baseline
     /// Did not reproduce on a re-run: reported, does not fail the gate.
     case flaky
+    /// Found before the run was interrupted and not re-run yet: reported and stored, not confirmed.
+    case unconfirmed
 }

@@ -4,6 +4,8 @@ public enum RunAbort: Error, Sendable, Equatable, CustomStringConvertible {
     case unreachable(url: String, reason: String)
     /// The target refused the key.
     case unauthorized(url: String, status: Int, keySent: Bool)
+    /// The endpoint is not at the target (404/405, an HTML or non-JSON answer): a misconfiguration, not a finding.
+    case misconfigured(url: String, seen: String, hint: String)
     /// The configuration or corpus is unusable.
     case invalidInput(String)
 
@@ -16,6 +18,8 @@ public enum RunAbort: Error, Sendable, Equatable, CustomStringConvertible {
             return keySent
                 ? "the target refused the API key (HTTP \(status) from \(url))"
                 : "the target requires an API key (HTTP \(status) from \(url)); set it in the environment variable named by --api-key-env"
+        case .misconfigured(let url, let seen, let hint):
+            return "no list endpoint at \(url): \(seen); \(hint)"
         case .invalidInput(let message):
             return message
         }
@@ -24,7 +28,7 @@ public enum RunAbort: Error, Sendable, Equatable, CustomStringConvertible {
     /// The documented exit code.
     public var exitCode: Int32 {
         switch self {
-        case .unreachable, .unauthorized: return 3
+        case .unreachable, .unauthorized, .misconfigured: return 3
         case .invalidInput: return 2
         }
     }

@@ -59,6 +59,13 @@ public struct RunResult: Sendable, Codable {
     /// Corpus entries that still fail (regressions).
     public var failingCorpusEntries: [CorpusReplayOutcome] { corpusReplay.filter(\.stillFails) }
 
-    /// The process exit code: 0 clean, 1 findings.
-    public var exitCode: Int32 { gatingFindings.isEmpty ? 0 : 1 }
+    /// The process exit code: 0 clean, 1 new findings or a corpus entry that still fails,
+    /// 130 after SIGINT, 143 after SIGTERM.
+    public var exitCode: Int32 {
+        switch statistics.interruptedBy {
+        case "SIGINT": return 130
+        case "SIGTERM": return 143
+        default: return gatingFindings.isEmpty && failingCorpusEntries.isEmpty ? 0 : 1
+        }
+    }
 }

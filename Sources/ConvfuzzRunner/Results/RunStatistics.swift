@@ -20,6 +20,8 @@ public struct RunStatistics: Sendable, Codable, Hashable {
     public var seconds: Double = 0
     /// Why the run stopped early, if it did.
     public var stoppedEarly: String?
+    /// The signal that interrupted the run (`SIGINT` or `SIGTERM`), if one did.
+    public var interruptedBy: String?
 
     /// Creates empty statistics.
     public init() {}

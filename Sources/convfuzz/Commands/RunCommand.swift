@@ -96,13 +96,11 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
+        let destinations = try reportOptions.checkDestinations(corpus: noCorpus ? nil : corpus)
         let spec = try specOptions.loadSpec()
         let embedded = targetOptions.target == nil
-        let profile = try specOptions.loadProfile(fallback: embedded ? "specs/profiles/reference.yaml" : nil)
-        var baselineValue = Baseline()
-        if let baseline {
-            do { baselineValue = try Baseline.load(path: baseline) } catch { throw CommandExit.usage("\(error)") }
-        }
+        let profile = try specOptions.loadProfile(embeddedFallback: embedded)
+        let baselineValue = try loadBaseline()
         let (url, server) = try targetOptions.resolve(basePath: spec.endpoint.path)
         defer { server?.stop() }
         let key = targetOptions.apiKey(defaultEnv: spec.auth.env)
@@ -123,23 +121,64 @@ struct RunCommand: ParsableCommand {
         configuration.verbose = verbose
         configuration.transport = TransportConfiguration(connectTimeout: connectTimeout, totalTimeout: requestTimeout,
                                                          maxResponseBytes: maxResponseBytes, maxConcurrency: concurrency)
+        let stop = StopRequest()
+        configuration.stop = stop
         if embedded {
             let fault = targetOptions.fault.map { " with fault \($0)" } ?? ""
             Terminal.diagnostic("convfuzz: no --target; fuzzing the embedded reference server at \(url)\(fault)\n")
         }
-        let progress = TerminalProgress(isTTY: Terminal.stderrIsTTY, color: Terminal.colorAllowed && Terminal.stderrIsTTY)
+        let progress = TerminalProgress(style: Terminal.progressStyle)
         let runner = Runner(configuration: configuration, baseline: baselineValue, progress: progress)
+        progress.countRequests { [executorRunner = UncheckedSendable(runner)] in executorRunner.value.requestsSoFar }
+        let redactor = Redactor(secrets: [key.value])
+        let shared = UncheckedSendable((runner: runner, reports: reportOptions, destinations: destinations))
+        let handler = InterruptHandler(stop: stop, onFirst: { name in
+            progress.note("\(name): no new requests; finishing those in flight, then writing results (send it again to abort)")
+        }, onGraceExpired: { name in
+            let result = shared.value.runner.resultSoFar(signal: name)
+            progress.finish()
+            RunCommand.finish(result, redactor: redactor, reports: shared.value.reports, destinations: shared.value.destinations)
+        })
         let result: RunResult
         do {
             result = try runner.run()
         } catch {
+            guard handler.claim() else { RunCommand.waitForExit() }
             progress.finish()
-            throw CommandExit(code: error.exitCode, message: Redactor(secrets: [key.value]).redact(error.description))
+            throw CommandExit(code: error.exitCode, message: redactor.redact(error.description))
         }
+        guard handler.claim() else { RunCommand.waitForExit() }
         progress.finish()
-        try reportOptions.emit(ReportContext(result: result, redactor: Redactor(secrets: [key.value])))
-        if result.exitCode != 0 || !result.failingCorpusEntries.isEmpty {
-            throw CommandExit(code: ExitStatus.findings, message: "")
+        RunCommand.finish(result, redactor: redactor, reports: reportOptions, destinations: destinations)
+    }
+
+    /// Writes the reports and the summary, then exits with the result's code (2 when a report cannot be written).
+    static func finish(_ result: RunResult, redactor: Redactor, reports: ReportOptions, destinations: [OutputDestination]) -> Never {
+        do {
+            try reports.emit(ReportContext(result: result, redactor: redactor), destinations: destinations, exitCode: result.exitCode)
+        } catch let exit as CommandExit {
+            Terminal.error(exit.message)
+            Foundation.exit(exit.code)
+        } catch {
+            Terminal.error("the reports could not be written")
+            Foundation.exit(ExitStatus.usage)
         }
+        Foundation.exit(result.exitCode)
+    }
+
+    /// The other writer (the interrupted run's grace timer) is writing the results and will exit.
+    static func waitForExit() -> Never {
+        while true { sleep(60) }
+    }
+
+    /// The `--baseline` file; a missing one means an empty baseline (with a note), a broken one exits 2.
+    func loadBaseline() throws -> Baseline {
+        guard let baseline else { return Baseline() }
+        guard FileManagerProbe.exists(baseline) else {
+            Terminal.diagnostic("convfuzz: note: baseline \(baseline) does not exist yet, so no finding is accepted; "
+                                + "write one with --write-baseline \(baseline)\n")
+            return Baseline()
+        }
+        do { return try Baseline.load(path: baseline) } catch { throw CommandExit.usage(error.description) }
     }
 }

@@ -1,20 +1,43 @@
 import ArgumentParser
+import ConvfuzzEmbedded
 import ConvfuzzSpec
 
 /// `convfuzz spec`: work with spec files.
 struct SpecCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spec",
-        abstract: "Check spec files.",
-        subcommands: [SpecLintCommand.self]
+        abstract: "Show the embedded spec, or check spec files.",
+        subcommands: [SpecShowCommand.self, SpecLintCommand.self]
     )
+}
+
+/// `convfuzz spec show`: prints the embedded spec.
+struct SpecShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print the spec compiled into convfuzz (the default for --spec), to copy and edit.",
+        discussion: """
+            Examples:
+              convfuzz spec show
+              convfuzz spec show > my-spec.yaml && convfuzz run --spec my-spec.yaml
+            """
+    )
+
+    func run() throws {
+        print(EmbeddedSpec.text, terminator: "")
+    }
 }
 
 /// `convfuzz spec lint FILE…`: loads and cross-checks specs.
 struct SpecLintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
-        abstract: "Check a spec; print `file:line: what is wrong` and exit 2 on the first problem."
+        abstract: "Check a spec; print `file:line: what is wrong` and exit 2 on the first problem.",
+        discussion: """
+            Examples:
+              convfuzz spec lint my-spec.yaml
+              convfuzz spec show > copy.yaml && convfuzz spec lint copy.yaml
+            """
     )
 
     @Argument(help: "Spec files.")

@@ -34,7 +34,7 @@ struct WalkCommand: ParsableCommand {
 
     func run() throws {
         let spec = try specOptions.loadSpec()
-        let profile = try specOptions.loadProfile(fallback: nil)
+        let profile = try specOptions.loadProfile(embeddedFallback: false)
         let (configuration, server, key) = try RunSetup.configuration(spec: spec, profile: profile, targetOptions: targetOptions)
         defer { server?.stop() }
         var pairs = [WirePair.encoding(spec.pagination.pageSizeParam, String(pageSize ?? spec.pagination.maxPageSize))]
@@ -42,7 +42,7 @@ struct WalkCommand: ParsableCommand {
             let parts = param.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             pairs.append(WirePair.encoding(String(parts[0]), parts.count > 1 ? String(parts[1]) : ""))
         }
-        let progress = TerminalProgress(isTTY: Terminal.stderrIsTTY, color: false)
+        let progress = TerminalProgress(style: Terminal.progressStyle)
         let outcome: StreamingWalkOutcome
         do {
             outcome = try Runner(configuration: configuration, progress: progress).streamingWalk(pairs: pairs, maxPages: maxPages) { pages, _ in
