@@ -15,11 +15,6 @@ struct Convfuzz: ParsableCommand {
             not the endpoint, 130 interrupted by SIGINT, 143 interrupted by SIGTERM.
             Without --target, `run` fuzzes the bundled reference server in-process. The default spec is \
             embedded (`convfuzz spec show`), so convfuzz runs from any folder.
-
-            Examples:
-              convfuzz run
-              ELEVENLABS_API_KEY=… convfuzz run --target https://api.elevenlabs.io --profile staging.yaml
-              convfuzz explain --list
             """,
         version: Version.line,
         subcommands: [RunCommand.self, ReplayCommand.self, WalkCommand.self, GenerateCommand.self, ServeCommand.self,
@@ -36,8 +31,14 @@ struct Convfuzz: ParsableCommand {
             Foundation.exit(exit.code)
         } catch {
             let code = exitCode(for: error)
-            let message = fullMessage(for: error)
+            var message = fullMessage(for: error)
             if code == .success {
+                if message.contains("USAGE:") {
+                    message = message.trimmingCharacters(in: .newlines) + "\n"
+                        + HelpExamples.section(root: Convfuzz.self, arguments: Array(CommandLine.arguments.dropFirst()))
+                    print(message, terminator: "")
+                    Foundation.exit(0)
+                }
                 if !message.isEmpty { print(message) }
                 Foundation.exit(0)
             }
@@ -45,4 +46,12 @@ struct Convfuzz: ParsableCommand {
             Foundation.exit(ExitStatus.usage)
         }
     }
+}
+
+extension Convfuzz: Exemplified {
+    static let examples = [
+        "convfuzz run",
+        "ELEVENLABS_API_KEY=… convfuzz run --target https://api.elevenlabs.io --profile staging.yaml",
+        "convfuzz explain --list",
+    ]
 }

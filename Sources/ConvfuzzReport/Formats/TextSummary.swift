@@ -50,7 +50,7 @@ public enum TextSummary {
             lines.append("   shrunk:   \(shrink.pairsBefore) → \(shrink.pairsAfter) query pairs in \(shrink.attempts) requests\(shrink.verified ? " (re-verified)" : "")")
         }
         for line in context.curlLines(for: reported).prefix(3) { lines.append("   repro:    \(ReportContext.clip(line))") }
-        if let file = reported.corpusFile { lines.append("   corpus:   \(file)") }
+        if let command = context.replayCommand(for: reported) { lines.append("   replay:   \(command)") }
         return lines
     }
 

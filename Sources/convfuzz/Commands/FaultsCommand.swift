@@ -15,3 +15,10 @@ struct FaultsCommand: ParsableCommand {
         }
     }
 }
+
+extension FaultsCommand: Exemplified {
+    static let examples = [
+        "convfuzz faults",
+        "convfuzz run --fault page-size-plus-one",
+    ]
+}

@@ -22,11 +22,6 @@ struct ProfileInitCommand: ParsableCommand {
             Values responses never show (user ids, topic ids, data-collection and evaluation ids) are written as \\
             commented placeholders that say where to find them. Exit 0 when written, 2 on a bad --out, 3 when the \\
             target is unreachable, refuses the key or is not the endpoint.
-
-            Examples:
-              ELEVENLABS_API_KEY=… convfuzz profile init --target https://api.elevenlabs.io --out staging.yaml
-              convfuzz profile init --out reference.yaml      # the embedded reference server
-              convfuzz profile init --target http://127.0.0.1:8080
             """
     )
 
@@ -72,4 +67,19 @@ struct ProfileInitCommand: ParsableCommand {
                 """)
         }
     }
+}
+
+extension ProfileCommand: Exemplified {
+    static let examples = [
+        "convfuzz profile init --out reference.yaml",
+        "ELEVENLABS_API_KEY=… convfuzz profile init --target https://api.elevenlabs.io --out staging.yaml",
+    ]
+}
+
+extension ProfileInitCommand: Exemplified {
+    static let examples = [
+        "ELEVENLABS_API_KEY=… convfuzz profile init --target https://api.elevenlabs.io --out staging.yaml",
+        "convfuzz profile init --out reference.yaml      # the embedded reference server",
+        "convfuzz profile init --target http://127.0.0.1:8080",
+    ]
 }

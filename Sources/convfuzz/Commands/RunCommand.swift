@@ -10,41 +10,46 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Fuzz the endpoint and check every response, cursor walk and relation against the spec.",
-        discussion: "Exit codes: 0 no new finding, 1 new findings, 2 usage or spec error, 3 target unreachable or unauthorised."
+        discussion: """
+            Exit codes: 0 no new finding, 1 new findings, 2 usage, spec or file error, 3 target unreachable, refused or \
+            not the endpoint, 130 interrupted by SIGINT, 143 by SIGTERM. On the first SIGINT/SIGTERM convfuzz stops \
+            sending, writes the summary, the reports and a corpus entry per finding (marked unconfirmed), then exits; \
+            a second signal aborts at once. A report path of - means standard output (the summary then goes to stderr).
+            """
     )
 
     @OptionGroup var specOptions: SpecOptions
     @OptionGroup var targetOptions: TargetOptions
     @OptionGroup var reportOptions: ReportOptions
 
-    @Option(help: "Run seed: the same seed, spec and target behaviour give the same cases in the same order.")
+    @Option(parsing: .unconditional, help: "Run seed: the same seed, spec and target behaviour give the same cases in the same order.")
     var seed: UInt64 = 1
 
-    @Option(help: "Generated cases to send.")
+    @Option(parsing: .unconditional, help: "Generated cases to send.")
     var maxCases: Int = 2_000
 
-    @Option(help: "Stop starting new work after this many seconds.")
+    @Option(parsing: .unconditional, help: "Stop starting new work after this many seconds.")
     var timeBudget: Double?
 
-    @Option(help: "Stop after this many unique findings.")
+    @Option(parsing: .unconditional, help: "Stop after this many unique findings.")
     var maxFailures: Int?
 
-    @Option(help: "Requests in flight at once.")
+    @Option(parsing: .unconditional, help: "Requests in flight at once.")
     var concurrency: Int = 8
 
     @Option(help: "At most this many requests per second, e.g. 5/s or 0.5/s.")
     var rateLimit: String?
 
-    @Option(help: "Retries on connection errors, 429 and 503.")
+    @Option(parsing: .unconditional, help: "Retries on connection errors, 429 and 503.")
     var retries: Int = 3
 
-    @Option(help: "Valid cases that get a full cursor walk.")
+    @Option(parsing: .unconditional, help: "Valid cases that get a full cursor walk.")
     var walks: Int = 12
 
-    @Option(help: "The most pages one cursor walk may take before it counts as unfinished.")
+    @Option(parsing: .unconditional, help: "The most pages one cursor walk may take before it counts as unfinished.")
     var maxWalkPages: Int = 2_000
 
-    @Option(help: "Metamorphic relations to check.")
+    @Option(parsing: .unconditional, help: "Metamorphic relations to check.")
     var relations: Int = 96
 
     @Option(help: "Growth window: now (ignore items newer than the run's start) or off. Default: now for --target, off otherwise.")
@@ -62,29 +67,31 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Note every probe and relation as it is planned.")
     var verbose = false
 
-    @Option(help: "Connect timeout in seconds.")
+    @Option(parsing: .unconditional, help: "Connect timeout in seconds.")
     var connectTimeout: Double = 5
 
-    @Option(help: "Total timeout per request in seconds.")
+    @Option(parsing: .unconditional, help: "Total timeout per request in seconds.")
     var requestTimeout: Double = 30
 
-    @Option(help: "Largest response body accepted, in bytes.")
+    @Option(parsing: .unconditional, help: "Largest response body accepted, in bytes.")
     var maxResponseBytes: Int = 16 * 1024 * 1024
 
     func validate() throws {
-        guard maxCases >= 0 else { throw ValidationError("--max-cases must be 0 or more") }
-        guard (1...256).contains(concurrency) else { throw ValidationError("--concurrency must be 1...256") }
-        if let timeBudget, !(timeBudget > 0) { throw ValidationError("--time-budget must be a positive number of seconds") }
-        if let maxFailures, maxFailures < 1 { throw ValidationError("--max-failures must be at least 1") }
+        try Bounds.atLeast("--max-cases", maxCases, 0)
+        try Bounds.within("--concurrency", concurrency, 1, 256)
+        if let timeBudget { try Bounds.positive("--time-budget", timeBudget) }
+        if let maxFailures { try Bounds.atLeast("--max-failures", maxFailures, 1) }
         if let rateLimit, RunCommand.parseRate(rateLimit) == nil {
             throw ValidationError("--rate-limit must look like 5/s or 0.5 (requests per second), got '\(rateLimit)'")
         }
         if let window, WindowMode(rawValue: window) == nil { throw ValidationError("--window must be now or off") }
-        guard (0...10).contains(retries) else { throw ValidationError("--retries must be 0...10") }
-        guard walks >= 0, relations >= 0 else { throw ValidationError("--walks and --relations must be 0 or more") }
-        guard maxWalkPages >= 1 else { throw ValidationError("--max-walk-pages must be at least 1") }
-        guard connectTimeout > 0, requestTimeout > 0 else { throw ValidationError("timeouts must be positive") }
-        guard maxResponseBytes >= 1024 else { throw ValidationError("--max-response-bytes must be at least 1024") }
+        try Bounds.within("--retries", retries, 0, 10)
+        try Bounds.atLeast("--walks", walks, 0)
+        try Bounds.atLeast("--relations", relations, 0)
+        try Bounds.atLeast("--max-walk-pages", maxWalkPages, 1)
+        try Bounds.positive("--connect-timeout", connectTimeout)
+        try Bounds.positive("--request-timeout", requestTimeout)
+        try Bounds.atLeast("--max-response-bytes", maxResponseBytes, 1024)
     }
 
     /// `5/s`, `5`, `0.5/s` → requests per second.
@@ -181,4 +188,12 @@ struct RunCommand: ParsableCommand {
         }
         do { return try Baseline.load(path: baseline) } catch { throw CommandExit.usage(error.description) }
     }
+}
+
+extension RunCommand: Exemplified {
+    static let examples = [
+        "convfuzz run",
+        "convfuzz run --fault page-size-plus-one --junit out/junit.xml --json -",
+        "ELEVENLABS_API_KEY=… convfuzz run --target https://api.elevenlabs.io --profile staging.yaml --time-budget 600",
+    ]
 }

@@ -9,16 +9,16 @@ struct ServeCommand: ParsableCommand {
         abstract: "Serve the reference implementation of the contract over a seeded synthetic dataset."
     )
 
-    @Option(help: "Port to listen on (0 picks a free one).")
+    @Option(parsing: .unconditional, help: "Port to listen on (0 picks a free one).")
     var port: Int = 8080
 
     @Option(help: "Address to bind (loopback by default).")
     var host: String = "127.0.0.1"
 
-    @Option(help: "Dataset seed.")
+    @Option(parsing: .unconditional, help: "Dataset seed.")
     var seed: UInt64 = 1
 
-    @Option(help: "Number of conversations (1 to 1,000,000).")
+    @Option(parsing: .unconditional, help: "Number of conversations (1 to 1,000,000).")
     var size: Int = 1000
 
     @Option(help: "Inject one deliberate contract violation (see `convfuzz faults`).")
@@ -27,16 +27,16 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Require this environment variable's value in the auth header (unset: no auth).")
     var apiKeyEnv: String?
 
-    @Option(help: "Insert a new newest conversation after every N list requests.")
+    @Option(parsing: .unconditional, help: "Insert a new newest conversation after every N list requests.")
     var insertEvery: Int?
 
     @Flag(help: "Print the target profile (hidden values) of the reference dataset and exit.")
     var printProfile = false
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535, got \(port)") }
-        guard (1...1_000_000).contains(size) else { throw ValidationError("--size must be 1...1000000, got \(size)") }
-        if let insertEvery, insertEvery < 1 { throw ValidationError("--insert-every must be at least 1") }
+        try Bounds.within("--port", port, 0, 65535)
+        try Bounds.within("--size", size, 1, 1_000_000)
+        if let insertEvery { try Bounds.atLeast("--insert-every", insertEvery, 1) }
         if let fault, ReferenceFault(rawValue: fault) == nil {
             throw ValidationError("unknown fault '\(fault)'; `convfuzz faults` lists them")
         }
@@ -89,4 +89,12 @@ struct ServeCommand: ParsableCommand {
         semaphore.wait()
         sources.forEach { $0.cancel() }
     }
+}
+
+extension ServeCommand: Exemplified {
+    static let examples = [
+        "convfuzz serve --port 8080",
+        "convfuzz serve --port 0 --fault page-size-plus-one",
+        "convfuzz serve --print-profile > reference.yaml",
+    ]
 }

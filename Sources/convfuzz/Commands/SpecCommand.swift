@@ -15,12 +15,7 @@ struct SpecCommand: ParsableCommand {
 struct SpecShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Print the spec compiled into convfuzz (the default for --spec), to copy and edit.",
-        discussion: """
-            Examples:
-              convfuzz spec show
-              convfuzz spec show > my-spec.yaml && convfuzz run --spec my-spec.yaml
-            """
+        abstract: "Print the spec compiled into convfuzz (the default for --spec), to copy and edit."
     )
 
     func run() throws {
@@ -32,12 +27,7 @@ struct SpecShowCommand: ParsableCommand {
 struct SpecLintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
-        abstract: "Check a spec; print `file:line: what is wrong` and exit 2 on the first problem.",
-        discussion: """
-            Examples:
-              convfuzz spec lint my-spec.yaml
-              convfuzz spec show > copy.yaml && convfuzz spec lint copy.yaml
-            """
+        abstract: "Check a spec; print `file:line: what is wrong` and exit 2 on the first problem."
     )
 
     @Argument(help: "Spec files.")
@@ -56,4 +46,25 @@ struct SpecLintCommand: ParsableCommand {
         }
         if failed { throw CommandExit(code: ExitStatus.usage, message: "") }
     }
+}
+
+extension SpecCommand: Exemplified {
+    static let examples = [
+        "convfuzz spec show",
+        "convfuzz spec lint my-spec.yaml",
+    ]
+}
+
+extension SpecShowCommand: Exemplified {
+    static let examples = [
+        "convfuzz spec show",
+        "convfuzz spec show > my-spec.yaml && convfuzz run --spec my-spec.yaml",
+    ]
+}
+
+extension SpecLintCommand: Exemplified {
+    static let examples = [
+        "convfuzz spec lint my-spec.yaml",
+        "convfuzz spec show > copy.yaml && convfuzz spec lint copy.yaml",
+    ]
 }

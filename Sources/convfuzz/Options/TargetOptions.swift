@@ -13,10 +13,10 @@ struct TargetOptions: ParsableArguments {
     @Option(help: "Embedded server only: inject this contract violation (see `convfuzz faults`).")
     var fault: String?
 
-    @Option(help: "Embedded server only: dataset seed.")
+    @Option(parsing: .unconditional, help: "Embedded server only: dataset seed.")
     var serverSeed: UInt64 = 1
 
-    @Option(help: "Embedded server only: number of conversations.")
+    @Option(parsing: .unconditional, help: "Embedded server only: number of conversations.")
     var serverSize: Int = 1000
 
     func validate() throws {
@@ -30,7 +30,7 @@ struct TargetOptions: ParsableArguments {
         if let fault, ReferenceFault(rawValue: fault) == nil {
             throw ValidationError("unknown fault '\(fault)'; `convfuzz faults` lists them")
         }
-        guard (1...1_000_000).contains(serverSize) else { throw ValidationError("--server-size must be 1...1000000") }
+        try Bounds.within("--server-size", serverSize, 1, 1_000_000)
     }
 
     /// The key from the environment, if the variable is set and non-empty.
