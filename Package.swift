@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "ConvfuzzGenerationTests", dependencies: ["ConvfuzzGeneration", "ConvfuzzSpec"]),
         .testTarget(name: "ConvfuzzTransportTests", dependencies: ["ConvfuzzTransport", "ConvfuzzReferenceServer"]),
         .testTarget(name: "ConvfuzzOracleTests", dependencies: ["ConvfuzzOracle", "ConvfuzzSpec", "ConvfuzzGeneration", "ConvfuzzTransport", "ConvfuzzJSON"]),
-        .testTarget(name: "ConvfuzzRunnerTests", dependencies: ["ConvfuzzRunner", "ConvfuzzReferenceServer", "ConvfuzzSpec"]),
+        .testTarget(name: "ConvfuzzRunnerTests", dependencies: ["ConvfuzzRunner", "ConvfuzzReferenceServer", "ConvfuzzSpec", "ConvfuzzOracle"]),
         .testTarget(
             name: "ConvfuzzReportTests",
             dependencies: ["ConvfuzzReport", "ConvfuzzRunner", "ConvfuzzOracle"],
@@ -54,7 +54,8 @@ let package = Package(
         .testTarget(name: "ConvfuzzReferenceServerTests", dependencies: ["ConvfuzzReferenceServer", "ConvfuzzJSON"]),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["ConvfuzzRunner", "ConvfuzzReport", "ConvfuzzReferenceServer", "ConvfuzzSpec", "ConvfuzzOracle"]
+            dependencies: ["ConvfuzzRunner", "ConvfuzzReport", "ConvfuzzReferenceServer", "ConvfuzzSpec", "ConvfuzzOracle",
+                           .product(name: "Yams", package: "Yams")]
         ),
     ]
 )

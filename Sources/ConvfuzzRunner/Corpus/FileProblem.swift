@@ -29,8 +29,16 @@ enum FileProblem {
 
     /// `'replay.query'`, or `the top level`.
     private static func where_(_ path: [any CodingKey]) -> String {
-        let names = path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
-        return names.isEmpty ? "the top level" : "'\(names.joined(separator: "."))'"
+        guard !path.isEmpty else { return "the top level" }
+        var text = ""
+        for key in path {
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += (text.isEmpty ? "" : ".") + key.stringValue
+            }
+        }
+        return "'\(text)'"
     }
 
     /// A Swift type in words.

@@ -27,7 +27,10 @@ final class InterruptHandler: @unchecked Sendable {
         for (number, name) in [(SIGINT, "SIGINT"), (SIGTERM, "SIGTERM")] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler { [weak self] in self?.received(name, onFirst: onFirst, onGraceExpired: onGraceExpired) }
+            // Signals that arrive together are coalesced into one event; `data` says how many.
+            source.setEventHandler { [weak self] in
+                self?.received(name, times: max(1, Int(source.data)), onFirst: onFirst, onGraceExpired: onGraceExpired)
+            }
             source.resume()
             sources.append(source)
         }
@@ -42,10 +45,10 @@ final class InterruptHandler: @unchecked Sendable {
         }
     }
 
-    private func received(_ name: String, onFirst: @escaping @Sendable (String) -> Void,
+    private func received(_ name: String, times: Int, onFirst: @escaping @Sendable (String) -> Void,
                           onGraceExpired: @escaping @Sendable (String) -> Void) {
         let count = lock.withLock {
-            signals += 1
+            signals += times
             return signals
         }
         if count > 1 {
