@@ -172,10 +172,10 @@ struct BadInputTests {
         try #"{"accepted": 3}"#.write(toFile: directory + "/baseline.json", atomically: true, encoding: .utf8)
         try #"{"accepted": ["#.write(toFile: directory + "/truncated.json", atomically: true, encoding: .utf8)
         try "convfuzz_profile: 1\npools: [a, b\n".write(toFile: directory + "/profile.yaml", atomically: true, encoding: .utf8)
-        try "convfuzz_profile: 1\npools:\n  user_id: 3\n".write(toFile: directory + "/typed.yaml", atomically: true, encoding: .utf8)
+        try "convfuzz_profile: 1\npools:\n  user_id: {a: 1}\n".write(toFile: directory + "/typed.yaml", atomically: true, encoding: .utf8)
         let cases: [(arguments: [String], expected: String)] = [
-            (["run"], "corpus/cf-x.json: not a convfuzz corpus entry"),
-            (["replay", "corpus/cf-x.json"] + Self.deadTarget, "corpus/cf-x.json: not a convfuzz corpus entry"),
+            (["run"] + Self.deadTarget, "corpus/cf-x.json: not a convfuzz corpus entry"),
+            (["replay", "corpus/cf-x.json", "--target", "http://127.0.0.1:1"], "corpus/cf-x.json: not a convfuzz corpus entry"),
             (["corpus", "list"], "corpus/cf-x.json: not a convfuzz corpus entry"),
             (["run", "--no-corpus", "--baseline", "baseline.json"], "baseline.json: not a baseline file: 'accepted' should be a list"),
             (["run", "--no-corpus", "--baseline", "truncated.json"], "truncated.json: not a baseline file: not valid JSON"),

@@ -23,8 +23,8 @@ public struct WalkDriver: Sendable {
         self.maxPages = max(1, maxPages)
     }
 
-    /// Walks every plan to its end (or its bound).
-    public func run(_ plans: [WalkPlan], maxPages: Int? = nil) -> [Walk] {
+    /// Walks every plan to its end (or its bound); `finished` hears how many walks have ended after each batch.
+    public func run(_ plans: [WalkPlan], maxPages: Int? = nil, finished: ((Int) -> Void)? = nil) -> [Walk] {
         let maxPages = max(1, maxPages ?? self.maxPages)
         let cursorName = QueryCodec.encode(spec.pagination.cursorParam)
         var walks = plans.map { plan in
@@ -70,6 +70,7 @@ public struct WalkDriver: Sendable {
                 stillActive.append(index)
             }
             active = stillActive
+            finished?(plans.count - active.count)
         }
         return walks
     }

@@ -32,7 +32,8 @@ public struct ProgressSnapshot: Sendable, Equatable {
     public var unit: String {
         switch phase {
         case "cases": return "cases"
-        case "walks", "walk": return phase == "walk" ? "pages" : "queries"
+        case "walks", "relation walks": return "walks"
+        case "walk": return "pages"
         case "relations": return "relations"
         case "filter probes": return "probes"
         case "confirming": return "findings"

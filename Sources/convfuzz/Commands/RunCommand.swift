@@ -108,6 +108,7 @@ struct RunCommand: ParsableCommand {
         let embedded = targetOptions.target == nil
         let profile = try specOptions.loadProfile(embeddedFallback: embedded)
         let baselineValue = try loadBaseline()
+        if !noCorpus { try RunSetup.checkCorpus(corpus) }
         let (url, server) = try targetOptions.resolve(basePath: spec.endpoint.path)
         defer { server?.stop() }
         let key = targetOptions.apiKey(defaultEnv: spec.auth.env)

@@ -28,6 +28,19 @@ enum RunSetup {
         }
     }
 
+    /// Reads every entry of a corpus folder before the first request; a broken one exits 2 naming the file.
+    static func checkCorpus(_ directory: String) throws {
+        for file in CorpusStore(directory: directory).files() {
+            do {
+                _ = try CorpusStore.load(path: file)
+            } catch let abort as RunAbort {
+                throw CommandExit.usage(abort.description)
+            } catch {
+                throw CommandExit.usage("\(file): not a convfuzz corpus entry")
+            }
+        }
+    }
+
     /// The `.json` files named, with folders expanded.
     static func corpusFiles(_ paths: [String]) throws -> [String] {
         var files: [String] = []
