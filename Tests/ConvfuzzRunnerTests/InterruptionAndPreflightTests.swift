@@ -32,6 +32,24 @@ struct InterruptionAndPreflightTests {
         #expect(files.count == result.findings.count)
     }
 
+    @Test func eachFindingIsAnnouncedOnce() throws {
+        let server = try ReferenceServer(configuration: ReferenceServerConfiguration(fault: .hasMoreOnLastPage))
+        try server.start()
+        defer { server.stop() }
+        var configuration = RunConfiguration(spec: Paths.spec, target: server.baseURL)
+        configuration.corpusDirectory = nil
+        configuration.replayCorpus = false
+        configuration.maxCases = 150
+        configuration.walkSample = 4
+        configuration.relationBudget = 6
+        let notes = NoteCollector()
+        let result = try Runner(configuration: configuration, progress: notes).run()
+        let announced = notes.lines.filter { $0.hasPrefix("finding:") }
+        #expect(!announced.isEmpty)
+        #expect(announced.count == Set(announced).count, "\(announced)")
+        #expect(announced.count == result.findings.count)
+    }
+
     @Test func resultSoFarIsReadableWhileTheRunGoesOn() throws {
         let server = try ReferenceServer(configuration: ReferenceServerConfiguration(fault: .pageSizePlusOne))
         try server.start()
@@ -121,5 +139,15 @@ final class StopOnFinding: ProgressSink, @unchecked Sendable {
     init(stop: StopRequest) { self.stop = stop }
     func update(_ snapshot: ProgressSnapshot) {}
     func note(_ line: String) { if line.hasPrefix("finding:") { stop.request(signal: "SIGINT") } }
+    func finish() {}
+}
+
+/// Keeps every note.
+final class NoteCollector: ProgressSink, @unchecked Sendable {
+    private let lock = NSLock()
+    private var collected: [String] = []
+    var lines: [String] { lock.withLock { collected } }
+    func update(_ snapshot: ProgressSnapshot) {}
+    func note(_ line: String) { lock.withLock { collected.append(line) } }
     func finish() {}
 }

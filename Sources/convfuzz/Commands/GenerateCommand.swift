@@ -60,6 +60,6 @@ extension GenerateCommand: Exemplified {
     static let examples = [
         "convfuzz generate --seed 7 --count 5",
         "convfuzz generate --seed 7 --start 1000 --count 1",
-        "convfuzz generate --count 100000 --discard",
+        "convfuzz generate --count 2000 --discard",
     ]
 }
