@@ -29,13 +29,14 @@ public struct ReportContext: Sendable {
         return String(line.prefix(limit)) + "… (\(line.count - limit) more characters; full command in the JSON report)"
     }
 
-    /// The curl lines reproducing a finding, in order: the exact requests its evidence shows (for a walk, the
-    /// page, cursor included, where the discrepancy is), else the queries of its replay plan.
+    /// The curl lines reproducing a finding, in order: first the exact requests its evidence shows (for a walk,
+    /// the page, cursor included, where the discrepancy is), then the other queries of its replay plan.
     public func curlLines(for finding: ReportedFinding) -> [String] {
         let header = result.authenticated ? result.authHeader : nil
         var queries: [String] = []
-        for query in finding.finding.evidence.map(\.query) where !queries.contains(query) { queries.append(query) }
-        if queries.isEmpty { queries = finding.reproduction }
+        for query in finding.finding.evidence.map(\.query) + finding.reproduction where !queries.contains(query) {
+            queries.append(query)
+        }
         return queries.map {
             redactor.redact(CurlCommand.render(url: url(for: $0), authHeader: header, apiKeyEnv: result.apiKeyEnv))
         }
