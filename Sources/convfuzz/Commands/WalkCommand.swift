@@ -73,7 +73,7 @@ struct WalkCommand: ParsableCommand {
 extension WalkCommand: Exemplified {
     static let examples = [
         "convfuzz walk",
-        "convfuzz walk --page-size 7 --param call_successful=success",
+        "convfuzz walk --page-size 7 --max-pages 20",
         "ELEVENLABS_API_KEY=… convfuzz walk --target https://api.elevenlabs.io --max-pages 50",
     ]
 }

@@ -17,7 +17,7 @@ final class InterruptHandler: @unchecked Sendable {
     private var sources: [DispatchSourceSignal] = []
 
     /// The exit code of a signal: 128 + its number.
-    static func exitCode(for signal: String) -> Int32 { signal == "SIGTERM" ? 143 : 130 }
+    static func exitCode(for signal: String) -> Int32 { signal == "SIGTERM" ? ExitStatus.terminated : ExitStatus.interrupted }
 
     /// Installs the handlers.
     init(stop: StopRequest, grace: Double = 1.0, onFirst: @escaping @Sendable (String) -> Void,
