@@ -42,6 +42,8 @@ public final class Runner {
     var accessNotes: [String] = []
     let startTime: Double
     let startedAt = Clock.isoNow()
+    /// What another thread may read while the run goes on (see `resultSoFar`).
+    let published = PublishedStatistics()
 
     /// Creates a runner.
     public init(configuration: RunConfiguration, baseline: Baseline = Baseline(), progress: ProgressSink = SilentProgress()) {
@@ -84,6 +86,11 @@ public final class Runner {
         statistics.retries = executor.retried
         reported += retryNotices()
         statistics.seconds = Clock.monotonic() - startTime
+        return result(statistics: statistics, findings: reported)
+    }
+
+    /// The result of the run with these statistics and findings.
+    func result(statistics: RunStatistics, findings reported: [ReportedFinding]) -> RunResult {
         var result = RunResult(
             specName: spec.name, specRevision: spec.revision, specFingerprint: spec.fingerprint,
             seed: configuration.seed, target: configuration.target, endpoint: configuration.endpointURL,
@@ -108,6 +115,11 @@ public final class Runner {
 
     /// True when the time budget or the failure budget is spent; records why once.
     func outOfBudget() -> Bool {
+        if statistics.interruptedBy == nil, let signal = configuration.stop?.signal {
+            statistics.interruptedBy = signal
+            statistics.stoppedEarly = "interrupted by \(signal)"
+            return true
+        }
         if statistics.stoppedEarly != nil { return true }
         if let reason = deadlineStopReason {
             statistics.stoppedEarly = reason
@@ -122,16 +134,20 @@ public final class Runner {
 
     func report(_ phase: String, done: Int, total: Int) {
         executor.traffic.enter(phase)
+        published.store(statistics)
         let elapsed = Clock.monotonic() - startTime
         let requests = executor.requests
         let rate = elapsed > 0 ? Double(requests) / elapsed : 0
-        let perUnit = done > 0 ? elapsed / Double(done) : 0
+        // The ETA is the sink's: it times each phase on its own.
         progress.update(ProgressSnapshot(phase: phase, done: done, total: total, findings: ledger.count, requests: requests,
-                                         requestsPerSecond: rate, eta: done > 0 && total > done ? perUnit * Double(total - done) : nil))
+                                         requestsPerSecond: rate, eta: nil))
     }
 
+    /// Requests sent so far, readable from any thread (for progress lines).
+    public var requestsSoFar: Int { executor.requests }
+
     func announce(_ findings: [Finding]) {
-        for finding in findings {
+        for finding in ledger.unannounced(findings) {
             progress.note("finding: [\(finding.check.rawValue)] \(finding.parameter.map { "\($0): " } ?? "")\(finding.message)")
         }
     }

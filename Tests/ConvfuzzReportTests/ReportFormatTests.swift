@@ -18,7 +18,21 @@ struct ReportFormatTests {
         #expect(text.contains("curl -sS -g -H \"xi-api-key: $ELEVENLABS_API_KEY\" 'http://127.0.0.1:1/v1/convai/conversations?page_size=30&x=%7C'"))
         #expect(text.contains("'\\''"), "single quotes in URLs are shell-escaped")
         #expect(text.contains("9 → 1 query pairs"))
+        #expect(text.contains("replay:   convfuzz replay corpus/x.json"))
         #expect(!text.contains(SampleResults.secret))
+    }
+
+    @Test func theVerdictStatesTheExitCodeOfAnInterruptedRun() {
+        var result = SampleResults.result(findings: [SampleResults.reported(
+            SampleResults.finding(.pageSize, parameter: "page_size", message: "31 items"), status: .unconfirmed)])
+        result.statistics.interruptedBy = "SIGTERM"
+        #expect(result.exitCode == 143)
+        let text = TextSummary.render(context(result))
+        #expect(text.hasSuffix("INTERRUPTED by SIGTERM: 1 finding(s) so far, 1 unconfirmed (exit 143)\n"))
+        let failing = SampleResults.result(corpus: [CorpusReplayOutcome(file: "corpus/a.json", check: "CF-X", stillFails: true,
+                                                                         regenerationAgrees: nil, detail: "still fails")])
+        #expect(failing.exitCode == 1)
+        #expect(TextSummary.render(context(failing)).contains("(exit 1)"), "the verdict and the exit code agree")
     }
 
     @Test func cleanSummaryPasses() {

@@ -85,7 +85,7 @@ struct SpecLoaderTests {
     @Test(arguments: [
         ("convfuzz_spec: 1\nname: x\nbogus: 1\n", 3, "unknown key 'bogus'"),
         ("convfuzz_spec: 2\nname: x\n", 1, "unsupported spec format version"),
-        ("convfuzz_spec: 1\nname: [unclosed\n", 3, "YAML syntax"),
+        ("convfuzz_spec: 1\nname: [unclosed\n", 2, "YAML syntax"),
         ("", 1, "empty"),
     ])
     func rejectsBadSpecsWithALine(text: String, line: Int, fragment: String) {

@@ -57,7 +57,39 @@ public struct WalkComparator: Sendable {
                         message: "the filtered walk is not the base walk's matching items: \(difference.summary)"
                             + (outsideBase > 0 ? "; \(outsideBase) of the extra ids are not in the base walk at all" : ""),
                         expected: "\(expected.count) matching ids of the base walk", observed: "\(observed.count) ids: \(difference.summary)",
-                        evidence: [evidence(filtered), evidence(base)])]
+                        evidence: discrepancyEvidence(difference, filtered: filtered, base: base))]
+    }
+
+    /// The exact page requests (cursor included) that show a completeness discrepancy: for the first missing
+    /// id, the base page that holds it and the filtered page where it belongs; for the first extra id, the
+    /// filtered page that holds it. Falls back to each walk's first page.
+    func discrepancyEvidence(_ difference: SetDifference, filtered: Walk, base: Walk) -> [Evidence] {
+        var evidence: [Evidence] = []
+        if let missing = difference.missing.first, let basePage = pageIndex(holding: missing, in: base) {
+            evidence.append(Evidence(base.pages[basePage].response))
+            // The filtered page where the missing id belongs: the one holding the next base id it does show.
+            let baseOrder = base.items.compactMap { parser.id(of: $0) }
+            let filteredIDs = Set(filtered.items.compactMap { parser.id(of: $0) })
+            if let position = baseOrder.firstIndex(of: missing),
+               let next = baseOrder[(position + 1)...].first(where: filteredIDs.contains),
+               let filteredPage = pageIndex(holding: next, in: filtered) {
+                evidence.insert(Evidence(filtered.pages[filteredPage].response), at: 0)
+            } else if let last = filtered.pages.last {
+                evidence.insert(Evidence(last.response), at: 0)
+            }
+        }
+        if let extra = difference.extra.first, let filteredPage = pageIndex(holding: extra, in: filtered) {
+            let page = Evidence(filtered.pages[filteredPage].response)
+            if !evidence.contains(page) { evidence.append(page) }
+        }
+        return evidence.isEmpty ? [self.evidence(filtered), self.evidence(base)] : evidence
+    }
+
+    /// The index of the page of a walk whose items include an id.
+    func pageIndex(holding id: String, in walk: Walk) -> Int? {
+        walk.pages.indices.first { index in
+            walk.pages[index].page?.items.contains { parser.id(of: $0) == id } ?? false
+        }
     }
 
     /// `CF-SORT-REVERSE`: the ascending walk is the descending walk reversed.

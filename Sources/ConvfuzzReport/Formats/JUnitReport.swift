@@ -118,7 +118,7 @@ public enum JUnitReport {
                      "observed: \(reported.finding.observed)",
                      "from: \(reported.origin.summary)"]
         lines.append(contentsOf: context.curlLines(for: reported).map { "repro: \(ReportContext.clip($0, limit: 4000))" })
-        if let file = reported.corpusFile { lines.append("corpus: \(file)") }
+        if let command = context.replayCommand(for: reported) { lines.append("replay: \(command)") }
         return lines.joined(separator: "\n")
     }
 

@@ -41,6 +41,7 @@ public enum MarkdownReport {
                 out.append("")
                 out.append("```sh")
                 out.append(contentsOf: context.curlLines(for: reported).map { ReportContext.clip($0, limit: 2000) })
+                if let command = context.replayCommand(for: reported) { out.append(command) }
                 out.append("```")
                 out.append("</details>")
             }

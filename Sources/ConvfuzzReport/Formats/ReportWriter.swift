@@ -1,32 +1,11 @@
 import Foundation
 
-/// Writes report files atomically (temporary file, then rename) so a crash never leaves half a report.
+/// Writes one report file: `-` is standard output, a FIFO, device or symlink is written through, and a
+/// regular file is replaced atomically (temporary file in the same folder, then rename), so a crash never
+/// leaves half a report. See `OutputDestination`.
 public enum ReportWriter {
-    /// Writes text to a path; the error names the path.
-    public static func write(_ text: String, to path: String) throws {
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        }
-        let temporary = path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
-            throw ReportWriteError(path: path, reason: "cannot create \(temporary)")
-        }
-        if rename(temporary, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw ReportWriteError(path: path, reason: reason)
-        }
+    /// Checks the path, then writes text to it; the error names the path and what is wrong.
+    public static func write(_ text: String, to path: String, option: String = "report") throws(OutputError) {
+        try OutputDestination.checkFile(option: option, path: path).write(text)
     }
-}
-
-/// A report file could not be written.
-public struct ReportWriteError: Error, CustomStringConvertible {
-    /// The path.
-    public let path: String
-    /// Why.
-    public let reason: String
-
-    /// `cannot write PATH: reason`.
-    public var description: String { "cannot write \(path): \(reason)" }
 }

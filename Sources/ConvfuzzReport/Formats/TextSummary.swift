@@ -4,8 +4,9 @@ import Foundation
 
 /// The human summary printed at the end of a run.
 public enum TextSummary {
-    /// Renders the summary; `color` adds ANSI colour to the verdict and ids.
-    public static func render(_ context: ReportContext, color: Bool = false) -> String {
+    /// Renders the summary; `color` adds ANSI colour to the verdict and ids; `exitCode` (default: the result's)
+    /// is the code the process exits with, which the verdict line states.
+    public static func render(_ context: ReportContext, color: Bool = false, exitCode: Int32? = nil) -> String {
         let result = context.result
         let stats = result.statistics
         var lines: [String] = []
@@ -52,7 +53,7 @@ public enum TextSummary {
             if result.coverageGaps.count > 12 { lines.append("  … \(result.coverageGaps.count - 12) more in the JSON report") }
         }
         lines.append("")
-        lines.append(verdict(result, color: color))
+        lines.append(verdict(result, color: color, exitCode: exitCode ?? result.exitCode))
         return context.redactor.redact(lines.joined(separator: "\n")) + "\n"
     }
 
@@ -68,21 +69,31 @@ public enum TextSummary {
             lines.append("   shrunk:   \(shrink.pairsBefore) → \(shrink.pairsAfter) query pairs in \(shrink.attempts) requests\(shrink.verified ? " (re-verified)" : "")")
         }
         for line in context.curlLines(for: reported).prefix(3) { lines.append("   repro:    \(ReportContext.clip(line))") }
-        if let file = reported.corpusFile { lines.append("   corpus:   \(file)") }
+        if let command = context.replayCommand(for: reported) { lines.append("   replay:   \(command)") }
         return lines
     }
 
-    static func verdict(_ result: RunResult, color: Bool) -> String {
+    /// The last line: what the run found and the exit code it ends with.
+    static func verdict(_ result: RunResult, color: Bool, exitCode: Int32) -> String {
         let gating = result.gatingFindings.count
+        if let signal = result.statistics.interruptedBy {
+            let unconfirmed = result.findings.filter { $0.status == .unconfirmed }.count
+            let text = "INTERRUPTED by \(signal): \(result.findings.count) finding(s) so far, \(unconfirmed) unconfirmed (exit \(exitCode))"
+            return color ? "\u{1B}[1;33m\(text)\u{1B}[0m" : text
+        }
         if result.abortReason != nil {
             let text = "STOPPED: \(gating) new finding(s) before the target stopped the run (exit 3)"
             return color ? "\u{1B}[1;31m\(text)\u{1B}[0m" : text
         }
+        if gating == 0 && exitCode != 0 {
+            let text = "FAIL: \(result.failingCorpusEntries.count) corpus entr\(result.failingCorpusEntries.count == 1 ? "y" : "ies") still failing (exit \(exitCode))"
+            return color ? "\u{1B}[1;31m\(text)\u{1B}[0m" : text
+        }
         if gating == 0 {
-            let text = "PASS: no new findings (exit 0)"
+            let text = "PASS: no new findings (exit \(exitCode))"
             return color ? "\u{1B}[1;32m\(text)\u{1B}[0m" : text
         }
-        let text = "FAIL: \(gating) new finding(s) (exit 1)"
+        let text = "FAIL: \(gating) new finding(s) (exit \(exitCode))"
         return color ? "\u{1B}[1;31m\(text)\u{1B}[0m" : text
     }
 }

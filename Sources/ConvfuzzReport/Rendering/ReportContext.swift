@@ -24,16 +24,26 @@ public struct ReportContext: Sendable {
         query.isEmpty ? result.endpoint : result.endpoint + "?" + query
     }
 
+    /// `convfuzz replay FILE` for a finding stored in the corpus.
+    public func replayCommand(for finding: ReportedFinding) -> String? {
+        finding.corpusFile.map { "convfuzz replay \($0)" }
+    }
+
     /// A line cut to `limit` characters with a note of what was left out (full lines are in the JSON report).
     public static func clip(_ line: String, limit: Int = 400) -> String {
         guard line.count > limit else { return line }
         return String(line.prefix(limit)) + "… (\(line.count - limit) more characters; full command in the JSON report)"
     }
 
-    /// The curl lines reproducing a finding, in order.
+    /// The curl lines reproducing a finding, in order: first the exact requests its evidence shows (for a walk,
+    /// the page, cursor included, where the discrepancy is), then the other queries of its replay plan.
     public func curlLines(for finding: ReportedFinding) -> [String] {
         let header = result.authenticated ? result.authHeader : nil
-        return finding.reproduction.map { query in
+        var queries: [String] = []
+        for query in finding.finding.evidence.map(\.query) + finding.reproduction where !queries.contains(query) {
+            queries.append(query)
+        }
+        return queries.map { query in
             guard let header, finding.credential != .firstKey else {
                 return redactor.redact(CurlCommand.render(url: url(for: query), authHeader: header, apiKeyEnv: result.apiKeyEnv))
             }

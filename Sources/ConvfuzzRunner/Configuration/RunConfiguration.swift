@@ -63,6 +63,8 @@ public struct RunConfiguration: Sendable {
     public var transport: TransportConfiguration
     /// Note every walk, probe and relation as it is planned.
     public var verbose: Bool = false
+    /// Set by a signal handler to stop the run early (see `StopRequest`).
+    public var stop: StopRequest?
 
     /// Creates a configuration with the defaults a user gets from `convfuzz run`.
     public init(spec: Spec, profile: TargetProfile = .empty, target: String, apiKey: String? = nil,

@@ -18,14 +18,15 @@ public struct Baseline: Sendable, Equatable {
     }
 
     /// Loads a baseline file; the error names the file.
-    public static func load(path: String) throws -> Baseline {
+    public static func load(path: String) throws(RunAbort) -> Baseline {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw RunAbort.invalidInput("\(path): baseline file not found or not readable")
         }
         do {
             return Baseline(signatures: Set(try JSONDecoder().decode(File.self, from: data).accepted))
         } catch {
-            throw RunAbort.invalidInput("\(path): a baseline is JSON {\"accepted\": [signature, …]}: \(error)")
+            let problem = FileProblem.describe(error, data: data, kind: "baseline file")
+            throw RunAbort.invalidInput("\(path): \(problem) (a baseline is JSON {\"accepted\": [signature, …]})")
         }
     }
 

@@ -34,12 +34,8 @@ public struct CorpusStore: Sendable {
         }
         do {
             return try JSONDecoder().decode(CorpusEntry.self, from: data)
-        } catch let DecodingError.keyNotFound(key, _) {
-            throw RunAbort.invalidInput("\(path): not a convfuzz corpus entry (missing '\(key.stringValue)')")
-        } catch let DecodingError.dataCorrupted(context) {
-            throw RunAbort.invalidInput("\(path): not a convfuzz corpus entry (\(context.debugDescription))")
         } catch {
-            throw RunAbort.invalidInput("\(path): not a convfuzz corpus entry (\(error))")
+            throw RunAbort.invalidInput("\(path): \(FileProblem.describe(error, data: data, kind: "convfuzz corpus entry"))")
         }
     }
 

@@ -1,8 +1,11 @@
 import ConvfuzzGeneration
 import ConvfuzzOracle
+import Foundation
 
 /// Unique findings by signature, in the order first seen, with how to reproduce each.
-final class FindingLedger {
+///
+/// Locked, so that an interrupted run's findings can be read while the runner winds down.
+final class FindingLedger: @unchecked Sendable {
     /// One unique finding and what is needed to confirm, shrink and store it.
     struct Entry {
         var finding: Finding
@@ -29,16 +32,26 @@ final class FindingLedger {
         case none
     }
 
-    private(set) var signatures: [String] = []
-    private(set) var entries: [String: Entry] = [:]
+    // Every stored property is guarded by `lock`.
+    private let lock = NSLock()
+    private var signatures: [String] = []
+    private var entries: [String: Entry] = [:]
+    private var announced: Set<String> = []
 
     /// Unique findings so far.
-    var count: Int { signatures.count }
+    var count: Int { lock.withLock { signatures.count } }
+
+    /// The findings not announced yet (each finding is shown once), marked as announced.
+    func unannounced(_ findings: [Finding]) -> [Finding] {
+        lock.withLock { findings.filter { announced.insert($0.signature).inserted } }
+    }
 
     /// Records findings; returns the ones whose signature is new.
     @discardableResult
     func record(_ findings: [Finding], origin: FindingOrigin, replay: ReplayPlan, sourceCase: GeneratedCase? = nil,
                 confirm: Confirmation) -> [Finding] {
+        lock.lock()
+        defer { lock.unlock() }
         var fresh: [Finding] = []
         for finding in findings {
             if entries[finding.signature] != nil {
@@ -54,10 +67,10 @@ final class FindingLedger {
     }
 
     /// Entries in the order first seen.
-    var ordered: [Entry] { signatures.compactMap { entries[$0] } }
+    var ordered: [Entry] { lock.withLock { signatures.compactMap { entries[$0] } } }
 
     /// Replaces an entry.
     func update(_ entry: Entry) {
-        entries[entry.finding.signature] = entry
+        lock.withLock { entries[entry.finding.signature] = entry }
     }
 }

@@ -29,8 +29,8 @@ public struct WalkDriver: Sendable {
         self.maxPages = max(1, maxPages)
     }
 
-    /// Walks every plan to its end (or its bound).
-    public func run(_ plans: [WalkPlan], maxPages sample: Int? = nil) -> [Walk] {
+    /// Walks every plan to its end (or its bound); `finished` hears how many walks have ended after each batch.
+    public func run(_ plans: [WalkPlan], maxPages sample: Int? = nil, finished: ((Int) -> Void)? = nil) -> [Walk] {
         let maxPages = max(1, sample ?? self.maxPages)
         var heldBytes = 0
         let cursorName = QueryCodec.encode(spec.pagination.cursorParam)
@@ -82,6 +82,7 @@ public struct WalkDriver: Sendable {
                 stillActive.append(index)
             }
             active = stillActive
+            finished?(plans.count - active.count)
         }
         executor.traffic.recordWalks(pages: walks.map(\.pages.count))
         return walks

@@ -7,12 +7,12 @@ extension Runner {
     /// Re-runs every finding once (what does not reproduce is flaky), shrinks generated cases,
     /// applies the baseline and writes new failures to the corpus.
     func confirmAndStore() -> [ReportedFinding] {
-        let redactor = Redactor(secrets: configuration.secrets)
         let generator = CaseGenerator(spec: spec, pools: pools)
         let entries = ledger.ordered
         // Walk and relation findings are re-run against a fresh base walk, so that data which changed
         // since discovery (a live target) cannot make a completeness check fail twice.
-        if entries.contains(where: { if case .rerun = $0.confirm { return true } else { return false } }) {
+        if configuration.stop?.signal == nil,
+           entries.contains(where: { if case .rerun = $0.confirm { return true } else { return false } }) {
             refreshBase()
         }
         var reported: [ReportedFinding] = []
@@ -22,8 +22,10 @@ extension Runner {
             var replay = entry.replay
             var shrinkSummary: ShrinkSummary?
             var reproduced: Bool
-            switch entry.confirm {
-            case _ where !canConfirm:
+            // After a signal nothing is re-run: what is left is stored as found, marked unconfirmed.
+            let interrupted = configuration.stop?.signal != nil && outOfBudget()
+            switch interrupted ? FindingLedger.Confirmation.none : entry.confirm {
+            case _ where !canConfirm && !interrupted:
                 reproduced = true
                 statistics.unconfirmed = (statistics.unconfirmed ?? 0) + 1
             case .generatedCase(let generated):
@@ -48,21 +50,14 @@ extension Runner {
                 reproduced = true
             }
             var status: FindingStatus = reproduced ? .new : .flaky
+            if interrupted, !entry.isCorpusRegression {
+                status = .unconfirmed
+                statistics.unconfirmed = (statistics.unconfirmed ?? 0) + 1
+            }
             if baseline.signatures.contains(finding.signature) { status = .baseline }
             var corpusFile: String?
-            if status == .new, let directory = configuration.corpusDirectory, !entry.isCorpusRegression {
-                let corpusEntry = CorpusEntry(
-                    check: finding.check.rawValue, signature: finding.signature, parameter: finding.parameter,
-                    firstSeen: String(startedAt.prefix(10)), specName: spec.name, specFingerprint: spec.fingerprint,
-                    seed: configuration.seed, replay: replay, message: redactor.redact(finding.message),
-                    expected: redactor.redact(finding.expected), observed: redactor.redact(finding.observed),
-                    evidence: finding.evidence.map { Evidence(query: redactor.redact($0.query), status: $0.status,
-                                                              excerpt: redactor.redact($0.excerpt)) })
-                do {
-                    corpusFile = try CorpusStore(directory: directory).save(corpusEntry)
-                } catch {
-                    progress.note("warning: could not write the corpus entry: \(error)")
-                }
+            if status == .new || status == .unconfirmed, !entry.isCorpusRegression {
+                corpusFile = store(finding, replay: replay)
             } else if entry.isCorpusRegression, case .corpus(let file) = entry.origin {
                 corpusFile = file
             }

@@ -18,7 +18,7 @@ extension Runner {
             } catch let error as RunAbort {
                 throw error
             } catch {
-                throw RunAbort.invalidInput("\(file): \(error)")
+                throw RunAbort.invalidInput("\(file): not a convfuzz corpus entry")
             }
             let outcome = replay(entry, file: file)
             corpusOutcomes.append(outcome.outcome)
@@ -69,21 +69,20 @@ extension Runner {
     }
 
     /// Replays corpus files without a full run: preflight, then each entry. Used by `convfuzz replay`.
+    /// Every file is read before the first request, so a broken one exits 2 without traffic.
     public func replayFiles(_ files: [String]) throws(RunAbort) -> [CorpusReplayOutcome] {
-        try preflight()
-        discover()
-        var outcomes: [CorpusReplayOutcome] = []
+        var entries: [CorpusEntry] = []
         for file in files {
-            let entry: CorpusEntry
             do {
-                entry = try CorpusStore.load(path: file)
+                entries.append(try CorpusStore.load(path: file))
             } catch let error as RunAbort {
                 throw error
             } catch {
-                throw RunAbort.invalidInput("\(file): \(error)")
+                throw RunAbort.invalidInput("\(file): not a convfuzz corpus entry")
             }
-            outcomes.append(replay(entry, file: file).outcome)
         }
-        return outcomes
+        try preflight()
+        discover()
+        return zip(files, entries).map { replay($1, file: $0).outcome }
     }
 }

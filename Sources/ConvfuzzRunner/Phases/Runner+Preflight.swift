@@ -37,6 +37,10 @@ extension Runner {
             let tail = cutShort.map { "; \($0)" } ?? ""
             throw RunAbort.untestable(url: url, reason: "the first request kept getting HTTP \(status)\(tail)")
         }
+        if let abort = EndpointCheck(target: configuration.target, path: spec.endpoint.path)
+            .misconfiguration(response, url: configuration.endpointURL) {
+            throw abort
+        }
         let classification = classifier.classify([], issuedCursors: issued)
         let findings = responseOracle.check(classification: classification, response: response)
         ledger.record(findings, origin: .walk(query: "", pageSize: spec.pagination.defaultPageSize),

@@ -33,7 +33,7 @@ extension Runner {
         guard !plans.isEmpty else { return }
         if configuration.verbose { for plan in plans { progress.note("probe: \(plan.query)") } }
         report("filter probes", done: 0, total: plans.count)
-        let walks = walker.run(plans)
+        let walks = walker.run(plans) { [self] done in report("filter probes", done: done, total: plans.count) }
         for (walk, plan) in zip(walks, plans) where !outOfBudget() {
             let query = plan.query
             let findings = walkFindings(main: walk, companion: nil)

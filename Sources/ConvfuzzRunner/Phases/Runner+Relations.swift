@@ -28,13 +28,14 @@ extension Runner {
         if configuration.verbose {
             for plan in plans { progress.note("relation [\(plan.check.rawValue)] \(plan.parameter): \(plan.description)") }
         }
-        report("relations", done: 0, total: plans.count)
         var unique: [String] = []
         var seen = Set<String>()
         for plan in plans {
             for query in plan.queryStrings where seen.insert(query).inserted { unique.append(query) }
         }
-        let walks = walker.run(unique.map { WalkPlan(pairs: QueryCodec.pairs(fromQuery: $0)) })
+        let walks = walker.run(unique.map { WalkPlan(pairs: QueryCodec.pairs(fromQuery: $0)) }) { [self] done in
+            report("relation walks", done: done, total: unique.count)
+        }
         var byQuery: [String: Walk] = [:]
         for (query, walk) in zip(unique, walks) where !outOfBudget() {
             byQuery[query] = walk

@@ -18,12 +18,15 @@ extension Runner {
     func runWalks() {
         let sample = sampleValidCases(configuration.walkSample)
         guard !sample.isEmpty else { return }
-        report("walks", done: 0, total: sample.count)
+        report("walks", done: 0, total: 2 * sample.count)
         let mains = sample.map { generated in
             WalkPlan(pairs: shaper.withResultsHelpers(shaper.withoutCursor(generated.pairs), query: generated.classification.query))
         }
         let companions = mains.map(companion)
-        let walks = walker.run(zip(mains, companions).flatMap { [$0, $1] })
+        // Each sampled query is walked twice (at two page sizes): the unit shown is walks.
+        let walks = walker.run(zip(mains, companions).flatMap { [$0, $1] }) { [self] done in
+            report("walks", done: done, total: 2 * mains.count)
+        }
         for offset in mains.indices where !outOfBudget() {
             let main = walks[2 * offset]
             let findings = walkFindings(main: main, companion: walks[2 * offset + 1])
@@ -32,7 +35,6 @@ extension Runner {
             record(findings, walk: main, replay: .walk(query: query, pageSize: main.pageSize, companion: companionQuery)) { [self] in
                 rerunWalk(query: query, pageSize: main.pageSize, companion: companionQuery)
             }
-            report("walks", done: offset + 1, total: sample.count)
         }
         if outOfBudget() { return }
         let mainWalks = mains.indices.map { walks[2 * $0] }

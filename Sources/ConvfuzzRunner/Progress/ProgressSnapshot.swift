@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a run stands, for progress lines.
 public struct ProgressSnapshot: Sendable, Equatable {
     /// The phase name.
@@ -10,9 +12,9 @@ public struct ProgressSnapshot: Sendable, Equatable {
     public var findings: Int
     /// Requests so far.
     public var requests: Int
-    /// Requests per second so far.
+    /// Requests per second (over the last interval when a sink measures it, else over the run).
     public var requestsPerSecond: Double
-    /// Estimated seconds left in the phase.
+    /// Estimated seconds left in the phase, from the phase's own measured rate; nil when unknown.
     public var eta: Double?
 
     /// Creates a snapshot.
@@ -26,10 +28,25 @@ public struct ProgressSnapshot: Sendable, Equatable {
         self.eta = eta
     }
 
-    /// One plain line.
+    /// What the phase counts: `walks: 3/12 queries`, `discovery: 4/50 pages`.
+    public var unit: String {
+        switch phase {
+        case "cases": return "cases"
+        case "walks", "relation walks": return "walks"
+        case "walk": return "pages"
+        case "relations": return "relations"
+        case "filter probes": return "probes"
+        case "confirming": return "findings"
+        case "corpus": return "entries"
+        case "discovery": return "pages"
+        default: return "steps"
+        }
+    }
+
+    /// One plain line: `cases: 480/2000 cases, 2 finding(s), 530 requests, 410 req/s, ETA 4s`.
     public var line: String {
         let eta = self.eta.map { String(format: ", ETA %.0fs", $0) } ?? ""
-        return String(format: "%@: %d/%d, %d finding(s), %d requests, %.0f req/s", phase, done, total, findings,
+        return String(format: "%@: %d/%d %@, %d finding(s), %d requests, %.0f req/s", phase, done, total, unit, findings,
                       requests, requestsPerSecond) + eta
     }
 }

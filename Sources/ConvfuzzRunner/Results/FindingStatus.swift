@@ -9,4 +9,6 @@ public enum FindingStatus: String, Sendable, Codable, CaseIterable {
     /// A property of the target worth knowing that is not a contract violation (e.g. many requests
     /// needed a retry): reported, does not fail the gate.
     case notice
+    /// Found before the run was interrupted and not re-run yet: reported and stored, not confirmed.
+    case unconfirmed
 }

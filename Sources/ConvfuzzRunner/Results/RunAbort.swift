@@ -8,6 +8,8 @@ public enum RunAbort: Error, Sendable, Equatable, CustomStringConvertible {
     case untestable(url: String, reason: String)
     /// The target refused the second key (`--second-key-env`).
     case secondKeyRefused(url: String, status: Int)
+    /// The endpoint is not at the target (404/405, an HTML or non-JSON answer): a misconfiguration, not a finding.
+    case misconfigured(url: String, seen: String, hint: String)
     /// The configuration or corpus is unusable.
     case invalidInput(String)
 
@@ -24,6 +26,8 @@ public enum RunAbort: Error, Sendable, Equatable, CustomStringConvertible {
             return "the target could not be tested (\(url)): \(reason)"
         case .secondKeyRefused(let url, let status):
             return "the target refused the second key (HTTP \(status) from \(url)); check the variable named by --second-key-env"
+        case .misconfigured(let url, let seen, let hint):
+            return "no list endpoint at \(url): \(seen); \(hint)"
         case .invalidInput(let message):
             return message
         }
@@ -32,7 +36,7 @@ public enum RunAbort: Error, Sendable, Equatable, CustomStringConvertible {
     /// The documented exit code.
     public var exitCode: Int32 {
         switch self {
-        case .unreachable, .unauthorized, .untestable, .secondKeyRefused: return 3
+        case .unreachable, .unauthorized, .untestable, .secondKeyRefused, .misconfigured: return 3
         case .invalidInput: return 2
         }
     }

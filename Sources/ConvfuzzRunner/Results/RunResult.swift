@@ -73,9 +73,15 @@ public struct RunResult: Sendable, Codable {
     /// Corpus entries that still fail (regressions).
     public var failingCorpusEntries: [CorpusReplayOutcome] { corpusReplay.filter(\.stillFails) }
 
-    /// The process exit code: 0 clean, 1 findings, 3 when the run was stopped by the target (``abortReason``).
+    /// The process exit code: 0 clean, 1 new findings or a corpus entry that still fails,
+    /// 3 when the run was stopped by the target (``abortReason``), 130 after SIGINT, 143 after SIGTERM.
     public var exitCode: Int32 {
-        if abortReason != nil { return 3 }
-        return gatingFindings.isEmpty ? 0 : 1
+        switch statistics.interruptedBy {
+        case "SIGINT": return 130
+        case "SIGTERM": return 143
+        default:
+            if abortReason != nil { return 3 }
+            return gatingFindings.isEmpty && failingCorpusEntries.isEmpty ? 0 : 1
+        }
     }
 }

@@ -24,6 +24,8 @@ public struct RunStatistics: Sendable, Codable, Hashable {
     public var retry: RetryStatistics?
     /// Findings reported without a confirming re-run because the budget was spent or the run was stopped.
     public var unconfirmed: Int?
+    /// The signal that interrupted the run (`SIGINT` or `SIGTERM`), if one did.
+    public var interruptedBy: String?
 
     /// Creates empty statistics.
     public init() {}

@@ -32,7 +32,7 @@ public enum SpecLoader {
         let parameters = try loadParameters(root)
         let grammars = try loadGrammars(root)
         let schemas = try loadResponse(root)
-        let spec = Spec(
+        var spec = Spec(
             name: try root.string("name"),
             revision: try root.optionalString("revision") ?? "unversioned",
             endpoint: try loadEndpoint(root),
@@ -50,6 +50,7 @@ public enum SpecLoader {
             discoveryPools: try loadDiscovery(root),
             fingerprint: Fingerprint.hex(text)
         )
+        spec.hiddenPools = try loadHiddenPools(root, spec: spec)
         try SpecLinter.lint(spec, file: file, lines: LineIndex(root: root))
         return spec
     }
@@ -158,8 +159,28 @@ public enum SpecLoader {
 
     static func loadDiscovery(_ root: MappingReader) throws(SpecError) -> [(pool: String, field: String)] {
         guard let reader = try root.mapping("discovery") else { return [] }
-        try reader.rejectUnknownKeys(["pools"])
+        try reader.rejectUnknownKeys(["pools", "hidden"])
         return (try reader.stringMap("pools") ?? []).map { ($0.key, $0.value) }
+    }
+
+    /// `discovery.hidden`: pool name → where to find its values. Each must be a pool some parameter or grammar
+    /// field draws from, and not one the discovery walk harvests.
+    static func loadHiddenPools(_ root: MappingReader, spec: Spec) throws(SpecError) -> [(pool: String, hint: String)] {
+        guard let reader = try root.mapping("discovery"), let entries = try reader.stringMap("hidden") else { return [] }
+        var used = Set(spec.parameters.compactMap(\.valuePool))
+        for grammar in spec.grammars.values { used.formUnion(grammar.fields.compactMap(\.pool)) }
+        let harvested = Set(spec.discoveryPools.map(\.pool))
+        for entry in entries {
+            guard used.contains(entry.key) else {
+                throw SpecError(file: reader.file, line: entry.line,
+                                message: "discovery.hidden.\(entry.key) is not a pool any parameter or grammar field uses")
+            }
+            guard !harvested.contains(entry.key) else {
+                throw SpecError(file: reader.file, line: entry.line,
+                                message: "discovery.hidden.\(entry.key) is also in discovery.pools (harvested, so not hidden)")
+            }
+        }
+        return entries.map { ($0.key, $0.value) }
     }
 }
 

@@ -72,7 +72,10 @@ public indirect enum YAMLNode: Sendable {
 
     private static func line(of error: YamlError) -> Int {
         switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+        case .scanner(let context, _, let mark, _), .parser(let context, _, let mark, _), .composer(let context, _, let mark, _):
+            // An unclosed construct (a quoted scalar, a flow list or mapping, a key) is detected where the
+            // scanner gives up, often lines later; the line to fix is where the construct starts.
+            if let context, startsConstruct(context.text), context.mark.line <= mark.line { return context.mark.line }
             return mark.line
         case .duplicatedKeysInMapping(_, let context):
             return context.mark.line
@@ -81,12 +84,20 @@ public indirect enum YAMLNode: Sendable {
         }
     }
 
+    /// Whether a Yams context names a construct whose start is the line to fix.
+    private static func startsConstruct(_ text: String) -> Bool {
+        ["quoted scalar", "flow", "simple key", "block scalar", "tag", "anchor", "alias", "directive"].contains { text.contains($0) }
+    }
+
     private static func message(of error: YamlError) -> String {
         switch error {
-        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
-             .composer(let context, let problem, _, _):
-            if let context { return "YAML syntax: \(problem) (\(context.text))" }
-            return "YAML syntax: \(problem)"
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            guard let context else { return "YAML syntax: \(problem)" }
+            if startsConstruct(context.text), context.mark.line < mark.line {
+                return "YAML syntax: \(problem) (\(context.text) that starts on this line; detected at line \(mark.line))"
+            }
+            return "YAML syntax: \(problem) (\(context.text))"
         case .reader(let problem, _, _, _):
             return "unreadable YAML: \(problem)"
         case .duplicatedKeysInMapping(let duplicates, _):

@@ -30,6 +30,9 @@ public struct Spec: Sendable, Equatable {
     public var response: ResponseSpec
     /// Pools harvested from responses: pool name → item field.
     public var discoveryPools: [(pool: String, field: String)]
+    /// Pools responses never show, each with where a user finds its values (`discovery.hidden`); `profile init`
+    /// writes them as commented placeholders.
+    public var hiddenPools: [(pool: String, hint: String)] = []
     /// A stable fingerprint of the spec's source text (FNV-1a 64, hex).
     public var fingerprint: String
 

@@ -12,7 +12,9 @@ struct CorpusCommand: ParsableCommand {
 
 /// `convfuzz corpus list`: one line per entry.
 struct CorpusListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List corpus entries.")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List corpus entries."
+    )
 
     @Option(help: "The corpus folder.")
     var corpus: String = "corpus"
@@ -23,8 +25,10 @@ struct CorpusListCommand: ParsableCommand {
             do {
                 let entry = try CorpusStore.load(path: file)
                 print("\(file)  [\(entry.check)] \(entry.parameter.map { "\($0): " } ?? "")\(entry.message)  (first seen \(entry.firstSeen))")
+            } catch let abort as RunAbort {
+                throw CommandExit.usage(abort.description)
             } catch {
-                throw CommandExit.usage("\(error)")
+                throw CommandExit.usage("\(file): not a convfuzz corpus entry")
             }
         }
     }
@@ -60,7 +64,7 @@ struct CorpusPruneCommand: ParsableCommand {
                 print("keep   \(outcome.file): \(outcome.detail)")
             } else {
                 if !dryRun {
-                    do { try store.remove(path: outcome.file) } catch { throw CommandExit.usage("cannot delete \(outcome.file): \(error)") }
+                    do { try store.remove(path: outcome.file) } catch { throw CommandExit.usage("cannot delete \(outcome.file)") }
                 }
                 removed += 1
                 print("\(dryRun ? "would delete" : "delete") \(outcome.file): \(outcome.detail)")
@@ -68,4 +72,25 @@ struct CorpusPruneCommand: ParsableCommand {
         }
         print("\(removed) of \(outcomes.count) entries \(dryRun ? "would be " : "")pruned")
     }
+}
+
+extension CorpusCommand: Exemplified {
+    static let examples = [
+        "convfuzz corpus list",
+        "convfuzz corpus prune --dry-run",
+    ]
+}
+
+extension CorpusListCommand: Exemplified {
+    static let examples = [
+        "convfuzz corpus list",
+        "convfuzz corpus list --corpus ci/corpus",
+    ]
+}
+
+extension CorpusPruneCommand: Exemplified {
+    static let examples = [
+        "convfuzz corpus prune --dry-run",
+        "ELEVENLABS_API_KEY=… convfuzz corpus prune --target https://api.elevenlabs.io",
+    ]
 }

@@ -34,3 +34,10 @@ struct ExplainCommand: ParsableCommand {
         print(check.explanation)
     }
 }
+
+extension ExplainCommand: Exemplified {
+    static let examples = [
+        "convfuzz explain CF-WALK-DUP",
+        "convfuzz explain --list",
+    ]
+}

@@ -27,3 +27,10 @@ struct FaultsCommand: ParsableCommand {
 
     }
 }
+
+extension FaultsCommand: Exemplified {
+    static let examples = [
+        "convfuzz faults",
+        "convfuzz run --fault page-size-plus-one",
+    ]
+}

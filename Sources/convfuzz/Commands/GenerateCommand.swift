@@ -12,26 +12,26 @@ struct GenerateCommand: ParsableCommand {
 
     @OptionGroup var specOptions: SpecOptions
 
-    @Option(help: "Run seed.")
+    @Option(parsing: .unconditional, help: "Run seed.")
     var seed: UInt64 = 1
 
-    @Option(help: "How many cases.")
+    @Option(parsing: .unconditional, help: "How many cases.")
     var count: Int = 20
 
-    @Option(help: "First case index.")
+    @Option(parsing: .unconditional, help: "First case index.")
     var start: Int = 0
 
     @Flag(help: "Generate and classify without printing the cases; print the rate instead (for benchmarks).")
     var discard = false
 
     func validate() throws {
-        guard count >= 0 else { throw ValidationError("--count must be 0 or more") }
-        guard start >= 0 else { throw ValidationError("--start must be 0 or more") }
+        try Bounds.atLeast("--count", count, 0)
+        try Bounds.atLeast("--start", start, 0)
     }
 
     func run() throws {
         let spec = try specOptions.loadSpec()
-        let profile = try specOptions.loadProfile(fallback: nil)
+        let profile = try specOptions.loadProfile(embeddedFallback: false)
         let generator = CaseGenerator(spec: spec, pools: ValuePools(profile: profile))
         if discard {
             let started = Date()
@@ -54,4 +54,12 @@ struct GenerateCommand: ParsableCommand {
         }
         FileHandle.standardOutput.write(Data(buffer.utf8))
     }
+}
+
+extension GenerateCommand: Exemplified {
+    static let examples = [
+        "convfuzz generate --seed 7 --count 5",
+        "convfuzz generate --seed 7 --start 1000 --count 1",
+        "convfuzz generate --count 2000 --discard",
+    ]
 }

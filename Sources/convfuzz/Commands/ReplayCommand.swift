@@ -6,7 +6,9 @@ struct ReplayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
         abstract: "Re-send stored failures exactly and re-check them; also regenerate each from its seed.",
-        discussion: "Exit 0 when every failure is gone, 1 when any is still there, 2 on a bad file, 3 when the target is unreachable."
+        discussion: """
+            Exit 0 when every failure is gone, 1 when any is still there, 2 on a bad file, 3 when the target is unreachable.
+            """
     )
 
     @Argument(help: "Corpus files or folders.")
@@ -27,4 +29,12 @@ struct ReplayCommand: ParsableCommand {
         print("\(outcomes.count - failing) passed, \(failing) failed")
         if failing > 0 { throw CommandExit(code: ExitStatus.findings, message: "") }
     }
+}
+
+extension ReplayCommand: Exemplified {
+    static let examples = [
+        "convfuzz replay corpus/",
+        "convfuzz replay corpus/cf-page-size-….json --fault page-size-plus-one",
+        "ELEVENLABS_API_KEY=… convfuzz replay corpus/ --target https://api.elevenlabs.io",
+    ]
 }

@@ -10,47 +10,52 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Fuzz the endpoint and check every response, cursor walk and relation against the spec.",
-        discussion: "Exit codes: 0 no new finding, 1 new findings, 2 usage or spec error, 3 target unreachable or unauthorised."
+        discussion: """
+            Exit codes: 0 no new finding, 1 new findings, 2 usage, spec or file error, 3 target unreachable, refused or \
+            not the endpoint, 130 interrupted by SIGINT, 143 by SIGTERM. On the first SIGINT/SIGTERM convfuzz stops \
+            sending, writes the summary, the reports and a corpus entry per finding (marked unconfirmed), then exits; \
+            a second signal aborts at once. A report path of - means standard output (the summary then goes to stderr).
+            """
     )
 
     @OptionGroup var specOptions: SpecOptions
     @OptionGroup var targetOptions: TargetOptions
     @OptionGroup var reportOptions: ReportOptions
 
-    @Option(help: "Run seed: the same seed, spec and target behaviour give the same cases in the same order.")
+    @Option(parsing: .unconditional, help: "Run seed: the same seed, spec and target behaviour give the same cases in the same order.")
     var seed: UInt64 = 1
 
-    @Option(help: "Generated cases to send.")
+    @Option(parsing: .unconditional, help: "Generated cases to send.")
     var maxCases: Int = 2_000
 
-    @Option(help: "Deadline for the whole run in seconds, waiting included (request timeouts, retries and Retry-After are cut to what is left); the run ends within this plus 5 s.")
+    @Option(parsing: .unconditional, help: "Deadline for the whole run in seconds, waiting included (request timeouts, retries and Retry-After are cut to what is left); the run ends within this plus 5 s.")
     var timeBudget: Double?
 
-    @Option(help: "Seconds of --time-budget kept for confirming and shrinking findings (default: 20% of it).")
+    @Option(parsing: .unconditional, help: "Seconds of --time-budget kept for confirming and shrinking findings (default: 20% of it).")
     var confirmBudget: Double?
 
-    @Option(help: "The longest Retry-After waited for, in seconds; a longer one is reported and stops the run.")
+    @Option(parsing: .unconditional, help: "The longest Retry-After waited for, in seconds; a longer one is reported and stops the run.")
     var maxRetryAfter: Double = 60
 
-    @Option(help: "Stop after this many unique findings.")
+    @Option(parsing: .unconditional, help: "Stop after this many unique findings.")
     var maxFailures: Int?
 
-    @Option(help: "Requests in flight at once.")
+    @Option(parsing: .unconditional, help: "Requests in flight at once.")
     var concurrency: Int = 8
 
     @Option(help: "At most this many requests per second, e.g. 5/s or 0.5/s.")
     var rateLimit: String?
 
-    @Option(help: "Retries on connection errors, 429 and 503.")
+    @Option(parsing: .unconditional, help: "Retries on connection errors, 429 and 503.")
     var retries: Int = 3
 
-    @Option(help: "Valid cases that get a full cursor walk.")
+    @Option(parsing: .unconditional, help: "Valid cases that get a full cursor walk.")
     var walks: Int = 12
 
-    @Option(help: "The most pages one cursor walk may take before it counts as unfinished.")
+    @Option(parsing: .unconditional, help: "The most pages one cursor walk may take before it counts as unfinished.")
     var maxWalkPages: Int = 2_000
 
-    @Option(help: "Metamorphic relations to check.")
+    @Option(parsing: .unconditional, help: "Metamorphic relations to check.")
     var relations: Int = 96
 
     @Option(help: "Growth window: now (ignore items from the run's start second on) or off. Default: now for --target or --insert-rate, off otherwise.")
@@ -68,36 +73,38 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Note every probe and relation as it is planned, and list flaky findings one by one.")
     var verbose = false
 
-    @Option(help: "Connect timeout in seconds.")
+    @Option(parsing: .unconditional, help: "Connect timeout in seconds.")
     var connectTimeout: Double = 5
 
-    @Option(help: "Total timeout per request in seconds.")
+    @Option(parsing: .unconditional, help: "Total timeout per request in seconds.")
     var requestTimeout: Double = 30
 
-    @Option(help: "Largest response body accepted, in bytes.")
+    @Option(parsing: .unconditional, help: "Largest response body accepted, in bytes.")
     var maxResponseBytes: Int = 16 * 1024 * 1024
 
     func validate() throws {
-        guard maxCases >= 0 else { throw ValidationError("--max-cases must be 0 or more") }
-        guard (1...256).contains(concurrency) else { throw ValidationError("--concurrency must be 1...256") }
-        if let timeBudget, !(timeBudget > 0) { throw ValidationError("--time-budget must be a positive number of seconds") }
+        try Bounds.atLeast("--max-cases", maxCases, 0)
+        try Bounds.within("--concurrency", concurrency, 1, 256)
+        if let timeBudget { try Bounds.positive("--time-budget", timeBudget) }
         if let confirmBudget {
-            guard confirmBudget >= 0 else { throw ValidationError("--confirm-budget must be 0 or more seconds") }
+            guard confirmBudget >= 0 else { throw ValidationError("--confirm-budget must be at least 0 seconds, got \(confirmBudget)") }
             guard let timeBudget, confirmBudget < timeBudget else {
                 throw ValidationError("--confirm-budget needs a larger --time-budget (it is a share of it)")
             }
         }
-        guard maxRetryAfter >= 0 else { throw ValidationError("--max-retry-after must be 0 or more seconds") }
-        if let maxFailures, maxFailures < 1 { throw ValidationError("--max-failures must be at least 1") }
+        guard maxRetryAfter >= 0 else { throw ValidationError("--max-retry-after must be at least 0 seconds, got \(maxRetryAfter)") }
+        if let maxFailures { try Bounds.atLeast("--max-failures", maxFailures, 1) }
         if let rateLimit, RunCommand.parseRate(rateLimit) == nil {
             throw ValidationError("--rate-limit must look like 5/s or 0.5 (requests per second), got '\(rateLimit)'")
         }
         if let window, WindowMode(rawValue: window) == nil { throw ValidationError("--window must be now or off") }
-        guard (0...10).contains(retries) else { throw ValidationError("--retries must be 0...10") }
-        guard walks >= 0, relations >= 0 else { throw ValidationError("--walks and --relations must be 0 or more") }
-        guard maxWalkPages >= 1 else { throw ValidationError("--max-walk-pages must be at least 1") }
-        guard connectTimeout > 0, requestTimeout > 0 else { throw ValidationError("timeouts must be positive") }
-        guard maxResponseBytes >= 1024 else { throw ValidationError("--max-response-bytes must be at least 1024") }
+        try Bounds.within("--retries", retries, 0, 10)
+        try Bounds.atLeast("--walks", walks, 0)
+        try Bounds.atLeast("--relations", relations, 0)
+        try Bounds.atLeast("--max-walk-pages", maxWalkPages, 1)
+        try Bounds.positive("--connect-timeout", connectTimeout)
+        try Bounds.positive("--request-timeout", requestTimeout)
+        try Bounds.atLeast("--max-response-bytes", maxResponseBytes, 1024)
     }
 
     /// `5/s`, `5`, `0.5/s` → requests per second.
@@ -110,13 +117,12 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let started = RunDeadline.now()
+        let destinations = try reportOptions.checkDestinations(corpus: noCorpus ? nil : corpus)
         let spec = try specOptions.loadSpec()
         let embedded = targetOptions.target == nil
-        let profile = try specOptions.loadProfile(fallback: embedded ? "specs/profiles/reference.yaml" : nil)
-        var baselineValue = Baseline()
-        if let baseline {
-            do { baselineValue = try Baseline.load(path: baseline) } catch { throw CommandExit.usage("\(error)") }
-        }
+        let profile = try specOptions.loadProfile(embeddedFallback: embedded)
+        let baselineValue = try loadBaseline()
+        if !noCorpus { try RunSetup.checkCorpus(corpus) }
         let keys = try targetOptions.keys(defaultEnv: spec.auth.env, seed: seed)
         let (url, server) = try targetOptions.resolve(basePath: spec.endpoint.path, keys: keys)
         defer { server?.stop() }
@@ -143,27 +149,78 @@ struct RunCommand: ParsableCommand {
         configuration.verbose = verbose
         configuration.transport = TransportConfiguration(connectTimeout: connectTimeout, totalTimeout: requestTimeout,
                                                          maxResponseBytes: maxResponseBytes, maxConcurrency: concurrency)
+        let stop = StopRequest()
+        configuration.stop = stop
         if embedded {
             let fault = (targetOptions.fault.map { " with fault \($0)" } ?? "")
                 + ChaosOptions.describe(chaos: targetOptions.chaos, rate: targetOptions.chaosRate)
             Terminal.diagnostic("convfuzz: no --target; fuzzing the embedded reference server at \(url)\(fault)\n")
         }
-        let progress = TerminalProgress(isTTY: Terminal.stderrIsTTY, color: Terminal.colorAllowed && Terminal.stderrIsTTY)
+        let progress = TerminalProgress(style: Terminal.progressStyle)
         let runner = Runner(configuration: configuration, baseline: baselineValue, progress: progress)
+        progress.countRequests { [executorRunner = UncheckedSendable(runner)] in executorRunner.value.requestsSoFar }
+        let redactor = Redactor(secrets: configuration.secrets)
+        let verboseReports = verbose
+        let shared = UncheckedSendable((runner: runner, reports: reportOptions, destinations: destinations))
+        let handler = InterruptHandler(stop: stop, onFirst: { name in
+            progress.note("\(name): no new requests; finishing those in flight, then writing results (send it again to abort)")
+        }, onGraceExpired: { name in
+            let result = shared.value.runner.resultSoFar(signal: name)
+            progress.finish()
+            RunCommand.finish(result, redactor: redactor, reports: shared.value.reports, destinations: shared.value.destinations,
+                              verbose: verboseReports)
+        })
         let result: RunResult
         do {
             result = try runner.run()
         } catch {
+            guard handler.claim() else { RunCommand.waitForExit() }
             progress.finish()
-            throw CommandExit(code: error.exitCode, message: Redactor(secrets: configuration.secrets).redact(error.description))
+            throw CommandExit(code: error.exitCode, message: redactor.redact(error.description))
         }
+        guard handler.claim() else { RunCommand.waitForExit() }
         progress.finish()
-        try reportOptions.emit(ReportContext(result: result, redactor: Redactor(secrets: configuration.secrets), verbose: verbose))
-        if let reason = result.abortReason {
-            throw CommandExit(code: result.exitCode, message: Redactor(secrets: configuration.secrets).redact(reason))
-        }
-        if result.exitCode != 0 || !result.failingCorpusEntries.isEmpty {
-            throw CommandExit(code: ExitStatus.findings, message: "")
-        }
+        RunCommand.finish(result, redactor: redactor, reports: reportOptions, destinations: destinations, verbose: verbose)
     }
+
+    /// Writes the reports and the summary, then exits with the result's code (2 when a report cannot be written).
+    static func finish(_ result: RunResult, redactor: Redactor, reports: ReportOptions, destinations: [OutputDestination],
+                       verbose: Bool) -> Never {
+        do {
+            try reports.emit(ReportContext(result: result, redactor: redactor, verbose: verbose), destinations: destinations,
+                             exitCode: result.exitCode)
+        } catch let exit as CommandExit {
+            Terminal.error(exit.message)
+            Foundation.exit(exit.code)
+        } catch {
+            Terminal.error("the reports could not be written")
+            Foundation.exit(ExitStatus.usage)
+        }
+        if let reason = result.abortReason { Terminal.error(redactor.redact(reason)) }
+        Foundation.exit(result.exitCode)
+    }
+
+    /// The other writer (the interrupted run's grace timer) is writing the results and will exit.
+    static func waitForExit() -> Never {
+        while true { sleep(60) }
+    }
+
+    /// The `--baseline` file; a missing one means an empty baseline (with a note), a broken one exits 2.
+    func loadBaseline() throws -> Baseline {
+        guard let baseline else { return Baseline() }
+        guard FileManagerProbe.exists(baseline) else {
+            Terminal.diagnostic("convfuzz: note: baseline \(baseline) does not exist yet, so no finding is accepted; "
+                                + "write one with --write-baseline \(baseline)\n")
+            return Baseline()
+        }
+        do { return try Baseline.load(path: baseline) } catch { throw CommandExit.usage(error.description) }
+    }
+}
+
+extension RunCommand: Exemplified {
+    static let examples = [
+        "convfuzz run",
+        "convfuzz run --fault page-size-plus-one --junit out/junit.xml --json -",
+        "ELEVENLABS_API_KEY=… convfuzz run --target https://api.elevenlabs.io --profile staging.yaml --time-budget 600",
+    ]
 }

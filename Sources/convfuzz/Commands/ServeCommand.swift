@@ -9,16 +9,16 @@ struct ServeCommand: ParsableCommand {
         abstract: "Serve the reference implementation of the contract over a seeded synthetic dataset."
     )
 
-    @Option(help: "Port to listen on (0 picks a free one).")
+    @Option(parsing: .unconditional, help: "Port to listen on (0 picks a free one).")
     var port: Int = 8080
 
     @Option(help: "Address to bind (loopback by default).")
     var host: String = "127.0.0.1"
 
-    @Option(help: "Dataset seed.")
+    @Option(parsing: .unconditional, help: "Dataset seed.")
     var seed: UInt64 = 1
 
-    @Option(help: "Number of conversations (1 to 1,000,000).")
+    @Option(parsing: .unconditional, help: "Number of conversations (1 to 1,000,000).")
     var size: Int = 1000
 
     @Option(help: "Inject one deliberate contract violation (see `convfuzz faults --chaos`).")
@@ -37,7 +37,7 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Serve a second workspace (its own agents and conversations) to the key in this environment variable; needs --api-key-env.")
     var secondKeyEnv: String?
 
-    @Option(help: "Insert a new newest conversation after every N list requests.")
+    @Option(parsing: .unconditional, help: "Insert a new newest conversation after every N list requests.")
     var insertEvery: Int?
 
     @Option(help: "Insert N new newest conversations per second, stamped with the current second (growth simulation).")
@@ -47,9 +47,9 @@ struct ServeCommand: ParsableCommand {
     var printProfile = false
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535, got \(port)") }
-        guard (1...1_000_000).contains(size) else { throw ValidationError("--size must be 1...1000000, got \(size)") }
-        if let insertEvery, insertEvery < 1 { throw ValidationError("--insert-every must be at least 1") }
+        try Bounds.within("--port", port, 0, 65535)
+        try Bounds.within("--size", size, 1, 1_000_000)
+        if let insertEvery { try Bounds.atLeast("--insert-every", insertEvery, 1) }
         if let insertRate, !(insertRate > 0 && insertRate <= 100_000) {
             throw ValidationError("--insert-rate must be above 0 and at most 100000 per second, got \(insertRate)")
         }
@@ -117,4 +117,12 @@ struct ServeCommand: ParsableCommand {
         semaphore.wait()
         sources.forEach { $0.cancel() }
     }
+}
+
+extension ServeCommand: Exemplified {
+    static let examples = [
+        "convfuzz serve --port 8080",
+        "convfuzz serve --port 0 --fault page-size-plus-one",
+        "convfuzz serve --print-profile > reference.yaml",
+    ]
 }

@@ -1,13 +1,26 @@
 import ArgumentParser
+import ConvfuzzEmbedded
 import ConvfuzzSpec
 
 /// `convfuzz spec`: work with spec files.
 struct SpecCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spec",
-        abstract: "Check spec files.",
-        subcommands: [SpecLintCommand.self]
+        abstract: "Show the embedded spec, or check spec files.",
+        subcommands: [SpecShowCommand.self, SpecLintCommand.self]
     )
+}
+
+/// `convfuzz spec show`: prints the embedded spec.
+struct SpecShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print the spec compiled into convfuzz (the default for --spec), to copy and edit."
+    )
+
+    func run() throws {
+        print(EmbeddedSpec.text, terminator: "")
+    }
 }
 
 /// `convfuzz spec lint FILE…`: loads and cross-checks specs.
@@ -33,4 +46,25 @@ struct SpecLintCommand: ParsableCommand {
         }
         if failed { throw CommandExit(code: ExitStatus.usage, message: "") }
     }
+}
+
+extension SpecCommand: Exemplified {
+    static let examples = [
+        "convfuzz spec show",
+        "convfuzz spec lint my-spec.yaml",
+    ]
+}
+
+extension SpecShowCommand: Exemplified {
+    static let examples = [
+        "convfuzz spec show",
+        "convfuzz spec show > my-spec.yaml && convfuzz run --spec my-spec.yaml",
+    ]
+}
+
+extension SpecLintCommand: Exemplified {
+    static let examples = [
+        "convfuzz spec lint my-spec.yaml",
+        "convfuzz spec show > copy.yaml && convfuzz spec lint copy.yaml",
+    ]
 }

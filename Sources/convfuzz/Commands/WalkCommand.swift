@@ -10,24 +10,26 @@ struct WalkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "walk",
         abstract: "Walk one query's cursor to its end, checking every page, in constant memory.",
-        discussion: "Exit 0 when the walk is clean, 1 with findings, 2 on usage errors, 3 when the target is unreachable."
+        discussion: """
+            Exit 0 when the walk is clean, 1 with findings, 2 on usage errors, 3 when the target is unreachable.
+            """
     )
 
     @OptionGroup var specOptions: SpecOptions
     @OptionGroup var targetOptions: TargetOptions
 
-    @Option(help: "Page size to ask for (default: the spec's largest).")
+    @Option(parsing: .unconditional, help: "Page size to ask for (default: the spec's largest).")
     var pageSize: Int?
 
     @Option(name: .customLong("param"), help: "Extra query parameter as name=value (repeatable, sent in order).")
     var params: [String] = []
 
-    @Option(help: "The most pages to fetch.")
+    @Option(parsing: .unconditional, help: "The most pages to fetch.")
     var maxPages: Int = 100_000
 
     func validate() throws {
-        guard maxPages >= 1 else { throw ValidationError("--max-pages must be at least 1") }
-        if let pageSize, pageSize < 1 { throw ValidationError("--page-size must be at least 1") }
+        try Bounds.atLeast("--max-pages", maxPages, 1)
+        if let pageSize { try Bounds.atLeast("--page-size", pageSize, 1) }
         for param in params where !param.contains("=") {
             throw ValidationError("--param takes name=value, got '\(param)'")
         }
@@ -35,7 +37,7 @@ struct WalkCommand: ParsableCommand {
 
     func run() throws {
         let spec = try specOptions.loadSpec()
-        let profile = try specOptions.loadProfile(fallback: nil)
+        let profile = try specOptions.loadProfile(embeddedFallback: false)
         let (configuration, server, key) = try RunSetup.configuration(spec: spec, profile: profile, targetOptions: targetOptions)
         defer { server?.stop() }
         var pairs = [WirePair.encoding(spec.pagination.pageSizeParam, String(pageSize ?? spec.pagination.maxPageSize))]
@@ -43,7 +45,7 @@ struct WalkCommand: ParsableCommand {
             let parts = param.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             pairs.append(WirePair.encoding(String(parts[0]), parts.count > 1 ? String(parts[1]) : ""))
         }
-        let progress = TerminalProgress(isTTY: Terminal.stderrIsTTY, color: false)
+        let progress = TerminalProgress(style: Terminal.progressStyle)
         let outcome: StreamingWalkOutcome
         do {
             outcome = try Runner(configuration: configuration, progress: progress).streamingWalk(pairs: pairs, maxPages: maxPages) { pages, _ in
@@ -67,4 +69,12 @@ struct WalkCommand: ParsableCommand {
         }
         if !outcome.findings.isEmpty { throw CommandExit(code: ExitStatus.findings, message: "") }
     }
+}
+
+extension WalkCommand: Exemplified {
+    static let examples = [
+        "convfuzz walk",
+        "convfuzz walk --page-size 7 --max-pages 20",
+        "ELEVENLABS_API_KEY=… convfuzz walk --target https://api.elevenlabs.io --max-pages 50",
+    ]
 }

@@ -4,13 +4,13 @@ import ConvfuzzRunner
 
 /// Report files a run may write.
 struct ReportOptions: ParsableArguments {
-    @Option(help: "Write a JUnit XML report to this file.")
+    @Option(help: "Write a JUnit XML report to this file (- for standard output).")
     var junit: String?
 
-    @Option(help: "Write the machine-readable JSON report to this file.")
+    @Option(help: "Write the machine-readable JSON report to this file (- for standard output).")
     var json: String?
 
-    @Option(help: "Write a Markdown summary (for a CI step summary) to this file.")
+    @Option(help: "Write a Markdown summary (for a CI step summary) to this file (- for standard output).")
     var markdown: String?
 
     @Option(help: "Write a self-contained HTML report (findings, coverage heatmap, traffic charts) to this file.")
@@ -22,24 +22,38 @@ struct ReportOptions: ParsableArguments {
     @Flag(help: "Print only the verdict line, not the whole summary.")
     var quiet = false
 
-    /// Prints the summary and writes every requested file.
-    func emit(_ context: ReportContext) throws {
-        let text = TextSummary.render(context, color: Terminal.colorAllowed)
-        if quiet {
-            print(text.split(separator: "\n").last.map(String.init) ?? "")
-        } else {
-            print(text, terminator: "")
-        }
+    /// The report files asked for, as (option, path).
+    var requested: [(option: String, path: String)] {
+        [("--junit", junit), ("--json", json), ("--markdown", markdown), ("--html", html), ("--write-baseline", writeBaseline)]
+            .compactMap { option, path in path.map { (option, $0) } }
+    }
+
+    /// Checks every report destination (and the corpus folder) before the first request; exit 2 naming the first bad one.
+    func checkDestinations(corpus: String?) throws -> [OutputDestination] {
         do {
-            if let junit { try ReportWriter.write(JUnitReport.render(context), to: junit) }
-            if let json { try ReportWriter.write(try JSONReport.render(context), to: json) }
-            if let markdown { try ReportWriter.write(MarkdownReport.render(context), to: markdown) }
-            if let html { try ReportWriter.write(HTMLReport.render(context), to: html) }
-            if let writeBaseline {
-                try ReportWriter.write(Baseline.render(context.result.findings.map(\.finding.signature)), to: writeBaseline)
-            }
+            return try OutputDestination.checkAll(files: requested, folders: corpus.map { [("--corpus", $0)] } ?? [])
         } catch {
-            throw CommandExit.usage("\(error)")
+            throw CommandExit.usage(error.description)
         }
+    }
+
+    /// Writes every requested file, then prints the summary (on stderr when a report went to standard output).
+    func emit(_ context: ReportContext, destinations: [OutputDestination], exitCode: Int32) throws {
+        for destination in destinations where destination.kind != .folder {
+            let text: String
+            switch destination.option {
+            case "--junit": text = JUnitReport.render(context)
+            case "--json":
+                do { text = try JSONReport.render(context) } catch { throw CommandExit.usage("--json: the report could not be rendered") }
+            case "--markdown": text = MarkdownReport.render(context)
+            case "--html": text = HTMLReport.render(context)
+            default: text = Baseline.render(context.result.findings.map(\.finding.signature))
+            }
+            do { try destination.write(text) } catch { throw CommandExit.usage(error.description) }
+        }
+        let reportOnStdout = destinations.contains { $0.kind == .standardOutput }
+        let summary = TextSummary.render(context, color: !reportOnStdout && Terminal.colorAllowed, exitCode: exitCode)
+        let text = quiet ? (summary.split(separator: "\n").last.map { String($0) + "\n" } ?? "") : summary
+        if reportOnStdout { Terminal.diagnostic(text) } else { print(text, terminator: "") }
     }
 }

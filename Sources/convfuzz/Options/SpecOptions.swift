@@ -1,30 +1,33 @@
 import ArgumentParser
+import ConvfuzzEmbedded
+import ConvfuzzReferenceServer
 import ConvfuzzSpec
 
 /// `--spec` and `--profile`, shared by commands that read a spec.
 struct SpecOptions: ParsableArguments {
-    @Option(name: .long, help: "The endpoint spec (YAML).")
-    var spec: String = "specs/list-conversations.yaml"
+    @Option(name: .long, help: "The endpoint spec (YAML). Default: the embedded list-conversations spec (`convfuzz spec show`).")
+    var spec: String?
 
-    @Option(name: .long, help: "The target profile with values responses do not show (YAML).")
+    @Option(name: .long, help: "The target profile with values responses do not show (YAML); see `convfuzz profile init`.")
     var profile: String?
 
-    /// Loads the spec, or exits 2 with `file:line: message`.
+    /// Loads `--spec`, or the embedded spec; exits 2 with `file:line: message`.
     func loadSpec() throws -> Spec {
         do {
-            return try SpecLoader.load(path: spec)
+            if let spec { return try SpecLoader.load(path: spec) }
+            return try SpecLoader.load(text: EmbeddedSpec.text, file: EmbeddedSpec.displayName)
         } catch {
             throw CommandExit.usage(error.description)
         }
     }
 
-    /// Loads the profile named by `--profile`, or `fallback` when it exists, or an empty profile.
-    func loadProfile(fallback: String?) throws -> TargetProfile {
-        let path = profile ?? fallback
-        guard let path else { return .empty }
-        if profile == nil && !FileManagerProbe.exists(path) { return .empty }
+    /// Loads `--profile`; without it, the embedded reference server's profile when `embeddedFallback`
+    /// (the run targets the embedded server), else an empty profile.
+    func loadProfile(embeddedFallback: Bool) throws -> TargetProfile {
         do {
-            return try TargetProfile.load(path: path)
+            if let profile { return try TargetProfile.load(path: profile) }
+            guard embeddedFallback else { return .empty }
+            return try TargetProfile.load(text: ReferenceProfile.renderYAML(), file: "(embedded) reference profile")
         } catch {
             throw CommandExit.usage(error.description)
         }

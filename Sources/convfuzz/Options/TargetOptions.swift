@@ -36,10 +36,10 @@ struct TargetOptions: ParsableArguments {
     @Option(help: "Embedded server only: the share of list requests a chaos mode affects, in (0, 1].")
     var chaosRate: Double = 1
 
-    @Option(help: "Embedded server only: dataset seed.")
+    @Option(parsing: .unconditional, help: "Embedded server only: dataset seed.")
     var serverSeed: UInt64 = 1
 
-    @Option(help: "Embedded server only: number of conversations.")
+    @Option(parsing: .unconditional, help: "Embedded server only: number of conversations.")
     var serverSize: Int = 1000
 
     @Option(help: "Embedded server only: insert N new newest conversations per second while the run goes on.")
@@ -59,7 +59,7 @@ struct TargetOptions: ParsableArguments {
             throw ValidationError("unknown fault '\(fault)'; `convfuzz faults` lists them")
         }
         try ChaosOptions.validate(chaos: chaos, rate: chaosRate)
-        guard (1...1_000_000).contains(serverSize) else { throw ValidationError("--server-size must be 1...1000000") }
+        try Bounds.within("--server-size", serverSize, 1, 1_000_000)
         if let insertRate, !(insertRate > 0 && insertRate <= 100_000) {
             throw ValidationError("--insert-rate must be above 0 and at most 100000 per second, got \(insertRate)")
         }

@@ -20,13 +20,26 @@ enum RunSetup {
     /// Replays corpus files against the target the options name (the embedded server by default).
     static func replay(_ files: [String], specOptions: SpecOptions, targetOptions: TargetOptions) throws -> [CorpusReplayOutcome] {
         let spec = try specOptions.loadSpec()
-        let profile = try specOptions.loadProfile(fallback: targetOptions.target == nil ? "specs/profiles/reference.yaml" : nil)
+        let profile = try specOptions.loadProfile(embeddedFallback: targetOptions.target == nil)
         let (configuration, server, key) = try configuration(spec: spec, profile: profile, targetOptions: targetOptions)
         defer { server?.stop() }
         do {
             return try Runner(configuration: configuration).replayFiles(files)
         } catch {
             throw CommandExit(code: error.exitCode, message: Redactor(secrets: configuration.secrets + [key]).redact(error.description))
+        }
+    }
+
+    /// Reads every entry of a corpus folder before the first request; a broken one exits 2 naming the file.
+    static func checkCorpus(_ directory: String) throws {
+        for file in CorpusStore(directory: directory).files() {
+            do {
+                _ = try CorpusStore.load(path: file)
+            } catch let abort as RunAbort {
+                throw CommandExit.usage(abort.description)
+            } catch {
+                throw CommandExit.usage("\(file): not a convfuzz corpus entry")
+            }
         }
     }
 

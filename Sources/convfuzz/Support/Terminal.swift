@@ -1,3 +1,4 @@
+import ConvfuzzRunner
 import Foundation
 
 /// Writing to the terminal: stdout for results, stderr for diagnostics.
@@ -18,8 +19,16 @@ enum Terminal {
     /// Whether stdout is a terminal.
     static var stdoutIsTTY: Bool { isatty(STDOUT_FILENO) == 1 }
 
+    /// How progress is shown on stderr: live only on a terminal, with `TERM` not `dumb` and no `NO_COLOR`.
+    static var progressStyle: ProgressStyle {
+        ProgressStyle.choose(isTTY: stderrIsTTY, environment: ProcessInfo.processInfo.environment)
+    }
+
     /// Whether colour may be used on stdout (`NO_COLOR` unset and a terminal).
     static var colorAllowed: Bool {
-        ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true && stdoutIsTTY
+        let environment = ProcessInfo.processInfo.environment
+        let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        let dumb = environment["TERM"].map { $0.isEmpty || $0 == "dumb" } ?? true
+        return !noColor && !dumb && stdoutIsTTY
     }
 }
