@@ -27,6 +27,7 @@ rows=(
   "wrong-content-type|run --chaos wrong-content-type"
   "no-content-type|run --chaos no-content-type"
   "invalid-encoding|run --chaos invalid-encoding"
+  "revoke-key (ELEVENLABS_API_KEY set)|run --chaos revoke-key"
   "1% stall or trickle|run --chaos stall,trickle --chaos-rate 0.01"
   "no chaos (default run)|run"
 )
