@@ -10,7 +10,7 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Fuzz the endpoint and check every response, cursor walk and relation against the spec.",
-        discussion: "Exit codes: 0 no new finding, 1 new findings, 2 usage or spec error, 3 target unreachable or unauthorised."
+        discussion: "Exit codes: 0 no new finding, 1 new findings, 2 usage or spec error, 3 target unreachable, unauthorised (also mid-run) or untestable (stalled, reset, throttled)."
     )
 
     @OptionGroup var specOptions: SpecOptions
