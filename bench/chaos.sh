@@ -27,6 +27,7 @@ rows=(
   "wrong-content-type|run --chaos wrong-content-type"
   "no-content-type|run --chaos no-content-type"
   "invalid-encoding|run --chaos invalid-encoding"
+  "revoke-key (ELEVENLABS_API_KEY set)|run --chaos revoke-key"
   "1% stall or trickle|run --chaos stall,trickle --chaos-rate 0.01"
   "no chaos (default run)|run"
 )
@@ -43,7 +44,8 @@ for row in "${rows[@]}"; do
   case "$args" in run*) extra=(--time-budget "$BUDGET" --no-corpus) ;; esac
   log="$OUT/chaos-$(echo "$name" | tr -c 'a-z0-9' '-').log"
   set +e
-  /usr/bin/time -f "%e %M" -o "$OUT/chaos-time.txt" "$BIN" $args "${extra[@]}" >"$log" 2>&1
+  # A key is sent (the embedded server ignores it) so `revoke-key` can refuse it mid-run.
+  ELEVENLABS_API_KEY=${ELEVENLABS_API_KEY:-bench-key} /usr/bin/time -f "%e %M" -o "$OUT/chaos-time.txt" "$BIN" $args "${extra[@]}" >"$log" 2>&1
   status=$?
   set -e
   read -r wall rss_kb <"$OUT/chaos-time.txt"

@@ -122,4 +122,25 @@ struct SpecLoaderTests {
             .replacingOccurrences(of: "    default: 30\n", with: "    default: 300\n")
         #expect(throws: SpecError.self) { try SpecLoader.load(text: text, file: "s.yaml") }
     }
+
+    @Test func mediaTypesAreLoadedAndLinted() throws {
+        let spec = try SpecLoader.load(path: RepoPaths.spec)
+        #expect(spec.response.mediaType == "application/json")
+        #expect(spec.errors.mediaType == "application/json")
+        let text = try String(contentsOfFile: RepoPaths.spec, encoding: .utf8)
+        let bad = text.replacingOccurrences(of: "  status: 200\n  media_type: application/json\n",
+                                            with: "  status: 200\n  media_type: application/json; charset=utf-8\n")
+        #expect(bad != text)
+        let sectionLine = bad.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "response:" }.map { $0 + 1 }
+        do {
+            _ = try SpecLoader.load(text: bad, file: "s.yaml")
+            Issue.record("expected a lint error")
+        } catch {
+            #expect(error.message.contains("response.media_type 'application/json; charset=utf-8' is not a media type"))
+            #expect(error.line == sectionLine)
+            #expect(error.description.hasPrefix("s.yaml:"))
+        }
+        let withoutKeys = text.replacingOccurrences(of: "  media_type: application/json\n", with: "")
+        #expect(try SpecLoader.load(text: withoutKeys, file: "s.yaml").errors.mediaType == "application/json")
+    }
 }

@@ -19,6 +19,7 @@ struct ChaosTests {
         var arguments: [String]
         var exitCodes: ClosedRange<Int32>
         var expected: [String]
+        var environment: [String: String] = [:]
         var description: String { name }
     }
 
@@ -53,6 +54,8 @@ struct ChaosTests {
                  expected: ["[CF-CONTENT-TYPE]"]),
         Scenario(name: "invalid-encoding", arguments: ["run", "--chaos", "invalid-encoding"] + runArguments, exitCodes: 1...1,
                  expected: ["[CF-BODY-JSON]"]),
+        Scenario(name: "revoke-key", arguments: ["run", "--chaos", "revoke-key"] + runArguments, exitCodes: 3...3,
+                 expected: ["refused the key (HTTP 401) after"], environment: ["ELEVENLABS_API_KEY": "chaos-key"]),
         Scenario(name: "1% stall or trickle", arguments: ["run", "--chaos", "stall,trickle", "--chaos-rate", "0.01"] + runArguments,
                  exitCodes: 0...3, expected: ["stall"]),
     ]
@@ -80,7 +83,7 @@ struct ChaosTests {
     func groupC(_ scenario: Scenario) throws { try check(scenario) }
 
     private func check(_ scenario: Scenario) throws {
-        let outcome = try ChildProcess.run(scenario.arguments)
+        let outcome = try ChildProcess.run(scenario.arguments, environment: scenario.environment)
         let output = outcome.stdout + outcome.stderr
         #expect(!outcome.signaled, "\(scenario.name) crashed:\n\(outcome.stderr)")
         #expect(scenario.exitCodes.contains(outcome.status), "\(scenario.name): exit \(outcome.status)\n\(output.suffix(2000))")
@@ -90,5 +93,6 @@ struct ChaosTests {
         #expect(outcome.peakRSSMegabytes < Self.peakRSSGoal, "\(scenario.name): peak RSS \(outcome.peakRSSMegabytes) MiB")
         #expect(scenario.expected.contains { output.contains($0) }, "\(scenario.name): none of \(scenario.expected) in\n\(output.suffix(3000))")
         #expect(!output.contains("Fatal error"), "\(scenario.name)")
+        for secret in scenario.environment.values { #expect(!output.contains(secret), "\(scenario.name) leaked the key") }
     }
 }

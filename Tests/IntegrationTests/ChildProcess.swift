@@ -3,9 +3,12 @@ import Foundation
 import Glibc
 #endif
 
-/// The `convfuzz` binary run as a child with `posix_spawn`, reaped with `wait4` so its peak RSS
-/// (`ru_maxrss`) and wall time are measured without an external tool. Output goes to files, so a
-/// chatty child never blocks on a full pipe.
+/// The `convfuzz` binary run as a child with `posix_spawn`, with its wall time and peak RSS.
+///
+/// The peak RSS comes from `/usr/bin/time -f %M`, i.e. `wait4` in a small parent: a child spawned
+/// straight from the test process would report the test process's own peak, because glibc's
+/// `posix_spawn` runs the child in the parent's address space until `exec` and Linux keeps that
+/// high-water mark in `ru_maxrss`. Output goes to files, so a chatty child never blocks on a full pipe.
 struct ChildProcess {
     /// What a finished child did.
     struct Outcome {
@@ -21,15 +24,18 @@ struct ChildProcess {
     private let started: Double
     private let outPath: String
     private let errPath: String
+    private let rssPath: String?
 
     static let binary = Harness.root + "/.build/debug/convfuzz"
 
-    /// Starts `convfuzz arguments…` in the repository root, without the API key variable.
-    static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> ChildProcess {
+    /// Starts `convfuzz arguments…` in the repository root, without the API key variable. With
+    /// `measure`, the peak RSS is measured (then `pid` is `/usr/bin/time`'s, not to be killed).
+    static func start(_ arguments: [String], environment: [String: String] = [:], measure: Bool = false) throws -> ChildProcess {
         guard FileManager.default.isExecutableFile(atPath: binary) else { throw ChildError("build the binary first (swift build)") }
         let folder = Harness.temporaryDirectory()
         let outPath = folder + "/stdout"
         let errPath = folder + "/stderr"
+        let rssPath = measure ? folder + "/rss" : nil
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -40,7 +46,10 @@ struct ChildProcess {
         env.removeValue(forKey: "ELEVENLABS_API_KEY")
         for (key, value) in environment { env[key] = value }
         // `sh` changes to the repository root and execs the binary, so the pid (and its rusage) is the binary's.
-        let argv = (["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", Harness.root, binary] + arguments).map { strdup($0) } + [nil]
+        let script = rssPath == nil ? "cd \"$0\" && exec \"$@\""
+            : "cd \"$0\" && out=\"$1\" && shift && exec /usr/bin/time -f %M -o \"$out\" \"$@\""
+        let prefix = rssPath.map { ["/bin/sh", "-c", script, Harness.root, $0] } ?? ["/bin/sh", "-c", script, Harness.root]
+        let argv = (prefix + [binary] + arguments).map { strdup($0) } + [nil]
         let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
             argv.forEach { free($0) }
@@ -50,12 +59,13 @@ struct ChildProcess {
         let started = ProcessInfo.processInfo.systemUptime
         let code = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, envp)
         guard code == 0 else { throw ChildError("posix_spawn failed: \(code)") }
-        return ChildProcess(pid: pid, started: started, outPath: outPath, errPath: errPath)
+        return ChildProcess(pid: pid, started: started, outPath: outPath, errPath: errPath, rssPath: rssPath)
     }
 
-    /// Runs to the end.
+    /// Runs to the end, measuring the peak RSS.
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
-        try start(arguments, environment: environment).wait()
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/time") else { throw ChildError("/usr/bin/time is needed to measure peak RSS") }
+        return try start(arguments, environment: environment, measure: true).wait()
     }
 
     /// Sends SIGKILL.
@@ -84,8 +94,10 @@ struct ChildProcess {
         let signaled = (status & 0x7F) != 0 && (status & 0x7F) != 0x7F
         let exit = signaled ? -(status & 0x7F) : (status >> 8) & 0xFF
         let read = { (path: String) in (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+        // `time` writes "Command exited with non-zero status N" first when the status is not 0; %M is the last line.
+        let kilobytes = rssPath.flatMap { read($0).split(separator: "\n").last.flatMap { Double($0) } } ?? Double(usage.ru_maxrss)
         return Outcome(status: exit, signaled: signaled, seconds: seconds,
-                       peakRSSMegabytes: Double(usage.ru_maxrss) / 1024, stdout: read(outPath), stderr: read(errPath))
+                       peakRSSMegabytes: kilobytes / 1024, stdout: read(outPath), stderr: read(errPath))
     }
 }
 

@@ -7,6 +7,8 @@
 struct ChaosEngine: Sendable {
     /// Conversations on a `huge-page` page.
     static let hugePageCount = 100_000
+    /// Good list requests before `revoke-key` refuses the key.
+    static let revokeAfter = 100
     /// The seconds `retry-after-day` asks the client to wait.
     static let dayInSeconds = 86_400
     private static let endlessPrefix = "chaos-endless-"
@@ -54,11 +56,16 @@ struct ChaosEngine: Sendable {
         case nil: break
         }
         guard !isOff else { return nil }
+        if modes.contains(.revokeKey) {
+            if number > Self.revokeAfter { return .revokeKey }
+            if modes.count == 1 { return nil }
+        }
         if rate < 1 {
             let draw = Double(Self.draw(seed ^ UInt64(number) &* 0x9E37_79B9_7F4A_7C15) >> 11) / Double(1 << 53)
             guard draw < rate else { return nil }
         }
-        return modes[(number - 1) % modes.count]
+        let others = modes.filter { $0 != .revokeKey }
+        return others[(number - 1) % others.count]
     }
 
     /// Rewrites a page for the cursor modes: `endless-cursor` shifts the items past the previous page
@@ -99,6 +106,8 @@ struct ChaosEngine: Sendable {
         case .retryAfterDay:
             response = ReferenceResponse(status: 429, body: ResponseBodies.detail("Too Many Requests"),
                                          extraHeaders: [("Retry-After", String(Self.dayInSeconds))])
+        case .revokeKey:
+            response = ReferenceResponse(status: 401, body: ResponseBodies.invalidAPIKey)
         case .throttle:
             response = ReferenceResponse(status: 429, body: ResponseBodies.detail("Too Many Requests"),
                                          extraHeaders: [("Retry-After", "1")])

@@ -29,6 +29,8 @@ public enum ChaosMode: String, CaseIterable, Sendable {
     case noContentType = "no-content-type"
     /// A JSON body with bytes that are not valid UTF-8 inside a string.
     case invalidEncoding = "invalid-encoding"
+    /// After 100 good list requests, every request is refused with 401 (a key revoked mid-run).
+    case revokeKey = "revoke-key"
 
     /// One line describing the mode.
     public var summary: String {
@@ -45,6 +47,7 @@ public enum ChaosMode: String, CaseIterable, Sendable {
         case .wrongContentType: return "Serves the correct JSON body as Content-Type: text/plain."
         case .noContentType: return "Serves the correct JSON body without a Content-Type header."
         case .invalidEncoding: return "Puts bytes that are not valid UTF-8 inside a JSON string of the body."
+        case .revokeKey: return "Refuses every request with 401 after 100 good list requests (a key revoked mid-run)."
         }
     }
 
@@ -52,7 +55,7 @@ public enum ChaosMode: String, CaseIterable, Sendable {
     /// exit-3 condition) a run is expected to report against this mode; see `ChaosTests`.
     public var checkIDs: [String] {
         switch self {
-        case .stall, .trickle, .reset, .retryAfterDay, .endlessCursor: return []
+        case .stall, .trickle, .reset, .retryAfterDay, .endlessCursor, .revokeKey: return []
         case .cursorCycle: return ["CF-WALK-LOOP"]
         case .hugePage: return ["CF-PAGE-SIZE"]
         case .throttle: return ["CF-RETRY-RATE"]

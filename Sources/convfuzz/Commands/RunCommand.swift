@@ -11,8 +11,8 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Fuzz the endpoint and check every response, cursor walk and relation against the spec.",
         discussion: """
-            Exit codes: 0 no new finding, 1 new findings, 2 usage, spec or file error, 3 target unreachable, refused or \
-            not the endpoint, 130 interrupted by SIGINT, 143 by SIGTERM. On the first SIGINT/SIGTERM convfuzz stops \
+            Exit codes: 0 no new finding, 1 new findings, 2 usage, spec or file error, 3 target unreachable, refused (also \
+            mid-run), not the endpoint or untestable (stalled, reset, throttled), 130 interrupted by SIGINT, 143 by SIGTERM. On the first SIGINT/SIGTERM convfuzz stops \
             sending, writes the summary, the reports and a corpus entry per finding (marked unconfirmed), then exits; \
             a second signal aborts at once. A report path of - means standard output (the summary then goes to stderr).
             """
