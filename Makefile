@@ -21,12 +21,18 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libcurl4-openssl-dev pkg-config >/dev/null; \
 	fi
 
-# The JUnit report test validates against an XSD with xmllint.
+# The JUnit report test validates against an XSD with xmllint; the browser test renders the
+# HTML report with headless Chromium.
 test-deps: deps
 	@if ! command -v xmllint >/dev/null 2>&1; then \
 	  echo "installing libxml2-utils (xmllint, for the JUnit schema test) ..."; \
 	  ($(SUDO) apt-get update -qq || true) && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libxml2-utils >/dev/null; \
+	fi
+	@if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then \
+	  echo "installing chromium (headless, for the HTML report's browser test) ..."; \
+	  ($(SUDO) apt-get update -qq || true) && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null; \
 	fi
 
 build: deps

@@ -3,9 +3,10 @@ import PackageDescription
 
 /// convfuzz: a spec-driven contract tester and fuzzer for list endpoints.
 ///
-/// Module dependencies point one way:
-/// JSON → Spec → Generation → Transport → Oracle → Runner → Report → CLI.
-/// The reference server is its own module and depends only on JSON.
+/// Module dependencies point one way (docs/architecture.md draws the graph):
+/// Spec → Contract → Generation / Oracle → Runner (+ Transport, JSON) → Report → CLI.
+/// Each target names exactly the modules its files import. The reference server
+/// is its own module and imports none of them.
 let package = Package(
     name: "convfuzz",
     platforms: [.macOS(.v13)],
@@ -13,46 +14,32 @@ let package = Package(
         .executable(name: "convfuzz", targets: ["convfuzz"]),
     ],
     dependencies: [
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
-        .systemLibrary(
-            name: "CCurl",
-            pkgConfig: "libcurl",
-            providers: [.apt(["libcurl4-openssl-dev"])]
-        ),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "ConvfuzzContract", dependencies: ["ConvfuzzSpec"]),
+        .target(name: "ConvfuzzGeneration", dependencies: ["ConvfuzzContract", "ConvfuzzJSON", "ConvfuzzSpec"]),
         .target(name: "ConvfuzzJSON"),
-        .target(name: "ConvfuzzSpec", dependencies: ["ConvfuzzJSON", "Yams"]),
-        .target(name: "ConvfuzzGeneration", dependencies: ["ConvfuzzSpec", "ConvfuzzJSON"]),
+        .target(name: "ConvfuzzOracle", dependencies: ["ConvfuzzContract", "ConvfuzzJSON", "ConvfuzzSpec"]),
+        .target(name: "ConvfuzzReferenceServer"),
+        .target(name: "ConvfuzzReport", dependencies: ["ConvfuzzOracle", "ConvfuzzRunner"]),
+        .target(name: "ConvfuzzRunner", dependencies: ["ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzJSON", "ConvfuzzOracle", "ConvfuzzSpec", "ConvfuzzTransport", .product(name: "Histogram", package: "hdrhistogram-swift")]),
+        .target(name: "ConvfuzzSpec", dependencies: ["Yams"]),
         .target(name: "ConvfuzzTransport", dependencies: ["CCurl"]),
-        .target(name: "ConvfuzzOracle", dependencies: ["ConvfuzzSpec", "ConvfuzzGeneration", "ConvfuzzTransport", "ConvfuzzJSON"]),
-        .target(name: "ConvfuzzRunner", dependencies: ["ConvfuzzSpec", "ConvfuzzGeneration", "ConvfuzzTransport", "ConvfuzzOracle", "ConvfuzzJSON"]),
-        .target(name: "ConvfuzzReport", dependencies: ["ConvfuzzRunner", "ConvfuzzOracle", "ConvfuzzGeneration", "ConvfuzzSpec", "ConvfuzzTransport", "ConvfuzzJSON"]),
-        .target(name: "ConvfuzzReferenceServer", dependencies: ["ConvfuzzJSON"]),
-        .executableTarget(
-            name: "convfuzz",
-            dependencies: [
-                "ConvfuzzSpec", "ConvfuzzGeneration", "ConvfuzzTransport", "ConvfuzzOracle",
-                "ConvfuzzRunner", "ConvfuzzReport", "ConvfuzzReferenceServer", "ConvfuzzJSON",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
-        ),
+        .executableTarget(name: "convfuzz", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser"), "ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzOracle", "ConvfuzzReferenceServer", "ConvfuzzReport", "ConvfuzzRunner", "ConvfuzzSpec", "ConvfuzzTransport"]),
+        .testTarget(name: "ConvfuzzContractTests", dependencies: ["ConvfuzzContract", "ConvfuzzSpec"]),
+        .testTarget(name: "ConvfuzzGenerationTests", dependencies: ["ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzSpec"]),
         .testTarget(name: "ConvfuzzJSONTests", dependencies: ["ConvfuzzJSON"]),
+        .testTarget(name: "ConvfuzzOracleTests", dependencies: ["ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzJSON", "ConvfuzzOracle", "ConvfuzzSpec"]),
+        .testTarget(name: "ConvfuzzReferenceServerTests", dependencies: ["ConvfuzzReferenceServer"]),
+        .testTarget(name: "ConvfuzzReportTests", dependencies: ["CZlib", "ConvfuzzOracle", "ConvfuzzReport", "ConvfuzzRunner"], exclude: ["Fixtures"]),
+        .testTarget(name: "ConvfuzzRunnerTests", dependencies: ["ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzOracle", "ConvfuzzRunner", "ConvfuzzSpec", "ConvfuzzTransport"]),
         .testTarget(name: "ConvfuzzSpecTests", dependencies: ["ConvfuzzSpec"]),
-        .testTarget(name: "ConvfuzzGenerationTests", dependencies: ["ConvfuzzGeneration", "ConvfuzzSpec"]),
-        .testTarget(name: "ConvfuzzTransportTests", dependencies: ["ConvfuzzTransport", "ConvfuzzReferenceServer"]),
-        .testTarget(name: "ConvfuzzOracleTests", dependencies: ["ConvfuzzOracle", "ConvfuzzSpec", "ConvfuzzGeneration", "ConvfuzzTransport", "ConvfuzzJSON"]),
-        .testTarget(name: "ConvfuzzRunnerTests", dependencies: ["ConvfuzzRunner", "ConvfuzzReferenceServer", "ConvfuzzSpec"]),
-        .testTarget(
-            name: "ConvfuzzReportTests",
-            dependencies: ["ConvfuzzReport", "ConvfuzzRunner", "ConvfuzzOracle"],
-            exclude: ["Fixtures"]
-        ),
-        .testTarget(name: "ConvfuzzReferenceServerTests", dependencies: ["ConvfuzzReferenceServer", "ConvfuzzJSON"]),
-        .testTarget(
-            name: "IntegrationTests",
-            dependencies: ["ConvfuzzRunner", "ConvfuzzReport", "ConvfuzzReferenceServer", "ConvfuzzSpec", "ConvfuzzOracle"]
-        ),
+        .testTarget(name: "ConvfuzzTransportTests", dependencies: ["ConvfuzzTransport"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["ConvfuzzOracle", "ConvfuzzReferenceServer", "ConvfuzzReport", "ConvfuzzRunner", "ConvfuzzSpec"]),
     ]
 )

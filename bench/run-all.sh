@@ -5,3 +5,4 @@ cd "$(dirname "$0")/.."
 bash bench/throughput.sh
 bash bench/generation.sh
 bash bench/memory.sh
+bash bench/chaos.sh

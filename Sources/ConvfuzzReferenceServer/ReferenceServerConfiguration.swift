@@ -18,14 +18,22 @@ public struct ReferenceServerConfiguration: Sendable {
     public var parameterNames: [String: String]
     /// Insert one newest conversation after every N list requests (growth simulation).
     public var insertEvery: Int?
+    /// Insert this many new newest conversations per second of wall-clock time, each stamped with the
+    /// current second (growth simulation; several share a second above one per second).
+    public var insertRate: Double?
     /// The list endpoint's path.
     public var basePath: String
+    /// Transport misbehaviours (`--chaos`), taken in turn by the affected list requests.
+    public var chaos: [ChaosMode]
+    /// The share of list requests a chaos mode affects (`--chaos-rate`, in (0, 1], default 1).
+    public var chaosRate: Double
 
     /// Creates a configuration.
     public init(
         host: String = "127.0.0.1", port: Int = 0, seed: UInt64 = 1, size: Int = 1000,
         fault: ReferenceFault? = nil, apiKey: String? = nil, parameterNames: [String: String] = [:],
-        insertEvery: Int? = nil, basePath: String = "/v1/convai/conversations", secondAPIKey: String? = nil
+        insertEvery: Int? = nil, insertRate: Double? = nil, basePath: String = "/v1/convai/conversations",
+        chaos: [ChaosMode] = [], chaosRate: Double = 1, secondAPIKey: String? = nil
     ) {
         self.host = host
         self.port = port
@@ -36,6 +44,9 @@ public struct ReferenceServerConfiguration: Sendable {
         self.secondAPIKey = secondAPIKey
         self.parameterNames = parameterNames
         self.insertEvery = insertEvery
+        self.insertRate = insertRate
         self.basePath = basePath
+        self.chaos = chaos
+        self.chaosRate = chaosRate
     }
 }

@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzGeneration
 import ConvfuzzJSON
 import ConvfuzzOracle
@@ -19,6 +20,7 @@ public final class Runner {
     let baseline: Baseline
     let progress: ProgressSink
     let executor: RequestExecutor
+    let deadline = RunDeadline()
     let walker: WalkDriver
     let shaper: QueryShaper
     let classifier: WireClassifier
@@ -38,16 +40,17 @@ public final class Runner {
     var validCases: [GeneratedCase] = []
     var accessRequests = 0
     var accessNotes: [String] = []
-    let startTime = Clock.monotonic()
+    let startTime: Double
     let startedAt = Clock.isoNow()
 
     /// Creates a runner.
     public init(configuration: RunConfiguration, baseline: Baseline = Baseline(), progress: ProgressSink = SilentProgress()) {
         self.configuration = configuration
+        startTime = configuration.startInstant ?? Clock.monotonic()
         spec = configuration.spec
         self.baseline = baseline
         self.progress = progress
-        executor = RequestExecutor(configuration: configuration)
+        executor = RequestExecutor(configuration: configuration, deadline: deadline)
         walker = WalkDriver(executor: executor, spec: configuration.spec, maxPages: configuration.maxWalkPages)
         shaper = QueryShaper(spec: configuration.spec)
         classifier = WireClassifier(spec: configuration.spec)
@@ -56,13 +59,15 @@ public final class Runner {
         comparator = WalkComparator(spec: configuration.spec)
         evaluator = FilterEvaluator(spec: configuration.spec)
         parser = PageParser(spec: configuration.spec)
-        coverage = CoverageTable(spec: configuration.spec)
+        coverage = CoverageTable(spec: configuration.spec, walks: true)
         pools = ValuePools(profile: configuration.profile)
     }
 
     /// Runs every phase and returns the result; throws when the target cannot be judged.
     public func run() throws(RunAbort) -> RunResult {
+        startExploration()
         try preflight()
+        if let directory = configuration.corpusDirectory { CorpusStore(directory: directory).sweepTemporaries() }
         if configuration.replayCorpus, let directory = configuration.corpusDirectory {
             try replayCorpus(directory: directory)
         }
@@ -72,9 +77,12 @@ public final class Runner {
         if !outOfBudget() { runFilterProbes() }
         if !outOfBudget() { runWalks() }
         if !outOfBudget() { runRelations() }
-        let reported = confirmAndStore()
+        try requireSomethingTested()
+        startConfirmation()
+        var reported = confirmAndStore()
         statistics.requests = executor.requests + accessRequests
         statistics.retries = executor.retried
+        reported += retryNotices()
         statistics.seconds = Clock.monotonic() - startTime
         var result = RunResult(
             specName: spec.name, specRevision: spec.revision, specFingerprint: spec.fingerprint,
@@ -82,7 +90,8 @@ public final class Runner {
             authHeader: spec.auth.header, apiKeyEnv: configuration.apiKeyEnv, authenticated: configuration.apiKey != nil,
             startedAt: startedAt, statistics: statistics, findings: reported,
             coverageRows: coverageRows(), coverageGaps: coverage.gaps.map { "\($0.parameter) × \($0.cellClass)" },
-            corpusReplay: corpusOutcomes)
+            corpusReplay: corpusOutcomes, settings: RunSettings(configuration), traffic: executor.traffic.summary())
+        if executor.keyRefusal != nil { result.abortReason = executor.stopReason }
         result.secondKeyEnv = configuration.secondKey == nil ? nil : configuration.secondKeyEnv
         result.authNotes = accessNotes
         return result
@@ -100,8 +109,8 @@ public final class Runner {
     /// True when the time budget or the failure budget is spent; records why once.
     func outOfBudget() -> Bool {
         if statistics.stoppedEarly != nil { return true }
-        if let budget = configuration.timeBudget, Clock.monotonic() - startTime >= budget {
-            statistics.stoppedEarly = "time budget of \(Int(budget)) s spent"
+        if let reason = deadlineStopReason {
+            statistics.stoppedEarly = reason
             return true
         }
         if let limit = configuration.maxFailures, ledger.count >= limit {
@@ -112,6 +121,7 @@ public final class Runner {
     }
 
     func report(_ phase: String, done: Int, total: Int) {
+        executor.traffic.enter(phase)
         let elapsed = Clock.monotonic() - startTime
         let requests = executor.requests
         let rate = elapsed > 0 ? Double(requests) / elapsed : 0

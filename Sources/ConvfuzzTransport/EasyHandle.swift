@@ -39,6 +39,10 @@ final class EasyHandle {
         _ = ccurl_easy_setopt_long(handle, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1)
         _ = ccurl_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, ms(configuration.connectTimeout))
         _ = ccurl_easy_setopt_long(handle, CURLOPT_TIMEOUT_MS, ms(configuration.totalTimeout))
+        if configuration.lowSpeedLimit > 0, configuration.lowSpeedTime > 0 {
+            _ = ccurl_easy_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, configuration.lowSpeedLimit)
+            _ = ccurl_easy_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, configuration.lowSpeedTime)
+        }
         _ = ccurl_easy_setopt_off_t(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(configuration.maxResponseBytes))
         _ = ccurl_easy_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
         // An empty proxy disables proxies even when http_proxy & co. are set,
@@ -52,7 +56,7 @@ final class EasyHandle {
 
     /// Sets the per-request options. Returns an error (and leaves nothing
     /// pending) when the request cannot be sent byte-exact.
-    func prepare(_ request: HTTPRequest) -> TransportError? {
+    func prepare(_ request: HTTPRequest, batch: BatchByteBudget? = nil, timeout: Double? = nil) -> TransportError? {
         if let error = RequestValidator.urlError(request.url) ?? RequestValidator.requestError(request) {
             return error
         }
@@ -65,8 +69,10 @@ final class EasyHandle {
         }
         setMethod(request.method)
         setHeaders(request.headers)
-        let buffer = TransferBuffer(limit: configuration.maxResponseBytes)
+        let buffer = TransferBuffer(limit: configuration.maxResponseBytes, batch: batch)
         self.buffer = buffer
+        let seconds = min(configuration.totalTimeout, timeout ?? configuration.totalTimeout)
+        _ = ccurl_easy_setopt_long(handle, CURLOPT_TIMEOUT_MS, max(1, Int((seconds * 1000).rounded(.up))))
         let context = Unmanaged.passUnretained(buffer).toOpaque()
         _ = ccurl_easy_setopt_pointer(handle, CURLOPT_WRITEDATA, context)
         _ = ccurl_easy_setopt_pointer(handle, CURLOPT_HEADERDATA, context)
@@ -107,7 +113,8 @@ final class EasyHandle {
             total: doubleInfo(CURLINFO_TOTAL_TIME)
         )
         guard code == CURLE_OK else {
-            return .failure(CurlErrorMapping.error(code: code, detail: errorText, url: url, elapsed: timings.total, buffer: buffer))
+            return .failure(CurlErrorMapping.error(code: code, detail: errorText, url: url, elapsed: timings.total, buffer: buffer,
+                                                   lowSpeed: (configuration.lowSpeedLimit, configuration.lowSpeedTime)))
         }
         var status = 0
         _ = ccurl_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)

@@ -7,7 +7,10 @@ import Foundation
 /// At most `maxConcurrency` transfers run at once; the multi handle's
 /// connection cache keeps connections alive across transfers and across
 /// batches, so a batch opens at most `maxConcurrency` connections to one
-/// origin. Every transfer carries the total timeout, so a batch always ends.
+/// origin. Every transfer carries the total timeout (cut to `timeout` when the caller has a
+/// deadline) and the low-speed limit, so a batch always ends: a stalled or trickling transfer is
+/// cut after `lowSpeedTime` seconds and holds the rest of its batch at most that long. The body
+/// bytes one batch holds are capped by `maxBatchBytes`.
 /// Transfers behave exactly like those of ``HTTPClient`` (same byte-exact URL
 /// rules, redirects off, no proxy, identity encoding).
 ///
@@ -45,13 +48,15 @@ public final class HTTPBatchClient: @unchecked Sendable {
     }
 
     /// Sends all requests, at most `maxConcurrency` at once, and returns one
-    /// result per request, in request order.
-    public func send(_ requests: [HTTPRequest]) -> [Result<HTTPResponse, TransportError>] {
+    /// result per request, in request order. `timeout`, when given, caps every transfer's
+    /// total timeout (a run deadline).
+    public func send(_ requests: [HTTPRequest], timeout: Double? = nil) -> [Result<HTTPResponse, TransportError>] {
         lock.lock()
         defer { lock.unlock() }
         var batch = BatchRun(requests: requests, poolSize: pool.count)
+        let budget = BatchByteBudget(limit: max(configuration.maxResponseBytes, configuration.maxBatchBytes))
         while !batch.isDone {
-            start(&batch)
+            start(&batch, budget: budget, timeout: timeout)
             var running: Int32 = 0
             let performed = curl_multi_perform(multi, &running)
             if performed != CURLM_OK {
@@ -66,9 +71,9 @@ public final class HTTPBatchClient: @unchecked Sendable {
     }
 
     /// Fills free pool slots with the next requests.
-    private func start(_ batch: inout BatchRun) {
+    private func start(_ batch: inout BatchRun, budget: BatchByteBudget, timeout: Double?) {
         while let (slot, index) = batch.nextAssignment() {
-            if let error = pool[slot].prepare(batch.requests[index]) {
+            if let error = pool[slot].prepare(batch.requests[index], batch: budget, timeout: timeout) {
                 batch.complete(slot: slot, with: .failure(error))
                 continue
             }

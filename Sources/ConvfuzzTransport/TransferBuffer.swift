@@ -1,3 +1,22 @@
+/// Body bytes held by the transfers of one batch, shared by their buffers (one thread: the batch's).
+final class BatchByteBudget {
+    /// The most body bytes the batch may hold.
+    let limit: Int
+    /// Body bytes held so far.
+    private(set) var held = 0
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    /// Takes `count` more bytes; false when the batch would go over its limit.
+    func take(_ count: Int) -> Bool {
+        guard held + count <= limit else { return false }
+        held += count
+        return true
+    }
+}
+
 /// Per-transfer state the C write and header callbacks fill in.
 ///
 /// Reached from C only through `CURLOPT_WRITEDATA` / `CURLOPT_HEADERDATA` as an
@@ -12,9 +31,16 @@ final class TransferBuffer {
     private(set) var headers: [HTTPResponseHeader] = []
     /// Set when the write callback refused data because of ``limit``.
     private(set) var exceededLimit = false
+    /// Set when the write callback refused data because of the batch's budget.
+    private(set) var exceededBatch = false
+    /// Head bytes received (for what a stalled transfer had delivered).
+    private(set) var headBytes = 0
+    /// The batch's shared budget, if any.
+    let batch: BatchByteBudget?
 
-    init(limit: Int) {
+    init(limit: Int, batch: BatchByteBudget? = nil) {
         self.limit = limit
+        self.batch = batch
     }
 
     /// Appends body bytes; returns the count consumed, or 0 to make curl abort.
@@ -23,12 +49,17 @@ final class TransferBuffer {
             exceededLimit = true
             return 0
         }
+        if let batch, !batch.take(bytes.count) {
+            exceededBatch = true
+            return 0
+        }
         body.append(contentsOf: bytes)
         return bytes.count
     }
 
     /// Records one raw header line (status line, `Name: value`, or the blank end line).
     func appendHeaderLine(_ bytes: UnsafeRawBufferPointer) {
+        headBytes += bytes.count
         var end = bytes.count
         while end > 0, bytes[end - 1] == 0x0D || bytes[end - 1] == 0x0A { end -= 1 }
         let line = String(decoding: bytes[..<end], as: UTF8.self)

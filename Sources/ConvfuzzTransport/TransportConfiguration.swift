@@ -10,6 +10,15 @@ public struct TransportConfiguration: Sendable, Hashable {
     public var userAgent: String
     /// Transfers in flight at once in ``HTTPBatchClient`` (default 8, at least 1).
     public var maxConcurrency: Int
+    /// Bytes per second under which a transfer counts as stalled (default 16; 0 disables the check).
+    /// A transfer slower than this for ``lowSpeedTime`` seconds is cut (`CURLOPT_LOW_SPEED_LIMIT`).
+    public var lowSpeedLimit: Int
+    /// Seconds a transfer may stay under ``lowSpeedLimit`` before it is cut (default 5, `CURLOPT_LOW_SPEED_TIME`).
+    public var lowSpeedTime: Int
+    /// The most body bytes one batch of ``HTTPBatchClient`` holds at once (default 16 MiB, and never less than
+    /// ``maxResponseBytes``): a transfer that
+    /// would take the batch over it is aborted, so a batch never holds `maxConcurrency × maxResponseBytes`.
+    public var maxBatchBytes: Int
 
     /// Creates a configuration; every parameter has the documented default.
     public init(
@@ -17,12 +26,18 @@ public struct TransportConfiguration: Sendable, Hashable {
         totalTimeout: Double = 30,
         maxResponseBytes: Int = 16 * 1024 * 1024,
         userAgent: String = "convfuzz/0.1",
-        maxConcurrency: Int = 8
+        maxConcurrency: Int = 8,
+        lowSpeedLimit: Int = 16,
+        lowSpeedTime: Int = 5,
+        maxBatchBytes: Int = 16 * 1024 * 1024
     ) {
         self.connectTimeout = connectTimeout
         self.totalTimeout = totalTimeout
         self.maxResponseBytes = maxResponseBytes
         self.userAgent = userAgent
         self.maxConcurrency = maxConcurrency
+        self.lowSpeedLimit = lowSpeedLimit
+        self.lowSpeedTime = lowSpeedTime
+        self.maxBatchBytes = maxBatchBytes
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+import ConvfuzzContract
 import ConvfuzzGeneration
 import ConvfuzzSpec
 

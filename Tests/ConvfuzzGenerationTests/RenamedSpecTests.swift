@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ConvfuzzContract
 import ConvfuzzGeneration
 import ConvfuzzSpec
 

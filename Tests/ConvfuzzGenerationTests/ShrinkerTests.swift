@@ -1,4 +1,5 @@
 import Testing
+import ConvfuzzContract
 @testable import ConvfuzzGeneration
 import ConvfuzzSpec
 

@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzSpec
 
 /// Raw wire pairs from a query string written as it goes on the wire.

@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzGeneration
 import ConvfuzzJSON
 import ConvfuzzSpec
@@ -68,7 +69,7 @@ enum Fixtures {
         var grammarItems: [String: [GrammarItem]] = [:]
         for (name, values) in lists {
             if let grammarName = spec.parameter(named: name)?.grammarName, let grammar = spec.grammars[grammarName] {
-                grammarItems[name] = values.map { GrammarSplitter.split($0, grammar: grammar) }
+                grammarItems[name] = values.map { GrammarSplitter.item($0, grammar: grammar) }
             }
         }
         return EffectiveQuery(scalars: scalars, lists: lists, grammarItems: grammarItems)

@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzGeneration
 import ConvfuzzJSON
 import Testing
@@ -96,8 +97,8 @@ struct GrammarFilterTests {
 
     @Test func splitterFollowsMaxSplits() {
         let grammar = Fixtures.spec.grammars["data_collection_item"]!
-        #expect(GrammarSplitter.split("a:eq:b:c", grammar: grammar).fields == ["id": "a", "op": "eq", "value": "b:c"])
-        #expect(GrammarSplitter.split("a:exists", grammar: grammar).fields == ["id": "a", "op": "exists"])
-        #expect(GrammarSplitter.split("a", grammar: grammar).fields == ["id": "a"])
+        #expect(GrammarSplitter.item("a:eq:b:c", grammar: grammar).fields == ["id": "a", "op": "eq", "value": "b:c"])
+        #expect(GrammarSplitter.item("a:exists", grammar: grammar).fields == ["id": "a", "op": "exists"])
+        #expect(GrammarSplitter.item("a", grammar: grammar).fields == ["id": "a"])
     }
 }

@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzSpec
 import Testing
 @testable import ConvfuzzOracle
@@ -34,6 +35,24 @@ struct RelationTests {
         #expect(plan(.equal(0, 1), 2).evaluate(sets: [["a"]]).isEmpty)
     }
 
+    @Test func anEmptyTextMeansWhatTheSpecDeclares() throws {
+        let base = [QueryItem("page_size", "100")]
+        let plan = try #require(planner.allPlans(base: base, candidates: candidates).first { $0.check == .metaEmpty })
+        #expect(plan.parameter == "search" && plan.detail == "no_filter")
+        #expect(plan.queries == [base, base + [QueryItem("search", "")]])
+        #expect(plan.queryStrings[1].hasSuffix("search="))
+        #expect(plan.evaluate(sets: [["a", "b"], ["a", "b"]]).isEmpty)
+        #expect(plan.evaluate(sets: [["a", "b"], []]).map(\.signature) == ["CF-META-EMPTY|search|no_filter:missing"])
+        // Chosen within a small budget: it is a kind of its own.
+        #expect(planner.plans(base: base, candidates: candidates, seed: 3, budget: 12).contains { $0.check == .metaEmpty })
+        var spec = Fixtures.spec
+        for index in spec.filters.indices where spec.filters[index].param == "search" { spec.filters[index].emptyMeans = .nothing }
+        let nothing = try #require(MetamorphicPlanner(spec: spec).allPlans(base: base, candidates: candidates).first { $0.check == .metaEmpty })
+        #expect(nothing.relation == .empty(0))
+        #expect(nothing.evaluate(sets: [[]]).isEmpty)
+        #expect(nothing.evaluate(sets: [["a"]]).map(\.signature) == ["CF-META-EMPTY|search|nothing:extra"])
+    }
+
     @Test func ignoredIdsAreLeftOut() {
         #expect(plan(.subset(sub: 1, of: 0), 2).evaluate(sets: [["a"], ["a", "late"]], ignoring: ["late"]).isEmpty)
     }
@@ -41,7 +60,8 @@ struct RelationTests {
     @Test func plansAreDerivedFromTheSpec() {
         let plans = planner.allPlans(base: [QueryItem("page_size", "100")], candidates: candidates)
         let byCheck = Dictionary(grouping: plans, by: \.check)
-        #expect(Set(byCheck.keys) == [.metaSubset, .metaAnd, .metaUnion, .metaDisjoint, .metaPartition, .metaMonotone, .metaProjection, .metaCase])
+        #expect(Set(byCheck.keys) == [.metaSubset, .metaAnd, .metaUnion, .metaDisjoint, .metaPartition, .metaMonotone, .metaProjection,
+                                      .metaCase, .metaEmpty])
         let subsetParams = Set(byCheck[.metaSubset]?.map(\.parameter) ?? [])
         #expect(subsetParams.isSuperset(of: ["user_id", "topic_ids", "search", "agent_id", "rating_min", "call_successful"]))
         let unions = Dictionary(uniqueKeysWithValues: (byCheck[.metaUnion] ?? []).map { ($0.parameter, $0.relation) })
@@ -97,7 +117,7 @@ struct RelationTests {
         #expect(a == b)
         #expect(a != c)
         #expect(a.count == 12)
-        #expect(Set(a.map(\.check)).count == 8)
+        #expect(Set(a.map(\.check)).count == 9)
     }
 
     @Test func aRenamedSpecGivesTheSameRelationsUnderNewNames() {

@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzGeneration
 import ConvfuzzJSON
 import Testing
@@ -8,7 +9,7 @@ struct ResponseOraclePageTests {
     let oracle = ResponseOracle(spec: Fixtures.spec)
 
     func check(_ items: [JSONValue], hasMore: Bool = false, cursor: String? = nil,
-               query: EffectiveQuery = EffectiveQuery(), expectation: ConvfuzzGeneration.Expectation = .success) -> [Finding] {
+               query: EffectiveQuery = EffectiveQuery(), expectation: ConvfuzzContract.Expectation = .success) -> [Finding] {
         oracle.check(classification: Classification(expectation: expectation, query: query),
                      response: Fixtures.response(Fixtures.body(items, hasMore: hasMore, cursor: cursor)))
     }
@@ -73,7 +74,7 @@ struct ResponseOraclePageTests {
     }
 
     @Test func relationConflictMustBeEmpty() {
-        let empty = ConvfuzzGeneration.Expectation.empty(relation: "rating_min>rating_max")
+        let empty = ConvfuzzContract.Expectation.empty(relation: "rating_min>rating_max")
         let q = Fixtures.query(scalars: ["rating_min": "5", "rating_max": "1"])
         #expect(check([], query: q, expectation: empty).isEmpty)
         #expect(check(items(1), query: q, expectation: empty).map(\.check) == [.relationEmpty])

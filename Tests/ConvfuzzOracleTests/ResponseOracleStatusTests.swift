@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzGeneration
 import ConvfuzzJSON
 import Testing
@@ -100,11 +101,14 @@ struct ResponseOracleStatusTests {
     }
 
     @Test func transportErrors() {
-        let truncated = ObservedResponse(query: "", status: nil, transportError: "response truncated: transfer closed")
+        let truncated = ObservedResponse(query: "", status: nil, transportError: "response truncated: transfer closed",
+                                         transportFailure: .truncated)
         #expect(oracle.check(classification: Fixtures.success(), response: truncated).map(\.signature) == ["CF-BODY-JSON|-|truncated"])
-        let big = ObservedResponse(query: "", result: .failure(.responseTooLarge(limit: 10)))
+        let big = ObservedResponse(query: "", status: nil, transportError: "response body exceeded 10 bytes",
+                                   transportFailure: .tooLarge)
         #expect(oracle.check(classification: Fixtures.success(), response: big).map(\.signature) == ["CF-BODY-JSON|-|too-large"])
-        let timeout = ObservedResponse(query: "", result: .failure(.timedOut(url: "http://x", after: 5)))
+        let timeout = ObservedResponse(query: "", status: nil, transportError: "timed out after 5.0 s: http://x",
+                                       transportFailure: .timeout)
         let findings = oracle.check(classification: Fixtures.success(), response: timeout)
         #expect(findings.map(\.signature) == ["CF-TRANSPORT|-|timeout"])
         #expect(findings[0].evidence[0].excerpt.contains("timed out"))

@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzGeneration
 import ConvfuzzJSON
 import Testing
@@ -71,6 +72,18 @@ struct WalkComparatorTests {
         let b = WalkFixtures.walk(WalkFixtures.paged([("late", 5000)] + all, size: 4))
         #expect(comparator.samePageSizeUnion(a, b).map(\.check) == [.walkPageSize])
         #expect(comparator.samePageSizeUnion(a, b, windowStart: 1000).isEmpty)
+    }
+
+    @Test func anItemCarryingTheWindowStartSecondIsNewToo() {
+        // The base walk read second 1000 before another item was created in that same second.
+        let base = WalkFixtures.walk(WalkFixtures.paged(all, size: 4))
+        let later = WalkFixtures.walk(WalkFixtures.paged([("same-second", 1000)] + all, size: 4))
+        #expect(comparator.samePageSizeUnion(base, later, windowStart: 1000).isEmpty)
+        #expect(comparator.completeness(filtered: later, base: base, evaluator: FilterEvaluator(spec: Fixtures.spec),
+                                        windowStart: 1000).isEmpty)
+        #expect(GrowthWindow(spec: Fixtures.spec, windowStart: 1000).isLate(Fixtures.item("x", start: 1000)))
+        #expect(!GrowthWindow(spec: Fixtures.spec, windowStart: 1000).isLate(Fixtures.item("x", start: 999)))
+        #expect(comparator.samePageSizeUnion(base, later, windowStart: 1001).map(\.check) == [.walkPageSize])
     }
 
     @Test func cursorReuseContinuesFromThePosition() throws {

@@ -22,6 +22,7 @@ import Testing
         .serverErrorOnInOp: .queries(["data_collection_params=" + encode("customer_tier:in:gold|silver")]),
         .errorDetailObject: .queries(["page_size=0&rating_min=9"]),
         .errorLocMissing: .queries(["page_size=0"]),
+        .validationPlainText: .queries(["page_size=0"]),
         .schemaNullMessageCount: .queries(["page_size=30"]),
         .schemaRatingString: .queries(["page_size=30"]),
         .orderTiebreakFlipped: .queries(["page_size=100"]),
@@ -63,6 +64,11 @@ import Testing
         .topicSearchOr: .walk("page_size=100&topic_ids=topic_login&search=refund"),
         .dcMissingOverlaps: .walk("page_size=100&data_collection_params=" + encode("satisfied:missing")),
         .durationMaxInt32Overflow: .walk("page_size=100&call_duration_max_secs=2147483648"),
+        .unitConfusion: .walk("page_size=100&call_start_after_unix=\(pivot * 1_000)"),
+        .wholeEnumListIgnored: .walk("page_size=100&" + ReferenceVocabulary.statuses.map { "exclude_statuses=\($0)" }.joined(separator: "&")),
+        .pageSizeOneStalls: .walk("page_size=1&agent_id=" + agent),
+        .emptyTextMeansNothing: .walk("page_size=100&search="),
+        .agentIDPrefixMatch: .walk("page_size=100&agent_id=" + String(agent.prefix(9))),
     ]
 
     /// Faults whose probe must also work when every probed parameter has another wire name.

@@ -35,6 +35,28 @@ struct ReportFormatTests {
         #expect(TextSummary.render(context(result)).contains("PASS"))
     }
 
+    @Test func flakyFindingsAreOneLinePerCheckUnlessVerbose() {
+        let new = SampleResults.reported(SampleResults.finding(.pageSize, parameter: "page_size", message: "gating one"))
+        let flaky = (0..<3).map { SampleResults.reported(SampleResults.finding(.walkCompleteness, parameter: "p\($0)", message: "flaky \($0)"), status: .flaky) }
+            + [SampleResults.reported(SampleResults.finding(.walkDup, parameter: nil, message: "flaky dup"), status: .flaky)]
+        let result = SampleResults.result(findings: [flaky[0], new] + flaky.dropFirst())
+        let text = TextSummary.render(context(result))
+        #expect(text.contains("1. [CF-PAGE-SIZE] page_size: gating one"))
+        #expect(!text.contains("flaky 0") && !text.contains("flaky dup"))
+        #expect(text.contains("Flaky (did not reproduce on a re-run; not gating): 4, by check (--verbose lists each):"))
+        #expect(text.contains("  CF-WALK-DUP: 1\n  CF-WALK-COMPLETENESS: 3\n"))
+        #expect(text.contains("Findings: 1 new, 0 baseline, 4 flaky"))
+        let verbose = TextSummary.render(ReportContext(result: result, redactor: redactor, verbose: true))
+        #expect(verbose.contains("[CF-WALK-COMPLETENESS] p2: flaky 2") && verbose.contains("5. [CF-WALK-DUP]"))
+        #expect(!verbose.contains("by check"))
+        let markdown = MarkdownReport.render(context(result))
+        #expect(markdown.contains("| `CF-WALK-COMPLETENESS` | 3 |") && markdown.contains("| `CF-WALK-DUP` | 1 |"))
+        #expect(markdown.contains("| 1 | `CF-PAGE-SIZE` |") && !markdown.contains("flaky 1"))
+        #expect(MarkdownReport.render(ReportContext(result: result, redactor: redactor, verbose: true)).contains("flaky 1"))
+        let onlyFlaky = TextSummary.render(context(SampleResults.result(findings: Array(flaky))))
+        #expect(onlyFlaky.contains("PASS") && onlyFlaky.contains("CF-WALK-COMPLETENESS: 3"))
+    }
+
     @Test func jsonReportIsValidJSONWithoutTheKey() throws {
         let finding = SampleResults.reported(SampleResults.finding(.filter, parameter: "rating_min", message: "rating 2 below 3"))
         let text = try JSONReport.render(context(SampleResults.result(findings: [finding])))
@@ -42,6 +64,23 @@ struct ReportFormatTests {
         #expect(object?["exitCode"] as? Int == 1)
         #expect(!text.contains(SampleResults.secret))
         #expect(text.contains("CF-FILTER"))
+    }
+
+    @Test func jsonReportCarriesTrafficAndSettingsInAFixedOrder() throws {
+        let result = SampleResults.result()
+        let text = try JSONReport.render(context(result))
+        #expect(try JSONReport.render(context(result)) == text, "the same result renders byte for byte the same")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let traffic = try #require((object["result"] as? [String: Any])?["traffic"] as? [String: Any])
+        #expect((traffic["phases"] as? [[String: Any]])?.map { $0["name"] as? String } == ["preflight", "cases", "walks"])
+        #expect((traffic["latency"] as? [String: Any])?["p99Ms"] as? Double == 31)
+        #expect((traffic["walkLengths"] as? [Any])?.count == 2)
+        #expect(((object["result"] as? [String: Any])?["settings"] as? [String: Any])?["concurrency"] as? Int == 4)
+        let keys = ["\"latency\"", "\"phases\"", "\"statuses\"", "\"timeline\"", "\"walkLengths\""].map { text.range(of: $0)?.lowerBound }
+        #expect(keys.allSatisfy { $0 != nil } && keys.map { $0! } == keys.map { $0! }.sorted(), "keys sorted")
+        let decoded = try JSONDecoder().decode(RunResult.self,
+                                               from: JSONSerialization.data(withJSONObject: try #require(object["result"])))
+        #expect(decoded.traffic == result.traffic && decoded.settings == result.settings)
     }
 
     @Test func markdownEscapesPipesAndShowsRepro() {
@@ -63,6 +102,29 @@ struct ReportFormatTests {
         #expect(xml.contains("&lt;&amp;&gt;"))
         #expect(!xml.contains("\u{1}"))
         #expect(!xml.contains(SampleResults.secret))
+    }
+
+    @Test func junitCasesCarryMeasuredPhaseTimes() throws {
+        let finding = SampleResults.reported(SampleResults.finding(.walkDup, parameter: nil, message: "id twice"))
+        let corpus = CorpusReplayOutcome(file: "corpus/a.json", check: "CF-ORDER", stillFails: false, regenerationAgrees: true, detail: "ok")
+        var traffic = SampleResults.traffic
+        traffic.phases.append(PhaseTraffic(name: "corpus", seconds: 0.3, requests: 1, retries: 0, categories: ["status"]))
+        let xml = JUnitReport.render(context(SampleResults.result(findings: [finding], corpus: [corpus], traffic: traffic)))
+        let pattern = try Regex(#"<testcase name="([^"]+)" classname="[^"]+" time="([0-9.]+)""#)
+        var times: [String: Double] = [:]
+        for match in xml.matches(of: pattern) {
+            times[String(match.output[1].substring ?? "")] = Double(match.output[2].substring ?? "")
+        }
+        #expect(times.count == CheckID.allCases.count + 1)
+        // walks (0.1 s) judge the 7 walk checks; preflight (0.2 s) the 5 status and body checks;
+        // cases (1.2 s) the 18 checks of 8 categories; the corpus phase (0.3 s) its one entry.
+        #expect(times["CF-WALK-DUP"] == 0.014)
+        #expect(times["CF-STATUS-5XX"] == 0.107)
+        #expect(times["CF-SCHEMA"] == 0.067)
+        #expect(times["CF-META-AND"] == 0)
+        #expect(times["corpus corpus/a.json"] == 0.3)
+        let total = times.values.reduce(0, +)
+        #expect(abs(total - 1.8) < 0.01, "every measured second is given out once: \(total)")
     }
 
     @Test func junitValidatesAgainstTheSchema() throws {

@@ -1,4 +1,5 @@
 import ConvfuzzSpec
+import ConvfuzzTransport
 import Foundation
 import Glibc
 import Testing
@@ -93,5 +94,85 @@ struct RetryTests {
         let response = executor.execute("")
         #expect(response.status == 503)
         #expect(executor.requests == 3)
+    }
+
+    @Test func aRetryAfterOverTheMaximumIsNotSleptThroughAndHaltsTheExecutor() throws {
+        let server = try FlakyServer(failures: 10, failure: "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 86400\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+        defer { server.stop() }
+        let executor = executor(port: server.port, retries: 3)
+        let start = Clock.monotonic()
+        let response = executor.execute("")
+        #expect(Clock.monotonic() - start < 5)
+        #expect(response.status == 429)
+        #expect(executor.requests == 1)
+        #expect(executor.stopReason?.contains("asked to wait 86400 s") == true)
+        #expect(executor.retryStatistics.conditions.count == 1)
+        #expect(executor.execute("page_size=1").wasSkipped, "a halted executor sends nothing more")
+    }
+
+    @Test func noWaitPassesTheDeadlineAndRetriesAreCountedByReason() throws {
+        let server = try FlakyServer(failures: 10, failure: "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 2\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+        defer { server.stop() }
+        var configuration = RunConfiguration(spec: Paths.spec, target: "http://127.0.0.1:\(server.port)")
+        configuration.retries = 5
+        configuration.maxRetryAfter = 10
+        let deadline = RunDeadline(seconds: 3)
+        let executor = RequestExecutor(configuration: configuration, deadline: deadline)
+        let start = Clock.monotonic()
+        let response = executor.execute("")
+        #expect(Clock.monotonic() - start < 3.5)
+        #expect(response.status == 503)
+        #expect(executor.retryStatistics.byReason["503"] == 1)
+        #expect(executor.deadlineStop?.contains("target asked to wait 2 s (Retry-After); the budget has") == true)
+    }
+}
+
+@Suite("Retry decisions and deadlines")
+struct RetryDecisionTests {
+    func response(_ status: Int, retryAfter: String? = nil) -> Result<HTTPResponse, TransportError> {
+        let headers = retryAfter.map { [HTTPResponseHeader(name: "retry-after", value: $0)] } ?? []
+        return .success(HTTPResponse(status: status, headers: headers, body: [], timings: HTTPTimings(connect: 0, startTransfer: 0, total: 0),
+                                     effectiveURL: "http://x"))
+    }
+
+    @Test func decisions() {
+        #expect(RetryDecision.decide(response(200), backoff: 0.2, maxRetryAfter: 60) == .final)
+        #expect(RetryDecision.decide(response(429, retryAfter: "3"), backoff: 0.2, maxRetryAfter: 60)
+            == .retry(delay: 3, reason: .status429, askedByTarget: true))
+        #expect(RetryDecision.decide(response(503), backoff: 0.2, maxRetryAfter: 60)
+            == .retry(delay: 0.2, reason: .status503, askedByTarget: false))
+        #expect(RetryDecision.decide(response(429, retryAfter: "86400"), backoff: 0.2, maxRetryAfter: 60)
+            == .refusedWait(seconds: 86400, status: 429))
+        let stalled: Result<HTTPResponse, TransportError> = .failure(.stalled(url: "u", after: 5, received: 3, minimumRate: 16, window: 5))
+        #expect(RetryDecision.decide(stalled, backoff: 0.2, maxRetryAfter: 60) == .retry(delay: 0.2, reason: .stall, askedByTarget: false))
+        let reset: Result<HTTPResponse, TransportError> = .failure(.truncated(reason: "Recv failure: Connection reset by peer"))
+        #expect(RetryDecision.decide(reset, backoff: 0.2, maxRetryAfter: 60) == .retry(delay: 0.2, reason: .reset, askedByTarget: false))
+        let cut: Result<HTTPResponse, TransportError> = .failure(.truncated(reason: "transfer closed with 64 bytes remaining"))
+        #expect(RetryDecision.decide(cut, backoff: 0.2, maxRetryAfter: 60) == .final)
+    }
+
+    @Test func deadlines() {
+        let none = RunDeadline()
+        #expect(none.remaining == nil && !none.hasPassed)
+        let past = RunDeadline(seconds: 0)
+        #expect(past.hasPassed && past.remaining == 0)
+        past.reset(seconds: 100)
+        #expect(!past.hasPassed && (past.remaining ?? 0) > 99)
+    }
+
+    @Test func corpusTemporariesOfDeadProcessesAreSwept() throws {
+        let folder = NSTemporaryDirectory() + "convfuzz-sweep-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var dead: pid_t = 4_000_000
+        while kill(dead, 0) == 0 || errno != ESRCH { dead += 1 }
+        let stale = folder + "/.cf-x.json.tmp-\(dead)-3"
+        let live = folder + "/.cf-y.json.tmp-\(getpid())-1"
+        let nosync = folder + "/.dat.nosync12.ab"
+        let entry = folder + "/cf-z.json"
+        for path in [stale, live, nosync, entry] { #expect(FileManager.default.createFile(atPath: path, contents: Data("{".utf8))) }
+        let removed = CorpusStore(directory: folder).sweepTemporaries()
+        #expect(Set(removed) == [stale, nosync])
+        #expect(FileManager.default.fileExists(atPath: live) && FileManager.default.fileExists(atPath: entry))
+        #expect(CorpusStore.isTemporary(".cf-y.json.tmp-12-1") && !CorpusStore.isTemporary("cf-z.json"))
     }
 }

@@ -33,6 +33,49 @@ struct SpecLoaderTests {
         #expect(spec.fingerprint.count == 16)
     }
 
+    @Test func semanticNeighbourDeclarations() throws {
+        let spec = try SpecLoader.load(path: RepoPaths.spec)
+        for name in ["call_start_before_unix", "call_start_after_unix", "call_duration_min_secs", "call_duration_max_secs"] {
+            #expect(spec.parameter(named: name)?.unit == .seconds, "\(name)")
+        }
+        #expect(spec.parameter(named: "page_size")?.unit == nil)
+        #expect(spec.parameters.filter(\.identifier).map(\.name) == ["agent_id", "user_id", "branch_id", "tag_ids"])
+        #expect(spec.filters(on: "search").first?.emptyMeans == .noFilter)
+        #expect(spec.filters(on: "agent_id").first?.emptyMeans == nil)
+        #expect(ValueUnit.seconds.neighbours == [.milliseconds, .minutes])
+        #expect(ValueUnit.milliseconds.neighbours == [.seconds])
+        #expect(ValueUnit.seconds.convert(1_700_000_000, to: .milliseconds) == 1_700_000_000_000)
+        #expect(ValueUnit.seconds.convert(3_600, to: .minutes) == 60)
+        #expect(ValueUnit.seconds.convert(.max, to: .milliseconds) == nil)
+        #expect(ValueUnit.seconds.convert(5, to: .bytes) == nil)
+    }
+
+    @Test(arguments: [
+        ("  - name: page_size\n    type: integer\n    minimum: 1\n    maximum: 100\n    default: 30\n    role: page_size\n",
+         "  - name: page_size\n    type: integer\n    minimum: 1\n    maximum: 100\n    default: 30\n    role: page_size\n    unit: fortnights\n",
+         "unknown value 'fortnights'"),
+        ("  - name: user_id\n    type: string\n    pool: user_id\n",
+         "  - name: user_id\n    type: string\n    pool: user_id\n    unit: seconds\n", "has a unit but is not an integer"),
+        ("  - name: rating_max\n    type: integer\n", "  - name: rating_max\n    type: integer\n    identifier: true\n",
+         "is an identifier but its values are not strings"),
+        ("{param: agent_id, field: agent_id, op: eq, visible: true}",
+         "{param: agent_id, field: agent_id, op: eq, visible: true, empty_means: everything}", "unknown value 'everything'"),
+        ("{param: rating_min, field: rating, op: gte, null_matches: false, visible: true}",
+         "{param: rating_min, field: rating, op: gte, null_matches: false, visible: true, empty_means: no_filter}",
+         "empty_means is only for text filters"),
+    ])
+    func badNeighbourDeclarationsAreLintErrors(original: String, replacement: String, message: String) throws {
+        let text = try String(contentsOfFile: RepoPaths.spec, encoding: .utf8)
+        #expect(text.contains(original))
+        do {
+            _ = try SpecLoader.load(text: text.replacingOccurrences(of: original, with: replacement), file: "bad.yaml")
+            Issue.record("expected a spec error containing \(message)")
+        } catch {
+            #expect(error.description.contains(message), "\(error.description)")
+            #expect(error.description.hasPrefix("bad.yaml:"))
+        }
+    }
+
     @Test func fingerprintIsStable() throws {
         let a = try SpecLoader.load(path: RepoPaths.spec)
         let b = try SpecLoader.load(path: RepoPaths.spec)

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("The correct reference server")
 struct CleanServerTests {
-    @Test(arguments: [UInt64(1), 2, 3])
+    @Test(arguments: UInt64(1)...10)
     func hasNoFindings(seed: UInt64) throws {
         let result = try Harness.run(seed: seed)
         #expect(result.findings.isEmpty, "\(Harness.describe(result))")
@@ -44,6 +44,18 @@ struct CleanServerTests {
             configuration.window = .now
         }
         #expect(result.findings.isEmpty, "\(Harness.describe(result))")
+    }
+
+    /// Conversations created during the run, several in one second (the window's start second among them),
+    /// never give a finding, flaky ones included.
+    @Test(arguments: [20.0, 50.0])
+    func growthAtAnInsertRateGivesNoFindingAtAll(rate: Double) throws {
+        let result = try Harness.run(server: ReferenceServerConfiguration(insertRate: rate)) { configuration in
+            configuration.window = .now
+        }
+        #expect(result.findings.isEmpty, "\(Harness.describe(result))")
+        #expect(result.statistics.cases == 2_000)
+        #expect(result.coverageGaps.isEmpty, "\(result.coverageGaps)")
     }
 
     @Test func sameSeedSameFindingsWhateverTheConcurrency() throws {

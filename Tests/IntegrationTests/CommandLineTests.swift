@@ -89,12 +89,14 @@ struct CommandLineTests {
             "run", "--target", server.baseURL, "--max-cases", "120", "--walks", "3", "--relations", "6", "--verbose",
             "--corpus", directory + "/corpus", "--junit", directory + "/junit.xml", "--json", directory + "/report.json",
             "--markdown", directory + "/summary.md", "--write-baseline", directory + "/baseline.json",
+            "--html", directory + "/report.html",
         ], environment: ["ELEVENLABS_API_KEY": key])
         #expect(outcome.status == 1, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("$ELEVENLABS_API_KEY"), "curl lines name the variable")
         #expect(!(outcome.stdout + outcome.stderr).contains(key))
         let files = FileManager.default.enumerator(atPath: directory)?.compactMap { $0 as? String } ?? []
-        #expect(files.contains("junit.xml") && files.contains("report.json") && files.contains("summary.md"))
+        #expect(files.contains("junit.xml") && files.contains("report.json") && files.contains("summary.md")
+                && files.contains("report.html"))
         #expect(files.contains { $0.hasPrefix("corpus/") && $0.hasSuffix(".json") })
         for file in files {
             var isDirectory: ObjCBool = false

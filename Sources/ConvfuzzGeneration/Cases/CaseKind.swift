@@ -5,6 +5,9 @@
 public enum CaseKind: String, Sendable, Codable, CaseIterable, Hashable {
     /// Valid values for every parameter sent.
     case valid
+    /// A valid semantic neighbour of a real value: another unit, every enum value or all but one,
+    /// an empty text with a declared meaning, an id's prefix or case flip (see `SemanticNeighbours`).
+    case neighbour
     /// A value exactly on a declared bound.
     case boundaryAt = "boundary-at"
     /// A value one past a declared bound.

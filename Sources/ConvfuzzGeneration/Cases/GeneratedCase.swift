@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzSpec
 
 /// One generated request: its exact wire pairs, its intent, its expected outcome and its choices.

@@ -3,7 +3,8 @@ import ConvfuzzSpec
 /// Counts generated cases per parameter × class and lists the gaps: cells the spec allows
 /// (every catalog cell — each boundary class of an integer, enum violations of an enum,
 /// grammar violations and edges of a grammar list, list shapes of a list … — plus `valid`
-/// for every parameter) that no case hit.
+/// for every parameter) that no case hit. A run's table also holds the page sizes every cursor
+/// walk must be taken at (`walk:1`, `walk:2`, `walk:default`, `walk:max` on the page-size parameter).
 public struct CoverageTable: Sendable {
     /// The allowed cells in display order.
     public let allowed: [CoverageCell]
@@ -14,14 +15,26 @@ public struct CoverageTable: Sendable {
     /// Cases recorded.
     public private(set) var cases = 0
 
-    /// A table for a spec's catalog.
-    public init(spec: Spec) {
+    private let walkSizes: [Int: [String]]
+    private let pageSizeParam: String
+
+    /// A table for a spec's catalog; `walks` adds the walk page-size classes.
+    public init(spec: Spec, walks: Bool = false) {
         let catalog = CaseCatalog(spec: spec)
         var allowed: [CoverageCell] = spec.parameters.map { CoverageCell(parameter: $0.name, cellClass: "valid") }
         for cell in catalog.cells {
             let key = CoverageCell(parameter: cell.parameter ?? "-", cellClass: Self.cellClass(cell.kind, cell.detail))
             if !allowed.contains(key) { allowed.append(key) }
         }
+        pageSizeParam = spec.pagination.pageSizeParam
+        var sizes: [Int: [String]] = [:]
+        if walks {
+            for (name, size) in Self.walkPageSizes(spec) {
+                sizes[size, default: []].append(name)
+                allowed.append(CoverageCell(parameter: spec.pagination.pageSizeParam, cellClass: "walk:\(name)"))
+            }
+        }
+        walkSizes = sizes
         let order = Dictionary(spec.parameters.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.allowed = allowed.enumerated().sorted {
             let left = order[$0.element.parameter] ?? Int.max
@@ -32,10 +45,10 @@ public struct CoverageTable: Sendable {
         parameters = spec.parameters.map(\.name) + ["-"]
     }
 
-    /// The class key of a label: the kind, with the detail for boundary classes.
+    /// The class key of a label: the kind, with the detail for boundary and neighbour classes.
     public static func cellClass(_ kind: CaseKind, _ detail: String) -> String {
         switch kind {
-        case .boundaryAt, .boundaryInside, .boundaryOutside: return "\(kind.rawValue):\(detail)"
+        case .boundaryAt, .boundaryInside, .boundaryOutside, .neighbour: return "\(kind.rawValue):\(detail)"
         default: return kind.rawValue
         }
     }
@@ -51,6 +64,19 @@ public struct CoverageTable: Sendable {
                 bump(CoverageCell(parameter: name, cellClass: "valid"))
             }
         }
+    }
+
+    /// The page sizes every run walks at, by class name: 1, 2, the default and the maximum
+    /// (each within the declared maximum; a size that several names share is walked once).
+    public static func walkPageSizes(_ spec: Spec) -> [(name: String, size: Int)] {
+        let pagination = spec.pagination
+        return [("1", 1), ("2", 2), ("default", pagination.defaultPageSize), ("max", pagination.maxPageSize)]
+            .filter { $0.1 <= pagination.maxPageSize }
+    }
+
+    /// Counts one complete cursor walk at a page size.
+    public mutating func recordWalk(pageSize: Int) {
+        for name in walkSizes[pageSize] ?? [] { bump(CoverageCell(parameter: pageSizeParam, cellClass: "walk:\(name)")) }
     }
 
     private mutating func bump(_ key: CoverageCell) {

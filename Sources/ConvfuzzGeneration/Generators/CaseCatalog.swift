@@ -1,7 +1,9 @@
+import ConvfuzzContract
 import ConvfuzzSpec
 
 /// Every class of case the spec allows, its targets and their details, all derived from the spec.
 ///
+/// - semantic neighbours: what the spec declares (`SemanticNeighbours`);
 /// - boundaries: every integer scalar (bounded or not);
 /// - type violations: every integer scalar;
 /// - enum violations: enum scalars and lists of enum items;
@@ -59,6 +61,8 @@ public struct CaseCatalog: Sendable {
         switch kind {
         case .valid:
             return [CatalogTarget(parameter: nil, details: [""])]
+        case .neighbour:
+            return spec.parameters.map { CatalogTarget(parameter: $0.name, details: SemanticNeighbours.details($0, spec: spec)) }
         case .boundaryAt:
             return integers.map { CatalogTarget(parameter: $0.name, details: BoundaryValues.atDetails($0)) }
         case .boundaryInside:

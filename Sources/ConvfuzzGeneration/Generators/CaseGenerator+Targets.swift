@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzSpec
 
 extension CaseGenerator {
@@ -10,6 +11,8 @@ extension CaseGenerator {
         switch kind {
         case .valid:
             return []
+        case .neighbour:
+            return [group(name, neighbourValues(detail, parameter, source))]
         case .boundaryAt, .boundaryInside, .boundaryOutside:
             return [group(name, [BoundaryValues.text(detail, parameter: parameter, integer: spec.integer)])]
         case .typeViolation:

@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzSpec
 
 /// Generates cases from a spec and pools: deterministic, replayable, byte-identical everywhere.

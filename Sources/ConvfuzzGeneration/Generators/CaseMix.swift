@@ -4,7 +4,8 @@
 ///
 /// | class | weight |
 /// | --- | --- |
-/// | valid | 52 |
+/// | valid | 48 |
+/// | neighbour (valid semantic neighbours) | 4 |
 /// | grammar-edge (valid edges) | 6 |
 /// | boundary-at | 4 |
 /// | boundary-inside | 3 |
@@ -22,13 +23,13 @@
 /// `4 × catalog.cells.count` consecutive cases cover every cell. The forced values are ordinary
 /// recorded choices, so sweep cases replay and shrink like any other.
 ///
-/// Overall about 44% of cases are `valid` or `grammar-edge` (0.75 × 58%, plus sweep edges),
+/// Overall about 44% of cases are `valid`, `neighbour` or `grammar-edge` (0.75 × 58%, plus sweep cells),
 /// and more are classified valid (boundaries at or inside a bound, leading zeros …).
 /// Classes with no target in the spec are left out and the others keep their weights.
 public enum CaseMix {
     /// Classes in draw order (index 0 is the simplest) with their weights.
     public static let weights: [(kind: CaseKind, weight: Int)] = [
-        (.valid, 52), (.grammarEdge, 6), (.boundaryAt, 4), (.boundaryInside, 3), (.boundaryOutside, 5),
+        (.valid, 48), (.neighbour, 4), (.grammarEdge, 6), (.boundaryAt, 4), (.boundaryInside, 3), (.boundaryOutside, 5),
         (.typeViolation, 6), (.enumViolation, 5), (.grammarViolation, 7), (.listShape, 3),
         (.relationConflict, 3), (.shape, 5), (.cursorInvalid, 1),
     ]

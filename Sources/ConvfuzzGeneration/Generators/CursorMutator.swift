@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzSpec
 
 /// Tampered versions of a real cursor, deterministic from choices: a cursor the runner got

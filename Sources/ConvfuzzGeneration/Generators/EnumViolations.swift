@@ -1,3 +1,5 @@
+import ConvfuzzContract
+
 /// Values just outside an enum: unknown, case variants, empty, look-alikes, invisible and
 /// surrounding characters. The classifier decides (a variant may collide with a real value).
 enum EnumViolations {

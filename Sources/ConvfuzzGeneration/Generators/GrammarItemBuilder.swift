@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzSpec
 
 /// Builds grammar items field by field from a `GrammarSpec`: valid items, valid edge items and

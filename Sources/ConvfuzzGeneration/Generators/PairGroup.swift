@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzSpec
 
 /// The wire pairs of one parameter, with the parameter's position in the spec for ordering.

@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzSpec
 
 /// Integer texts of the wrong shape (or of an unusual but possibly valid shape: leading zeros,

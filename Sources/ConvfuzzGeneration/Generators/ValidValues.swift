@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzSpec
 
 /// Valid values for parameters, derived from the spec and the pools.

@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzSpec
 
 /// Realistic values for generation: pool name → ordered unique values, grammar id → sample

@@ -1,3 +1,5 @@
+import ConvfuzzContract
+
 /// xoshiro256** 1.0 (Blackman & Vigna 2018, reference `xoshiro256starstar.c`): the stream
 /// every case draws from. Never the system generator.
 ///

@@ -10,11 +10,13 @@ extension CheckID {
         case .filter: return .filter
         case .walkLoop, .walkDup, .walkOrder, .walkHasMore, .walkPageSize, .walkCompleteness, .sortReverse: return .walk
         case .cursorInvalid, .cursorReuse: return .cursor
-        case .metaSubset, .metaAnd, .metaUnion, .metaDisjoint, .metaPartition, .metaMonotone, .metaProjection, .metaCase:
+        case .metaSubset, .metaAnd, .metaUnion, .metaDisjoint, .metaPartition, .metaMonotone, .metaProjection, .metaCase, .metaEmpty:
             return .relation
         case .authBypass, .authError, .authBody, .authHeaderCase: return .auth
         case .tenantLeak, .tenantOwner, .tenantCursor: return .tenancy
-        case .transport: return .transport
+        case .transport, .retryRate: return .transport
+        case .contentType: return .body
+        case .errorContentType: return .error
         }
     }
 
@@ -53,6 +55,7 @@ extension CheckID {
         case .metaMonotone: return "tighter bound returned more"
         case .metaProjection: return "response-shaping parameter changed the item set"
         case .metaCase: return "case-insensitive filter depends on case"
+        case .metaEmpty: return "empty text filter does not mean what the spec says"
         case .authBypass: return "wrong or missing key accepted"
         case .authError: return "wrong key not refused cleanly"
         case .authBody: return "refusal body breaks the refusal schema"
@@ -61,6 +64,9 @@ extension CheckID {
         case .tenantOwner: return "another workspace's owner value not answered as the spec says"
         case .tenantCursor: return "cursor of another key leaks its items"
         case .transport: return "transport failure"
+        case .contentType: return "success response with the wrong media type"
+        case .errorContentType: return "validation error with the wrong media type"
+        case .retryRate: return "many requests needed a retry"
         }
     }
 
@@ -131,6 +137,8 @@ extension CheckID {
             return "A response-shaping parameter changed which ids are returned; it must only change item contents."
         case .metaCase:
             return "A filter the spec calls case-insensitive returned different ids for values that differ only in letter case; look at case folding."
+        case .metaEmpty:
+            return "A text filter sent with an empty value did not give what the spec's empty_means declares (the unfiltered result set for no_filter, no item for nothing); look at how an empty value is parsed (\"\" treated as a literal, or as null)."
         case .authBypass:
             return "A request without the auth header, with an empty value or with a wrong key got a success status; look at whether the auth check runs for this route and compares the whole key."
         case .authError:
@@ -146,7 +154,13 @@ extension CheckID {
         case .tenantCursor:
             return "A cursor issued to one key and sent with the other yielded items of the issuing key's workspace; look at whether the cursor carries the workspace and the server trusts it over the key."
         case .transport:
-            return "The connection failed or timed out (after the runner's retries); look at the target's availability, crashes and slow paths."
+            return "The connection failed, stalled under the low-speed limit, timed out or was reset (after the runner's retries); look at the target's availability, crashes, proxies and slow paths."
+        case .contentType:
+            return "A 2xx response carries a Content-Type other than the spec's response media_type, or none, although clients pick their parser by it; look at the serialiser or a proxy rewriting headers."
+        case .errorContentType:
+            return "A validation error (the spec's validation status) carries a Content-Type other than the spec's error media_type, or none; look at the error handler or a proxy's error pages."
+        case .retryRate:
+            return "More than the allowed share of requests needed a retry (stall, reset, timeout, 429, 503) even though retries absorbed it; not gating, look at capacity, rate limits and proxies."
         }
     }
 }

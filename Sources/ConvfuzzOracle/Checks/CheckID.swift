@@ -66,6 +66,8 @@ public enum CheckID: String, CaseIterable, Codable, Sendable, Hashable, Comparab
     case metaProjection = "CF-META-PROJECTION"
     /// A case-insensitive filter gave different items for values that differ only in case.
     case metaCase = "CF-META-CASE"
+    /// An empty text filter did not mean what the spec declares (no filter, or nothing).
+    case metaEmpty = "CF-META-EMPTY"
     /// A missing, empty or wrong key was answered with a success status.
     case authBypass = "CF-AUTH-BYPASS"
     /// A missing, empty or wrong key got neither a refusal status nor success (a 5xx, another status, no response).
@@ -82,6 +84,12 @@ public enum CheckID: String, CaseIterable, Codable, Sendable, Hashable, Comparab
     case tenantCursor = "CF-TENANT-CURSOR"
     /// Connection errors or timeouts persisted after retries.
     case transport = "CF-TRANSPORT"
+    /// A success response's `Content-Type` is not the spec's response media type (or is missing).
+    case contentType = "CF-CONTENT-TYPE"
+    /// A validation error's `Content-Type` is not the spec's error media type (or is missing).
+    case errorContentType = "CF-ERROR-CONTENT-TYPE"
+    /// More than the allowed share of requests needed a retry (reported, never gating).
+    case retryRate = "CF-RETRY-RATE"
 
     /// Orders ids by their position in the catalogue.
     public static func < (lhs: CheckID, rhs: CheckID) -> Bool {

@@ -1,4 +1,4 @@
-import ConvfuzzGeneration
+import ConvfuzzContract
 import ConvfuzzJSON
 import ConvfuzzSpec
 
@@ -95,7 +95,7 @@ public struct FilterEvaluator: Sendable {
     func grammarItems(of filter: FilterSpec, in query: EffectiveQuery) -> [GrammarItem] {
         if let items = query.grammarItems[filter.param], !items.isEmpty { return items }
         guard let name = filter.grammar, let grammar = spec.grammars[name] else { return [] }
-        return values(of: filter, in: query).map { GrammarSplitter.split($0, grammar: grammar) }
+        return values(of: filter, in: query).map { GrammarSplitter.item($0, grammar: grammar) }
     }
 
     /// The id of an item, for messages.

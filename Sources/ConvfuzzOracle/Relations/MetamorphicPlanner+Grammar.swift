@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzSpec
 
 extension MetamorphicPlanner {
@@ -38,7 +39,7 @@ extension MetamorphicPlanner {
         var ids: [String] = []
         var values: [String: [String]] = [:]
         for raw in context.candidates[parts.filter.param] ?? [] {
-            let item = GrammarSplitter.split(raw, grammar: parts.grammar)
+            let item = GrammarSplitter.item(raw, grammar: parts.grammar)
             guard let id = item[parts.idField], !id.isEmpty else { continue }
             if !ids.contains(id) { ids.append(id) }
             if let value = item[parts.match.field], !value.isEmpty, !(values[id] ?? []).contains(value) {

@@ -1,10 +1,10 @@
-import ConvfuzzGeneration
+import ConvfuzzContract
 import ConvfuzzSpec
 
 /// Derives metamorphic relations from the spec's filters and projections, never from
 /// a hand-written list: for a valid base query and candidate values per parameter,
-/// it plans subset, AND, union, disjointness, partition, monotonicity and projection
-/// relations.
+/// it plans subset, AND, union, disjointness, partition, monotonicity, projection,
+/// case and empty-value relations.
 ///
 /// Only parameters the base does not send are varied. Candidates for a grammar
 /// parameter are whole valid grammar items (their ids and values are reused);
@@ -23,7 +23,7 @@ public struct MetamorphicPlanner: Sendable {
         let context = PlanningContext(spec: spec, base: base, candidates: candidates)
         return subsetPlans(context) + andPlans(context) + unionPlans(context) + disjointPlans(context)
             + grammarDisjointPlans(context) + partitionPlans(context) + monotonePlans(context) + projectionPlans(context)
-            + casePlans(context)
+            + casePlans(context) + emptyValuePlans(context)
     }
 
     /// At most `budget` plans chosen by `seed`: candidate values and plans are shuffled
@@ -92,7 +92,7 @@ public struct MetamorphicPlanner: Sendable {
 
     /// Check kinds by how many faults they find when a parameter gets only a few plans:
     /// an ignored or half-applied filter shows first in disjointness, unions and partitions.
-    static let kindPriority: [CheckID] = [.metaDisjoint, .metaUnion, .metaPartition, .metaCase, .metaMonotone,
+    static let kindPriority: [CheckID] = [.metaDisjoint, .metaUnion, .metaPartition, .metaEmpty, .metaCase, .metaMonotone,
                                           .metaAnd, .metaSubset, .metaProjection]
 
     /// Plan indices reordered so that consecutive ones differ in check kind, strongest kinds first.

@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzSpec
 
 /// A metamorphic relation to test: queries whose complete walks are needed and the
@@ -63,6 +64,8 @@ public struct RelationPlan: Sendable, Hashable, Codable {
             let text = "queries \(parts.map { "\($0 + 1)" }.joined(separator: ", ")) partition query \(whole + 1)"
             return finding("overlap", common, text, indices: [whole] + parts, sets: s)
                 + difference(expected: s[whole], observed: union, text, indices: [whole] + parts, sets: s)
+        case .empty(let a):
+            return finding("extra", s[a], "no id for query \(a + 1)", indices: [a], sets: s)
         }
     }
 

@@ -12,6 +12,8 @@ public enum SetRelation: Sendable, Hashable, Codable {
     case disjoint(Int, Int)
     /// `sets[parts]` are pairwise disjoint and their union is `sets[whole]`.
     case partition(whole: Int, parts: [Int])
+    /// `sets[a] == ∅`.
+    case empty(Int)
 
     /// Every query index the relation uses.
     public var indices: [Int] {
@@ -20,6 +22,7 @@ public enum SetRelation: Sendable, Hashable, Codable {
         case .equal(let a, let b), .disjoint(let a, let b): return [a, b]
         case .intersection(let result, let of), .union(let result, let of): return [result] + of
         case .partition(let whole, let parts): return [whole] + parts
+        case .empty(let a): return [a]
         }
     }
 }

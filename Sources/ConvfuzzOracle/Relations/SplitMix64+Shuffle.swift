@@ -1,4 +1,5 @@
-import ConvfuzzGeneration
+import ConvfuzzContract
+
 
 extension SplitMix64 {
     /// A uniform integer in `0..<bound` (rejection sampling, no modulo bias).

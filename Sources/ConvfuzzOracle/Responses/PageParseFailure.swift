@@ -6,4 +6,6 @@ public enum PageParseFailure: Error, Sendable, Hashable {
     case notJSON(JSONParseError)
     /// The body is JSON but has no items array where the spec says.
     case noItems(JSONValue)
+    /// The items array holds more than the spec's maximum page size (counted without parsing, up to max + 1).
+    case overMaximum(Int)
 }

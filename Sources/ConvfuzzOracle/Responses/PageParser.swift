@@ -13,6 +13,7 @@ public struct PageParser: Sendable {
 
     /// Parses any bytes; never traps.
     public func parse(_ body: [UInt8]) -> Result<Page, PageParseFailure> {
+        if let count = overMaximum(body) { return .failure(.overMaximum(count)) }
         let json: JSONValue
         do {
             json = try JSONParser.parse(body)
@@ -20,6 +21,14 @@ public struct PageParser: Sendable {
             return .failure(.notJSON(error))
         }
         return page(from: json)
+    }
+
+    /// The item count (max + 1) when the body's items array is longer than the spec's maximum page
+    /// size, counted without parsing the items; nil otherwise.
+    public func overMaximum(_ body: [UInt8]) -> Int? {
+        guard let count = ItemCounter.count(body, field: pagination.itemsField, stopAfter: pagination.maxPageSize),
+              count > pagination.maxPageSize else { return nil }
+        return count
     }
 
     /// Reads a parsed body as a page.

@@ -1,4 +1,4 @@
-import ConvfuzzGeneration
+import ConvfuzzContract
 import ConvfuzzJSON
 import ConvfuzzSpec
 
@@ -34,6 +34,12 @@ public struct ResponseOracle: Sendable {
 
     /// Every finding for one response to a case with this classification.
     public func check(classification: Classification, response: ObservedResponse) -> [Finding] {
+        let findings = statusAndBodyFindings(classification: classification, response: response)
+        guard let mediaType = mediaTypeFinding(response) else { return findings }
+        return findings + [mediaType]
+    }
+
+    private func statusAndBodyFindings(classification: Classification, response: ObservedResponse) -> [Finding] {
         if let transport = transportFinding(response) { return [transport] }
         guard let status = response.status else { return [] }
         if status >= spec.errors.serverErrorFloor { return [serverError(status, classification, response)] }
@@ -54,6 +60,14 @@ public struct ResponseOracle: Sendable {
 
     /// Checks a success body and also returns the parsed page (for walks).
     public func checkSuccessBody(classification: Classification, response: ObservedResponse) -> (page: Page?, findings: [Finding]) {
+        if parser.overMaximum(response.body) != nil {
+            let maximum = spec.pagination.maxPageSize
+            let param = spec.pagination.pageSizeParam
+            return (nil, [Finding(check: .pageSize, parameter: param, detail: "over-maximum",
+                                  message: "the page holds more than \(maximum) items, the spec's largest page size (counted without parsing the items)",
+                                  expected: "at most \(min(maximum, reading.pageSize(classification.query))) items",
+                                  observed: "more than \(maximum) items", evidence: [Evidence(response)])])
+        }
         let json: JSONValue
         do {
             json = try JSONParser.parse(response.body)
@@ -78,6 +92,7 @@ public struct ResponseOracle: Sendable {
     func transportFinding(_ response: ObservedResponse) -> Finding? {
         guard let error = response.transportError else { return nil }
         let kind = response.transportFailure ?? .other
+        if kind == .skipped { return nil }
         if kind.isBodyFailure {
             let detail = kind == .truncated ? "truncated" : "too-large"
             return Finding(check: .bodyJSON, detail: detail,

@@ -1,4 +1,4 @@
-import ConvfuzzGeneration
+import ConvfuzzContract
 import ConvfuzzJSON
 import ConvfuzzSpec
 
@@ -6,8 +6,11 @@ import ConvfuzzSpec
 ///
 /// Every page gets the per-response checks; each page boundary gets the order and
 /// has-more checks of `WalkOracle` on a two-page window; duplicates are found through
-/// a set of 128-bit id digests (two independent 64-bit hashes), so a walk over a
-/// million items needs about 16 bytes per id instead of the ids themselves.
+/// a set of 128-bit id digests (two independent 64-bit hashes).
+///
+/// When the spec orders by a key with the id as tie-break (or by the id), a walk whose items stay
+/// strictly in order cannot repeat an id, so the set is kept only from the first order break on
+/// (seeded with the page before the break): a correct or endless walk keeps two pages, not every id.
 public struct StreamingWalkChecker: Sendable {
     private struct Digest: Hashable, Sendable {
         let high: UInt64
@@ -21,6 +24,10 @@ public struct StreamingWalkChecker: Sendable {
     private var seen = Set<Digest>()
     private var duplicates: [(id: String, page: Int)] = []
     private var duplicateEvidence: Evidence?
+    private let order: ItemOrder
+    private let orderImpliesUnique: Bool
+    private var tracking: Bool
+    private var previousDigests: [Digest] = []
     /// Pages seen.
     public private(set) var pages = 0
     /// Items seen.
@@ -31,7 +38,14 @@ public struct StreamingWalkChecker: Sendable {
         oracle = WalkOracle(spec: spec)
         self.baseQuery = baseQuery
         self.classification = classification
+        order = ItemOrder(spec: spec, direction: QueryReading(spec: spec).direction(classification.query))
+        let pagination = spec.pagination
+        orderImpliesUnique = pagination.order.key == pagination.idField || pagination.order.tieBreak == pagination.idField
+        tracking = !orderImpliesUnique
     }
+
+    /// Whether the id set is being kept (always without a unique order; from the first order break on otherwise).
+    public var keepsIDSet: Bool { tracking }
 
     /// Checks one more page; returns the findings it adds.
     public mutating func add(_ page: WalkPage) -> [Finding] {
@@ -42,14 +56,22 @@ public struct StreamingWalkChecker: Sendable {
             findings += oracle.boundaryOrderFindings(window) + oracle.hasMoreFindings(window)
         }
         pages += 1
+        if !tracking, breaksOrder(page) {
+            tracking = true
+            seen.formUnion(previousDigests)
+        }
+        var digests: [Digest] = []
         for id in page.page?.ids ?? [] {
             items += 1
             let digest = Digest(high: Self.fnv1a(id), low: Self.polynomial(id))
+            digests.append(digest)
+            guard tracking else { continue }
             if !seen.insert(digest).inserted {
                 duplicates.append((id, pages))
                 if duplicateEvidence == nil { duplicateEvidence = Evidence(page.response) }
             }
         }
+        if !tracking { previousDigests = digests }
         previous = page
         return findings
     }
@@ -57,10 +79,13 @@ public struct StreamingWalkChecker: Sendable {
     /// The walk-level findings once the walk has ended.
     public func finish(end: WalkEnd) -> [Finding] {
         var findings: [Finding] = []
-        if case .repeatedCursor = end {
+        switch end {
+        case .repeatedCursor, .pageLimit:
             let walk = Walk(spec: oracle.spec, baseQuery: baseQuery, classification: classification,
                             pages: previous.map { [$0] } ?? [], end: end)
-            findings += oracle.loopFindings(walk, expectedTotal: nil)
+            findings += oracle.loopFindings(walk, expectedTotal: nil, walked: (pages, items))
+        default:
+            break
         }
         if let first = duplicates.first {
             let examples = duplicates.prefix(3).map { "\($0.id) (again on page \($0.page))" }.joined(separator: ", ")
@@ -70,6 +95,17 @@ public struct StreamingWalkChecker: Sendable {
                                     evidence: duplicateEvidence.map { [$0] } ?? []))
         }
         return findings
+    }
+
+    /// True when the page's items, or its first item after the previous page's last, are not strictly in order.
+    private func breaksOrder(_ walkPage: WalkPage) -> Bool {
+        guard let items = walkPage.page?.items else { return false }
+        var last = previous?.page?.items.last
+        for item in items {
+            if let last, order.compare(last, item) != .before { return true }
+            last = item
+        }
+        return false
     }
 
     private static func fnv1a(_ text: String) -> UInt64 {

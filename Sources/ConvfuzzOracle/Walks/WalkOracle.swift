@@ -19,8 +19,9 @@ public struct WalkOracle: Sendable {
         self.loopFactor = loopFactor
     }
 
-    /// Every finding of a walk. `windowStart` enables the growth window; `expectedTotal`
-    /// (the number of items the walk should visit, if known) lets a page-bound stop count as a loop.
+    /// Every finding of a walk. `windowStart` enables the growth window. A walk stopped by the page
+    /// bound is a loop; with `expectedTotal` (the number of items the walk should visit, if known)
+    /// only when the bound allowed far more than those items.
     public func check(_ walk: Walk, windowStart: Int64? = nil, expectedTotal: Int? = nil) -> [Finding] {
         var findings: [Finding] = []
         for walkPage in walk.pages {
@@ -33,22 +34,39 @@ public struct WalkOracle: Sendable {
         return findings
     }
 
+    /// The walk-level findings only (loop, duplicates, order across pages, has-more), without
+    /// re-checking every page as a response: for a walk checked when the run's deadline has passed.
+    public func walkLevelFindings(_ walk: Walk, windowStart: Int64? = nil, expectedTotal: Int? = nil) -> [Finding] {
+        loopFindings(walk, expectedTotal: expectedTotal)
+            + duplicateFindings(walk, window: GrowthWindow(spec: spec, windowStart: windowStart))
+            + boundaryOrderFindings(walk) + hasMoreFindings(walk)
+    }
+
     /// `CF-WALK-LOOP`.
-    public func loopFindings(_ walk: Walk, expectedTotal: Int?) -> [Finding] {
+    /// `walked` gives the pages and items of a walk that was not kept (the streaming walk).
+    public func loopFindings(_ walk: Walk, expectedTotal: Int?, walked: (pages: Int, items: Int)? = nil) -> [Finding] {
         let evidence = walk.pages.suffix(2).map { Evidence($0.response) }
+        let pages = walked?.pages ?? walk.pages.count
+        let itemCount = walked?.items ?? walk.ids.count
         switch walk.end {
         case .repeatedCursor(let cursor):
             return [Finding(check: .walkLoop, detail: "repeated-cursor",
-                            message: "the walk was handed a cursor it had already followed after \(walk.pages.count) pages",
+                            message: "the walk was handed a cursor it had already followed after \(pages) pages",
                             expected: "every next cursor leads forward until a last page", observed: "cursor \(Excerpt.clip(cursor)) repeated",
                             evidence: evidence)]
         case .pageLimit(let limit):
-            guard let expectedTotal, limit * walk.pageSize > loopFactor * expectedTotal + walk.pageSize else { return [] }
+            if let expectedTotal {
+                guard limit * walk.pageSize > loopFactor * expectedTotal + walk.pageSize else { return [] }
+                return [Finding(check: .walkLoop, detail: "page-limit",
+                                message: "the walk did not end within \(limit) pages of \(walk.pageSize) although about \(expectedTotal) items match",
+                                expected: "a last page within \(expectedTotal / max(walk.pageSize, 1) + 1) pages",
+                                observed: "\(pages) pages, \(itemCount) items, still more", evidence: evidence)]
+            }
             return [Finding(check: .walkLoop, detail: "page-limit",
-                            message: "the walk did not end within \(limit) pages of \(walk.pageSize) although about \(expectedTotal) items match",
-                            expected: "a last page within \(expectedTotal / max(walk.pageSize, 1) + 1) pages",
-                            observed: "\(walk.pages.count) pages, \(walk.ids.count) items, still more", evidence: evidence)]
-        case .completed, .failed:
+                            message: "the walk did not end within \(limit) pages (--max-walk-pages): every page said there was more",
+                            expected: "a last page within \(limit) pages", observed: "\(pages) pages, \(itemCount) items, still more",
+                            evidence: evidence)]
+        case .completed, .failed, .sampled, .memoryBound:
             return []
         }
     }

@@ -6,6 +6,8 @@ struct ConversationFilter: Sendable {
     var startLow: Int64?
     var startHigh: Int64?
     var agent: UInt8?
+    /// `agent-id-prefix-match`: the agents whose id starts with the value.
+    var agentPrefixMask: UInt16?
     var branch: UInt8?
     var callSuccessful: UInt8?
     var durationMin: Int64?
@@ -36,14 +38,17 @@ struct ConversationFilter: Sendable {
             if !search.isEmpty { self.search = SearchMatcher(text: search, caseSensitive: false) }
             return
         }
-        if let after = query.startAfter {
+        let seconds = { (value: Int64) -> Int64 in
+            fault == .unitConfusion && (1_000_000_000_000..<10_000_000_000_000).contains(value) ? value / 1_000 : value
+        }
+        if let after = query.startAfter.map(seconds) {
             if fault == .afterExclusive {
                 if after == .max { impossible = true } else { startLow = after + 1 }
             } else {
                 startLow = after
             }
         }
-        if let before = query.startBefore {
+        if let before = query.startBefore.map(seconds) {
             if fault == .beforeExclusive {
                 if before == .min { impossible = true } else { startHigh = before - 1 }
             } else {
@@ -51,7 +56,11 @@ struct ConversationFilter: Sendable {
             }
         }
         if let agentID = query.agentID {
-            agent = code(vocabulary.allAgentIDs.firstIndex(of: agentID), offset: 0)
+            if fault == .agentIDPrefixMatch, !agentID.isEmpty {
+                agentPrefixMask = mask(vocabulary.agentIDs.filter { $0.hasPrefix(agentID) }, in: vocabulary.agentIDs, offset: 0)
+            } else {
+                agent = code(vocabulary.allAgentIDs.firstIndex(of: agentID), offset: 0)
+            }
         }
         if let branchID = query.branchID {
             branch = code(vocabulary.branchIDs.firstIndex(of: branchID), offset: 1)
@@ -93,6 +102,7 @@ struct ConversationFilter: Sendable {
             languageMask = mask(languages.map { fault == .mainLanguagesCaseInsensitive ? $0.lowercased() : $0 },
                                 in: vocabulary.languages, offset: 1)
         }
+        if fault == .emptyTextMeansNothing, query.search?.isEmpty == true { impossible = true }
         if let search = query.search, !search.isEmpty {
             self.search = SearchMatcher(text: search, caseSensitive: fault == .searchCaseSensitive)
         }
@@ -105,7 +115,8 @@ struct ConversationFilter: Sendable {
             // Under OR, topics that match nothing leave the search to decide.
             if topicsOrSearch { impossible = known }
         }
-        let excluded = fault == .excludeStatusesFirstOnly ? Array(query.excludeStatuses.prefix(1)) : query.excludeStatuses
+        var excluded = fault == .excludeStatusesFirstOnly ? Array(query.excludeStatuses.prefix(1)) : query.excludeStatuses
+        if fault == .wholeEnumListIgnored, Set(excluded).count == vocabulary.statuses.count { excluded = [] }
         for status in excluded { excludedStatusMask |= 1 << UInt8(status) }
         if let tags = query.tagIDs {
             tagsAllOf = fault == .tagIDsAllOf
@@ -139,6 +150,7 @@ struct ConversationFilter: Sendable {
         if let startLow, c.start < startLow { return false }
         if let startHigh, c.start > startHigh { return false }
         if let agent, c.agent != agent { return false }
+        if let agentPrefixMask, agentPrefixMask & (1 << UInt16(c.agent)) == 0 { return false }
         if let branch, c.branch != branch { return false }
         if let callSuccessful, c.callSuccessful != callSuccessful { return false }
         if let durationMin, Int64(c.duration) < durationMin { return false }

@@ -55,6 +55,9 @@ enum PageSelector {
             if fault == .cursorLoops && page == 3 {
                 result.next = CursorToken(position: nil, page: 0, filterHash: query.filterHash)
             }
+            if fault == .pageSizeOneStalls && query.pageSize == 1 {
+                result.next = query.cursor ?? CursorToken(position: nil, page: 0, filterHash: query.filterHash)
+            }
         }
         if !hasMore {
             if fault == .hasMoreOnLastPage, let last = items.last {

@@ -9,6 +9,8 @@ public final class ReferenceApplication: @unchecked Sendable {
     private let stores: [ConversationStore]
     private let codecs: [CursorCodec]
     private let naming: ParameterNaming
+    private let schedule: InsertSchedule?
+    private let chaos: ChaosEngine
     private let counterLock = PThreadMutex()
     private var totalRequests = 0
     private var listRequests = 0
@@ -19,6 +21,9 @@ public final class ReferenceApplication: @unchecked Sendable {
         guard configuration.size >= 0 else { throw ReferenceServerError("size must be >= 0, got \(configuration.size)") }
         if let every = configuration.insertEvery, every < 1 {
             throw ReferenceServerError("insertEvery must be >= 1, got \(every)")
+        }
+        if let rate = configuration.insertRate, !(rate > 0 && rate <= 100_000) {
+            throw ReferenceServerError("insertRate must be above 0 and at most 100000 per second, got \(rate)")
         }
         let canonical = Set(ReferenceParameter.allCases.map(\.rawValue))
         for (name, wire) in configuration.parameterNames {
@@ -38,6 +43,11 @@ public final class ReferenceApplication: @unchecked Sendable {
         }
         self.configuration = configuration
         self.naming = naming
+        guard configuration.chaosRate > 0, configuration.chaosRate <= 1 else {
+            throw ReferenceServerError("chaos rate must be in (0, 1], got \(configuration.chaosRate)")
+        }
+        schedule = configuration.insertRate.map(InsertSchedule.init(rate:))
+        chaos = ChaosEngine(modes: configuration.chaos, rate: configuration.chaosRate, seed: configuration.seed)
         let first = ReferenceDataset.generate(seed: configuration.seed, size: configuration.size)
         var stores = [ConversationStore(dataset: first)]
         var codecs = [CursorCodec(seed: configuration.seed)]
@@ -58,7 +68,7 @@ public final class ReferenceApplication: @unchecked Sendable {
     /// The number of requests handled so far.
     public var requestCount: Int { counterLock.withLock { totalRequests } }
 
-    /// The current number of conversations of the first workspace (grows with `insertEvery`).
+    /// The current number of conversations of the first workspace (grows with `insertEvery` and `insertRate`).
     public var conversationCount: Int { stores[0].count }
 
     /// Handles one request. `target` is the request target (`/path?query`); header
@@ -115,9 +125,14 @@ public final class ReferenceApplication: @unchecked Sendable {
             listRequests += 1
             return listRequests
         }
+        if let schedule { stores[0].insert(count: schedule.claimDue(), at: InsertSchedule.unixSecond()) }
         let queryBytes = question < target.endIndex ? target[(question + 1)...] : []
-        let pairs = QueryDecoder.decode(queryBytes)
-        var response = list(pairs, workspace: workspace)
+        var pairs = QueryDecoder.decode(queryBytes)
+        let chaosCursor = chaos.extractCursor(from: &pairs, cursorName: naming.wireName(.cursor))
+        let chaosMode = chaos.mode(forRequest: number, cursor: chaosCursor)
+        var response = list(pairs, workspace: workspace) { page, cursor, descending in
+            if let chaosMode { chaos.reshape(&page, cursor: &cursor, mode: chaosMode, chaosCursor: chaosCursor, descending: descending) }
+        }
         if let every = configuration.insertEvery, number % every == 0 { stores[0].insertNewest() }
         // Transport-level faults trigger on request content, so a re-run of the same request fails the same way.
         let sent = Set(pairs.map(\.name))
@@ -131,10 +146,13 @@ public final class ReferenceApplication: @unchecked Sendable {
         default:
             break
         }
+        if let chaosMode { chaos.apply(chaosMode, to: &response) }
         return response
     }
 
-    private func list(_ pairs: [(name: String, value: String)], workspace: ReferenceWorkspace) -> ReferenceResponse {
+    /// Answers a list request in a workspace; `reshape` may rewrite the page and its cursor (chaos modes) before encoding.
+    private func list(_ pairs: [(name: String, value: String)], workspace: ReferenceWorkspace,
+                      reshape: (inout PageResult, inout String?, Bool) -> Void) -> ReferenceResponse {
         let fault = configuration.fault
         var validator = QueryValidator(naming: naming, codec: codecs[workspace.rawValue], fault: fault)
         let collected = naming.collect(pairs)
@@ -144,10 +162,11 @@ public final class ReferenceApplication: @unchecked Sendable {
             if fault == .crossWorkspaceCursorLeak, stores.count > 1, issues.contains(where: { $0.parameter == naming.wireName(.cursor) }) {
                 // The fault: a cursor the other workspace issued is trusted and continues over there.
                 var other = QueryValidator(naming: naming, codec: codecs[workspace.other.rawValue], fault: fault)
-                if case .valid = other.validate(collected) { return list(pairs, workspace: workspace.other) }
+                if case .valid = other.validate(collected) { return list(pairs, workspace: workspace.other, reshape: reshape) }
             }
             let status = fault == .validation400 ? 400 : 422
-            return ReferenceResponse(status: status, body: ResponseBodies.validation(issues, fault: fault))
+            return ReferenceResponse(status: status, body: ResponseBodies.validation(issues, fault: fault),
+                                     contentType: fault == .validationPlainText ? "text/plain" : "application/json")
         case .valid(let valid):
             query = valid
         }
@@ -163,8 +182,9 @@ public final class ReferenceApplication: @unchecked Sendable {
             return ReferenceResponse(status: 500, body: ResponseBodies.detail("Internal Server Error"))
         }
         let filter = ConversationFilter(query, fault: fault)
-        let page = store.read { items in PageSelector.select(items: items, filter: filter, query: query, fault: fault) }
-        let cursor = page.next.map(codec.encode)
+        var page = store.read { items in PageSelector.select(items: items, filter: filter, query: query, fault: fault) }
+        var cursor = page.next.map(codec.encode)
+        reshape(&page, &cursor, !query.ascending)
         let body = ResponseBodies.page(page, projection: ItemProjection(query: query, fault: fault), cursor: cursor)
         return ReferenceResponse(status: 200, body: body)
     }

@@ -2,7 +2,7 @@
 public struct ReferenceResponse: Sendable {
     /// The HTTP status code.
     public var status: Int
-    /// The `Content-Type` header value.
+    /// The `Content-Type` header value; empty sends no `Content-Type` header.
     public var contentType: String
     /// The body. For `HEAD` it is still returned (its length is the `Content-Length`); the
     /// HTTP layer sends only the head.
@@ -24,7 +24,7 @@ public struct ReferenceResponse: Sendable {
 
     /// All headers as sent: `Content-Type`, `Content-Length`, then the extra ones.
     public var headers: [(name: String, value: String)] {
-        [("Content-Type", contentType), ("Content-Length", String(body.count))] + extraHeaders
+        (contentType.isEmpty ? [] : [("Content-Type", contentType)]) + [("Content-Length", String(body.count))] + extraHeaders
     }
 
     /// The body as a string (UTF-8, lossy).

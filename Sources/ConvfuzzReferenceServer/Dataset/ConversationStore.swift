@@ -29,4 +29,18 @@ final class ConversationStore: @unchecked Sendable {
             items.append(generator.make(index: items.count, start: start))
         }
     }
+
+    /// Inserts `count` conversations that start at `second` (or at the newest start, if that is later),
+    /// each at its place in the order: several may share the second, ties ordered by id.
+    func insert(count: Int, at second: Int64) {
+        guard count > 0 else { return }
+        lock.withWriteLock {
+            for _ in 0..<count {
+                let start = max(second, items.last?.start ?? second)
+                let conversation = generator.make(index: items.count, start: start)
+                let index = SortedSearch.firstIndex(key: ConversationKey(conversation), strictly: false, in: items)
+                items.insert(conversation, at: index)
+            }
+        }
+    }
 }

@@ -52,6 +52,13 @@ extension ReferenceFault {
             return "data_collection_params `missing` matches every conversation, collected or not (it overlaps `exists`)."
         case .durationMaxInt32Overflow:
             return "call_duration_max_secs wraps to a signed 32-bit integer, so very large bounds match nothing."
+        case .unitConfusion:
+            return "call_start_*_unix values from 10^12 to 10^13 (millisecond timestamps of 2001-2286) are read as milliseconds."
+        case .wholeEnumListIgnored: return "exclude_statuses naming every allowed status is ignored (as if no status were excluded)."
+        case .pageSizeOneStalls: return "With page_size=1 every page returns the same next cursor, pointing before the first item."
+        case .emptyTextMeansNothing: return "An empty search (`search=`) matches no conversation instead of every one."
+        case .agentIDPrefixMatch: return "agent_id matches every agent whose id starts with the value (a prefix match, not equality)."
+        case .validationPlainText: return "Validation errors are served as Content-Type: text/plain (same JSON body)."
         case .missingKeyAccepted: return "A request without the xi-api-key header is served as the first workspace (200)."
         case .wrongKey500: return "A non-empty xi-api-key that matches no workspace gets 500 instead of 401."
         case .headerCaseRefused: return "The key header is only recognised spelled exactly `xi-api-key`; XI-API-KEY gets 401."
@@ -105,6 +112,10 @@ extension ReferenceFault {
         case .topicSearchOr: return ["CF-META-AND"]
         case .dcMissingOverlaps: return ["CF-META-PARTITION", "CF-WALK-COMPLETENESS"]
         case .durationMaxInt32Overflow: return ["CF-META-MONOTONE"]
+        case .unitConfusion, .wholeEnumListIgnored, .agentIDPrefixMatch: return ["CF-FILTER"]
+        case .pageSizeOneStalls: return ["CF-WALK-LOOP"]
+        case .emptyTextMeansNothing: return ["CF-META-EMPTY"]
+        case .validationPlainText: return ["CF-ERROR-CONTENT-TYPE"]
         case .missingKeyAccepted: return ["CF-AUTH-BYPASS"]
         case .wrongKey500: return ["CF-AUTH-ERROR"]
         case .headerCaseRefused: return ["CF-AUTH-HEADER-CASE"]

@@ -96,6 +96,18 @@ public enum ReferenceFault: String, CaseIterable, Sendable {
     case dcMissingOverlaps = "dc-missing-overlaps"
     /// call_duration_max_secs wraps to a 32-bit signed integer before comparing.
     case durationMaxInt32Overflow = "duration-max-int32-overflow"
+    /// call_start_*_unix values that look like millisecond timestamps are read as milliseconds.
+    case unitConfusion = "unit-confusion"
+    /// exclude_statuses naming every allowed status is treated as no filter.
+    case wholeEnumListIgnored = "whole-enum-list-ignored"
+    /// With page_size=1 the next cursor never moves past the first item.
+    case pageSizeOneStalls = "page-size-one-stalls"
+    /// An empty search matches no conversation instead of every one.
+    case emptyTextMeansNothing = "empty-text-means-nothing"
+    /// agent_id also matches agents whose id starts with the value.
+    case agentIDPrefixMatch = "agent-id-prefix-match"
+    /// Validation errors are served as `text/plain` (same JSON body).
+    case validationPlainText = "validation-plain-text"
     /// A request without the key header is served as the first workspace.
     case missingKeyAccepted = "missing-key-accepted"
     /// A non-empty key that matches no workspace gets 500.

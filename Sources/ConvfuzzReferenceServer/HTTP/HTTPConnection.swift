@@ -63,8 +63,24 @@ struct HTTPConnection {
         case .truncate(let extra):
             _ = transmit(ResponseSerializer.serialize(response, close: true, headOnly: headOnly, declaredExtra: extra))
             return false
+        case .stall:
+            waitForPeerToClose()
+            return false
+        case .trickle:
+            let bytes = ResponseSerializer.serialize(response, close: true, headOnly: headOnly)
+            for byte in bytes {
+                guard transmit([byte]) else { return false }
+                sleep(1)
+            }
+            return false
+        case .reset:
+            var linger = linger(l_onoff: 1, l_linger: 0)
+            setsockopt(descriptor, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<linger>.size))
+            return false
         }
-        guard transmit(ResponseSerializer.serialize(response, close: !head.keepAlive, headOnly: headOnly)) else {
+        // Head and body go out separately, so a large body is never copied into a second buffer.
+        guard transmit(ResponseSerializer.serialize(response, close: !head.keepAlive, headOnly: true)),
+              headOnly || transmit(response.body) else {
             return false
         }
         return head.keepAlive
@@ -120,6 +136,17 @@ struct HTTPConnection {
             }
             if count < 0 && errno == EINTR { continue }
             return false
+        }
+    }
+
+    /// Reads and discards until the peer closes the connection (or the server shuts it down).
+    private func waitForPeerToClose() {
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            if count > 0 { continue }
+            if count < 0 && (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK) { continue }
+            return
         }
     }
 

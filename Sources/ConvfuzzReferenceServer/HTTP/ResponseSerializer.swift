@@ -11,6 +11,7 @@ enum ResponseSerializer {
         case 408: return "Request Timeout"
         case 414: return "URI Too Long"
         case 422: return "Unprocessable Entity"
+        case 429: return "Too Many Requests"
         case 431: return "Request Header Fields Too Large"
         case 500: return "Internal Server Error"
         case 505: return "HTTP Version Not Supported"
@@ -25,8 +26,10 @@ enum ResponseSerializer {
         w.integer(Int64(response.status))
         w.bytes.append(0x20)
         w.bytes.append(contentsOf: reason(response.status).utf8)
-        w.raw("\r\nContent-Type: ")
-        w.bytes.append(contentsOf: response.contentType.utf8)
+        if !response.contentType.isEmpty {
+            w.raw("\r\nContent-Type: ")
+            w.bytes.append(contentsOf: response.contentType.utf8)
+        }
         w.raw("\r\nContent-Length: ")
         w.integer(Int64(response.body.count + declaredExtra))
         w.raw("\r\n")

@@ -4,6 +4,10 @@ import Foundation
 
 /// JUnit XML: one test case per check id (per parameter when it failed), plus one per corpus entry.
 ///
+/// Test case times are measured: each phase's wall-clock time (``ConvfuzzRunner/TrafficSummary``)
+/// is shared evenly among the checks of the categories it judges, and a check's share among its
+/// test cases; the corpus phase's time is shared among the corpus entries.
+///
 /// The layout follows the widely used JUnit schema (Ant's `XMLJUnitResultFormatter`,
 /// as validated by Jenkins, GitLab and GitHub reporters): `testsuites > testsuite`
 /// with `properties`, `testcase*`, `system-out`, `system-err`, and every required
@@ -26,7 +30,8 @@ public enum JUnitReport {
         }
         xml += "    </properties>\n"
         for testCase in cases {
-            xml += "    <testcase name=\"\(escape(testCase.name))\" classname=\"\(escape(testCase.className))\" time=\"0\""
+            xml += "    <testcase name=\"\(escape(testCase.name))\" classname=\"\(escape(testCase.className))\""
+            xml += " time=\"\(String(format: "%.3f", testCase.seconds))\""
             if let failure = testCase.failure {
                 xml += ">\n      <failure message=\"\(escape(failure.message))\" type=\"\(escape(failure.type))\">"
                 xml += escape(failure.text) + "</failure>\n    </testcase>\n"
@@ -50,16 +55,32 @@ public enum JUnitReport {
         var name: String
         var className: String
         var failure: Failure?
+        var seconds: Double = 0
+    }
+
+    /// The name of the phase that replays the corpus; its time goes to the corpus test cases.
+    static let corpusPhase = "corpus"
+
+    /// Each check's share of the measured phase times.
+    static func checkSeconds(_ traffic: TrafficSummary) -> [CheckID: Double] {
+        var seconds: [CheckID: Double] = [:]
+        for phase in traffic.phases where phase.name != corpusPhase {
+            let checks = CheckID.allCases.filter { phase.categories.contains($0.category.rawValue) }
+            for check in checks { seconds[check, default: 0] += phase.seconds / Double(checks.count) }
+        }
+        return seconds
     }
 
     static func testCases(_ context: ReportContext) -> [TestCase] {
         let result = context.result
         var cases: [TestCase] = []
+        let shares = checkSeconds(result.traffic)
         for check in CheckID.allCases {
+            let firstCase = cases.count
             let className = "convfuzz.\(check.category.rawValue)"
             let found = result.findings.filter { $0.finding.check == check && $0.status != .flaky }
             if found.isEmpty {
-                cases.append(TestCase(name: check.rawValue, className: className, failure: nil))
+                cases.append(TestCase(name: check.rawValue, className: className, failure: nil, seconds: shares[check] ?? 0))
                 continue
             }
             var byParameter: [String: [ReportedFinding]] = [:]
@@ -76,12 +97,17 @@ public enum JUnitReport {
                 cases.append(TestCase(name: name, className: className,
                                       failure: Failure(message: first.finding.message, type: check.rawValue, text: text)))
             }
+            let share = (shares[check] ?? 0) / Double(max(1, cases.count - firstCase))
+            for index in firstCase..<cases.count { cases[index].seconds = share }
         }
+        let corpusSeconds = result.traffic.phases.filter { $0.name == corpusPhase }.reduce(0) { $0 + $1.seconds }
+        let corpusShare = corpusSeconds / Double(max(1, result.corpusReplay.count))
         for outcome in result.corpusReplay {
             let failure = outcome.stillFails
                 ? Failure(message: "corpus entry still fails: \(outcome.detail)", type: outcome.check, text: outcome.file)
                 : nil
-            cases.append(TestCase(name: "corpus \(outcome.file)", className: "convfuzz.corpus", failure: failure))
+            cases.append(TestCase(name: "corpus \(outcome.file)", className: "convfuzz.corpus", failure: failure,
+                                  seconds: corpusShare))
         }
         return cases
     }

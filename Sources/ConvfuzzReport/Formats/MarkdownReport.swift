@@ -19,16 +19,19 @@ public enum MarkdownReport {
             out.append(result.authNotes.map(cell).joined(separator: "; ") + ".")
             out.append("")
         }
+        let split = context.flakyGroups
+        out.append(contentsOf: retryLines(result))
         if result.findings.isEmpty {
             out.append("No findings.")
-        } else {
+        }
+        if !split.listed.isEmpty {
             out.append("| # | check | parameter | status | message |")
             out.append("| --- | --- | --- | --- | --- |")
-            for (index, reported) in result.findings.enumerated() {
+            for (index, reported) in split.listed.enumerated() {
                 let finding = reported.finding
                 out.append("| \(index + 1) | `\(finding.check.rawValue)` | \(cell(finding.parameter ?? "")) | \(reported.status.rawValue) | \(cell(finding.message)) |")
             }
-            for (index, reported) in result.findings.enumerated() {
+            for (index, reported) in split.listed.enumerated() {
                 out.append("")
                 out.append("<details><summary>\(index + 1). \(cell(reported.finding.check.rawValue)): reproduce</summary>")
                 out.append("")
@@ -42,11 +45,35 @@ public enum MarkdownReport {
                 out.append("</details>")
             }
         }
+        if !split.groups.isEmpty {
+            out.append("")
+            out.append("Flaky findings (did not reproduce on a re-run; not gating): \(split.foldedCount)")
+            out.append("")
+            out.append("| check | count |")
+            out.append("| --- | --- |")
+            for group in split.groups { out.append("| `\(group.check.rawValue)` | \(group.count) |") }
+        }
         if !result.coverageGaps.isEmpty {
             out.append("")
             out.append("Coverage gaps: \(result.coverageGaps.count) (see the JSON report).")
         }
         return context.redactor.redact(out.joined(separator: "\n")) + "\n"
+    }
+
+    /// Retries by reason, transport conditions, the slowest requests and why the run stopped.
+    static func retryLines(_ result: RunResult) -> [String] {
+        var out: [String] = []
+        if let reason = result.abortReason { out.append("**Stopped by the target:** \(cell(reason))") }
+        if let reason = result.statistics.stoppedEarly { out.append("- stopped early: \(cell(reason))") }
+        if let retry = result.statistics.retry {
+            out.append("- retries: \(retry.summary) over \(retry.retriedRequests) request(s)")
+            for condition in retry.conditions { out.append("- transport condition: \(cell(condition))") }
+            for slow in retry.slowest.prefix(3) where slow.seconds >= 1 {
+                out.append("- slow: \(String(format: "%.1f s", slow.seconds)) `\(cell(slow.query))` (\(cell(slow.outcome)))")
+            }
+        }
+        if !out.isEmpty { out.append("") }
+        return out
     }
 
     /// Escapes text for a table cell.

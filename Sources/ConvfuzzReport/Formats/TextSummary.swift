@@ -20,12 +20,30 @@ public enum TextSummary {
             lines.append("corpus: \(stats.corpusReplayed) entries replayed, \(failing) still failing")
         }
         if let reason = stats.stoppedEarly { lines.append("stopped early: \(reason)") }
+        if let retry = stats.retry {
+            if retry.total > 0 { lines.append("retries: \(retry.summary) over \(retry.retriedRequests) request(s)") }
+            for condition in retry.conditions { lines.append("transport condition: \(condition)") }
+            if let slowest = retry.slowest.first, slowest.seconds >= 1 {
+                let list = retry.slowest.prefix(3).map { String(format: "%.1f s", $0.seconds) + " (\($0.outcome))" }
+                lines.append("slowest requests: " + list.joined(separator: ", "))
+            }
+        }
+        if let unconfirmed = stats.unconfirmed, unconfirmed > 0 {
+            lines.append("unconfirmed: \(unconfirmed) finding(s) reported without a re-run (budget spent or run stopped)")
+        }
+        if let reason = result.abortReason { lines.append("stopped by the target: \(reason)") }
         lines.append(contentsOf: result.authNotes)
         lines.append("")
         let counts = FindingStatus.allCases.map { status in "\(result.findings.filter { $0.status == status }.count) \(status.rawValue)" }
         lines.append(result.findings.isEmpty ? "No findings." : "Findings: " + counts.joined(separator: ", "))
-        for (number, reported) in result.findings.enumerated() {
+        let split = context.flakyGroups
+        for (number, reported) in split.listed.enumerated() {
             lines.append(contentsOf: findingLines(reported, number: number + 1, context: context, color: color))
+        }
+        if !split.groups.isEmpty {
+            lines.append("")
+            lines.append("Flaky (did not reproduce on a re-run; not gating): \(split.foldedCount), by check (--verbose lists each):")
+            for group in split.groups { lines.append("  \(group.check.rawValue): \(group.count)") }
         }
         if !result.coverageGaps.isEmpty {
             lines.append("")
@@ -56,6 +74,10 @@ public enum TextSummary {
 
     static func verdict(_ result: RunResult, color: Bool) -> String {
         let gating = result.gatingFindings.count
+        if result.abortReason != nil {
+            let text = "STOPPED: \(gating) new finding(s) before the target stopped the run (exit 3)"
+            return color ? "\u{1B}[1;31m\(text)\u{1B}[0m" : text
+        }
         if gating == 0 {
             let text = "PASS: no new findings (exit 0)"
             return color ? "\u{1B}[1;32m\(text)\u{1B}[0m" : text

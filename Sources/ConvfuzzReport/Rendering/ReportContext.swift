@@ -6,12 +6,18 @@ public struct ReportContext: Sendable {
     public let result: RunResult
     /// Removes the key from every string.
     public let redactor: Redactor
+    /// List flaky findings one by one instead of one line per check id.
+    public let verbose: Bool
 
     /// Creates a context.
-    public init(result: RunResult, redactor: Redactor) {
+    public init(result: RunResult, redactor: Redactor, verbose: Bool = false) {
         self.result = result
         self.redactor = redactor
+        self.verbose = verbose
     }
+
+    /// The findings to list one by one and the flaky ones folded per check id.
+    public var flakyGroups: FlakyGroups { FlakyGroups(result.findings, verbose: verbose) }
 
     /// The full URL of an encoded query.
     public func url(for query: String) -> String {

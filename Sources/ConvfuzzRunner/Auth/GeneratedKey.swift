@@ -1,4 +1,4 @@
-import ConvfuzzGeneration
+import ConvfuzzContract
 
 /// API keys a run generates for the embedded reference server, so a default run tests auth too.
 ///

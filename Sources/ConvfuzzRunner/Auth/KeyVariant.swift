@@ -1,4 +1,4 @@
-import ConvfuzzGeneration
+import ConvfuzzContract
 
 /// One way of sending the run's credential differently: a wrong key, or the valid key under
 /// another spelling of the header name.

@@ -21,8 +21,18 @@ public struct RunConfiguration: Sendable {
     public var seed: UInt64
     /// How many generated cases to send.
     public var maxCases: Int
-    /// Stop starting new work after this many seconds.
+    /// The whole run's deadline in seconds, waiting included (see ``RunDeadline``).
     public var timeBudget: Double?
+    /// Seconds of ``timeBudget`` kept for confirmation and shrinking; nil keeps ``confirmShare`` of it.
+    public var confirmBudget: Double?
+    /// When the budget starts, on the monotonic clock (``RunDeadline/now``); nil starts it when the runner is created.
+    public var startInstant: Double?
+    /// The share of ``timeBudget`` kept for confirmation and shrinking when ``confirmBudget`` is nil.
+    public var confirmShare: Double = 0.2
+    /// The most seconds the preflight may take (its retries included), within the budget.
+    public var preflightSeconds: Double = 15
+    /// Above this share of requests needing a retry, the run reports a non-gating `CF-RETRY-RATE`.
+    public var retryShareLimit: Double = 0.05
     /// Stop after this many unique findings.
     public var maxFailures: Int?
     /// Requests in flight at once.
@@ -31,7 +41,7 @@ public struct RunConfiguration: Sendable {
     public var rateLimit: Double?
     /// Retries of a request on connection errors, 429 and 503.
     public var retries: Int
-    /// The longest `Retry-After` honoured, in seconds.
+    /// The longest `Retry-After` honoured, in seconds; a longer one is reported and stops the run, never slept through.
     public var maxRetryAfter: Double
     /// How many valid cases get a full cursor walk.
     public var walkSample: Int

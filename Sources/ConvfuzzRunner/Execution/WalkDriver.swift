@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzGeneration
 import ConvfuzzJSON
 import ConvfuzzOracle
@@ -6,16 +7,21 @@ import ConvfuzzSpec
 /// Runs several cursor walks side by side, one page of each per batch, so walks use the executor's concurrency.
 ///
 /// A walk ends on a page that says there is nothing more (or gives no cursor), on a
-/// cursor it was already handed (a loop), on a failed page, or at the page bound.
+/// cursor it was already handed (a loop), on a failed page, or at the page bound (`.pageLimit`,
+/// or `.sampled` when the caller asked for a sample of `maxPages`). The walks of one call hold at
+/// most `maxHeldBytes` of page bodies together: a walk that would take them over stops unjudged
+/// (`.memoryBound`), so memory stays bounded whatever the target sends.
 public struct WalkDriver: Sendable {
     private let executor: RequestExecutor
     private let parser: PageParser
     private let classifier: WireClassifier
     private let spec: Spec
     private let maxPages: Int
+    private let maxHeldBytes: Int
 
     /// Creates a driver.
-    public init(executor: RequestExecutor, spec: Spec, maxPages: Int) {
+    public init(executor: RequestExecutor, spec: Spec, maxPages: Int, maxHeldBytes: Int = 8 * 1024 * 1024) {
+        self.maxHeldBytes = max(1, maxHeldBytes)
         self.executor = executor
         self.spec = spec
         parser = PageParser(spec: spec)
@@ -24,8 +30,9 @@ public struct WalkDriver: Sendable {
     }
 
     /// Walks every plan to its end (or its bound).
-    public func run(_ plans: [WalkPlan], maxPages: Int? = nil) -> [Walk] {
-        let maxPages = max(1, maxPages ?? self.maxPages)
+    public func run(_ plans: [WalkPlan], maxPages sample: Int? = nil) -> [Walk] {
+        let maxPages = max(1, sample ?? self.maxPages)
+        var heldBytes = 0
         let cursorName = QueryCodec.encode(spec.pagination.cursorParam)
         var walks = plans.map { plan in
             Walk(spec: spec, baseQuery: plan.query, classification: classifier.classify(plan.pairs), pages: [], end: .completed)
@@ -43,6 +50,11 @@ public struct WalkDriver: Sendable {
             var stillActive: [Int] = []
             for (position, index) in active.enumerated() {
                 let response = responses[position]
+                heldBytes += response.body.count
+                if heldBytes > maxHeldBytes {
+                    walks[index].end = .memoryBound(maxHeldBytes)
+                    continue
+                }
                 guard let status = response.status, (200..<300).contains(status) else {
                     walks[index].pages.append(WalkPage(response: response, page: nil, cursorSent: next[index]))
                     walks[index].end = .failed(response.transportError ?? "HTTP \(response.status ?? 0)")
@@ -63,7 +75,7 @@ public struct WalkDriver: Sendable {
                     continue
                 }
                 if walks[index].pages.count >= maxPages {
-                    walks[index].end = .pageLimit(maxPages)
+                    walks[index].end = sample == nil ? .pageLimit(maxPages) : .sampled(maxPages)
                     continue
                 }
                 next[index] = cursor
@@ -71,6 +83,7 @@ public struct WalkDriver: Sendable {
             }
             active = stillActive
         }
+        executor.traffic.recordWalks(pages: walks.map(\.pages.count))
         return walks
     }
 }

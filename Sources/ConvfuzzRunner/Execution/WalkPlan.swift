@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzSpec
 
 /// A cursor walk to run: the query pairs without a cursor.

@@ -9,6 +9,7 @@ extension Runner {
         let total = configuration.maxCases
         let chunk = max(16, configuration.concurrency * 4)
         var index = 0
+        report("cases", done: 0, total: total)
         while index < total && !outOfBudget() {
             let count = min(chunk, total - index)
             let cases = (index..<(index + count)).map { generator.generate(seed: configuration.seed, index: $0) }

@@ -21,11 +21,14 @@ extension Runner {
             var finding = entry.finding
             var replay = entry.replay
             var shrinkSummary: ShrinkSummary?
-            let reproduced: Bool
+            var reproduced: Bool
             switch entry.confirm {
+            case _ where !canConfirm:
+                reproduced = true
+                statistics.unconfirmed = (statistics.unconfirmed ?? 0) + 1
             case .generatedCase(let generated):
                 let again = check(generated)
-                reproduced = again.contains { $0.signature == finding.signature }
+                reproduced = again.contains { $0.signature == finding.signature } || !canConfirm
                 if reproduced, configuration.shrinkBudget > 0, !outOfBudget() {
                     let outcome = shrink(generated, signature: finding.signature, generator: generator)
                     if let shrunk = outcome.shrunk, let shrunkFinding = outcome.finding {
@@ -37,6 +40,10 @@ extension Runner {
                 }
             case .rerun(let rerun):
                 reproduced = rerun().contains { $0.signature == finding.signature }
+                if !reproduced && !canConfirm {
+                    reproduced = true
+                    statistics.unconfirmed = (statistics.unconfirmed ?? 0) + 1
+                }
             case .none:
                 reproduced = true
             }

@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzGeneration
 import ConvfuzzOracle
 import ConvfuzzSpec
@@ -35,7 +36,7 @@ extension Runner {
         var agrees: Bool?
         switch entry.replay {
         case .generatedCase(let query, let index, let choices, _):
-            let pairs = Runner.pairs(fromQuery: query)
+            let pairs = QueryCodec.pairs(fromQuery: query)
             let classification = classifier.classify(pairs, issuedCursors: issued)
             findings = responseOracle.check(classification: classification, response: executor.execute(query))
             let regenerated = CaseGenerator(spec: spec, pools: pools).replay(seed: entry.seed, index: index, choices: choices)
@@ -84,15 +85,5 @@ extension Runner {
             outcomes.append(replay(entry, file: file).outcome)
         }
         return outcomes
-    }
-
-    /// Splits an encoded query string back into its wire pairs, byte for byte.
-    static func pairs(fromQuery query: String) -> [WirePair] {
-        query.split(separator: "&", omittingEmptySubsequences: false).map { segment in
-            if let equals = segment.firstIndex(of: "=") {
-                return WirePair(name: String(segment[..<equals]), value: String(segment[segment.index(after: equals)...]))
-            }
-            return WirePair(name: String(segment), value: nil)
-        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ConvfuzzContract
 import ConvfuzzGeneration
 import ConvfuzzJSON
 import ConvfuzzOracle
@@ -21,7 +22,7 @@ extension Runner {
     /// Walks the discovery query again and makes it the base for completeness checks.
     func refreshBase() {
         guard let previous = discovery else { return }
-        let walk = walker.run([WalkPlan(pairs: Runner.pairs(fromQuery: previous.baseQuery))],
+        let walk = walker.run([WalkPlan(pairs: QueryCodec.pairs(fromQuery: previous.baseQuery))],
                               maxPages: configuration.discoveryPages)[0]
         statistics.walks += 1
         statistics.pagesWalked += walk.pages.count
@@ -65,7 +66,9 @@ extension Runner {
             }
         }
         discovery = walk
-        let findings = walkOracle.check(walk, windowStart: windowStart)
+        // Past the deadline only the walk-level checks run: re-checking every page would overrun it.
+        let findings = outOfBudget() ? walkOracle.walkLevelFindings(walk, windowStart: windowStart)
+                                     : walkOracle.check(walk, windowStart: windowStart)
         ledger.record(findings, origin: .walk(query: plan.query, pageSize: walk.pageSize),
                       replay: .walk(query: plan.query, pageSize: walk.pageSize, companion: nil),
                       confirm: .rerun { [self] in rerunWalk(query: plan.query, pageSize: walk.pageSize, companion: nil) })

@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzGeneration
 import ConvfuzzJSON
 import ConvfuzzOracle
@@ -33,7 +34,7 @@ extension Runner {
         if configuration.verbose { for plan in plans { progress.note("probe: \(plan.query)") } }
         report("filter probes", done: 0, total: plans.count)
         let walks = walker.run(plans)
-        for (walk, plan) in zip(walks, plans) {
+        for (walk, plan) in zip(walks, plans) where !outOfBudget() {
             let query = plan.query
             let findings = walkFindings(main: walk, companion: nil)
             record(findings, walk: walk, replay: .walk(query: query, pageSize: walk.pageSize, companion: nil)) { [self] in

@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzGeneration
 import ConvfuzzJSON
 import ConvfuzzOracle
@@ -33,16 +34,16 @@ extension Runner {
         for plan in plans {
             for query in plan.queryStrings where seen.insert(query).inserted { unique.append(query) }
         }
-        let walks = walker.run(unique.map { WalkPlan(pairs: Runner.pairs(fromQuery: $0)) })
+        let walks = walker.run(unique.map { WalkPlan(pairs: QueryCodec.pairs(fromQuery: $0)) })
         var byQuery: [String: Walk] = [:]
-        for (query, walk) in zip(unique, walks) {
+        for (query, walk) in zip(unique, walks) where !outOfBudget() {
             byQuery[query] = walk
             let findings = walkFindings(main: walk, companion: nil)
             record(findings, walk: walk, replay: .walk(query: query, pageSize: walk.pageSize, companion: nil)) { [self] in
                 rerunWalk(query: query, pageSize: walk.pageSize, companion: nil)
             }
         }
-        for (position, plan) in plans.enumerated() {
+        for (position, plan) in plans.enumerated() where !outOfBudget() {
             let findings = evaluate(plan, walks: plan.queryStrings.compactMap { byQuery[$0] })
             statistics.relations += 1
             let fresh = ledger.record(findings, origin: .relation(description: plan.description),
@@ -63,7 +64,7 @@ extension Runner {
 
     /// Re-walks a plan's queries and evaluates it again.
     func rerunMetamorphic(_ plan: RelationPlan) -> [Finding] {
-        let walks = walker.run(plan.queryStrings.map { WalkPlan(pairs: Runner.pairs(fromQuery: $0)) })
+        let walks = walker.run(plan.queryStrings.map { WalkPlan(pairs: QueryCodec.pairs(fromQuery: $0)) })
         return evaluate(plan, walks: walks)
     }
 

@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzGeneration
 import ConvfuzzOracle
 import ConvfuzzSpec
@@ -33,7 +34,7 @@ extension Runner {
         }
         let cursorName = QueryCodec.encode(spec.pagination.cursorParam)
         var cursor: String?
-        var cursors = Set<String>()
+        var cursors = CursorDigests()
         var end = WalkEnd.completed
         while true {
             var query = pairs

@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzGeneration
 import ConvfuzzJSON
 import ConvfuzzOracle
@@ -23,7 +24,7 @@ extension Runner {
         }
         let companions = mains.map(companion)
         let walks = walker.run(zip(mains, companions).flatMap { [$0, $1] })
-        for offset in mains.indices {
+        for offset in mains.indices where !outOfBudget() {
             let main = walks[2 * offset]
             let findings = walkFindings(main: main, companion: walks[2 * offset + 1])
             let query = mains[offset].query
@@ -35,6 +36,8 @@ extension Runner {
         }
         if outOfBudget() { return }
         let mainWalks = mains.indices.map { walks[2 * $0] }
+        runPageSizeWalks(mainWalks)
+        if outOfBudget() { return }
         checkReverse(mainWalks.prefix(2))
         if outOfBudget() { return }
         checkCursorReuse(mainWalks.prefix(3))
@@ -64,8 +67,8 @@ extension Runner {
 
     /// Re-runs a stored walk (and its companion) and returns its findings.
     func rerunWalk(query: String, pageSize: Int, companion: String?) -> [Finding] {
-        var plans = [WalkPlan(pairs: Runner.pairs(fromQuery: query))]
-        if let companion { plans.append(WalkPlan(pairs: Runner.pairs(fromQuery: companion))) }
+        var plans = [WalkPlan(pairs: QueryCodec.pairs(fromQuery: query))]
+        if let companion { plans.append(WalkPlan(pairs: QueryCodec.pairs(fromQuery: companion))) }
         let walks = walker.run(plans)
         return walkFindings(main: walks[0], companion: walks.count > 1 ? walks[1] : nil)
     }
@@ -83,7 +86,7 @@ extension Runner {
         let order = spec.pagination.order
         let flipped = mains.map { walk -> WalkPlan in
             let value = order.values[walk.direction.reversed] ?? walk.direction.reversed.rawValue
-            return WalkPlan(pairs: shaper.setting(directionParam, to: value, in: Runner.pairs(fromQuery: walk.baseQuery)))
+            return WalkPlan(pairs: shaper.setting(directionParam, to: value, in: QueryCodec.pairs(fromQuery: walk.baseQuery)))
         }
         let reversed = walker.run(flipped)
         for (walk, other) in zip(mains, reversed) {
@@ -105,7 +108,7 @@ extension Runner {
         guard let base = discovery, let firstPage = base.pages.first?.page, let cursor = firstPage.nextCursor else { return }
         let cursorPair = WirePair.encoding(spec.pagination.cursorParam, cursor)
         for walk in mains where walk.direction == base.direction && walk.isComplete {
-            let query = QueryCodec.queryString(Runner.pairs(fromQuery: walk.baseQuery) + [cursorPair])
+            let query = QueryCodec.queryString(QueryCodec.pairs(fromQuery: walk.baseQuery) + [cursorPair])
             let reused = executor.execute(query)
             let findings = comparator.cursorReuse(basePage: firstPage, other: walk, reused: reused, pageSize: walk.pageSize,
                                                   windowStart: windowStart)
@@ -125,7 +128,7 @@ extension Runner {
     /// Re-runs a reverse-order comparison of two walks.
     func rerunReverse(_ queries: [String]) -> [Finding] {
         guard queries.count == 2 else { return [] }
-        let walks = walker.run(queries.map { WalkPlan(pairs: Runner.pairs(fromQuery: $0)) })
+        let walks = walker.run(queries.map { WalkPlan(pairs: QueryCodec.pairs(fromQuery: $0)) })
         let (asc, desc) = walks[0].direction == .asc ? (walks[0], walks[1]) : (walks[1], walks[0])
         return walkFindings(main: walks[1], companion: nil) + comparator.reverse(asc: asc, desc: desc, windowStart: windowStart)
     }
@@ -136,8 +139,8 @@ extension Runner {
         guard queries.count == 3 else { return [] }
         let basePage = executor.execute(queries[0])
         guard case .success(let page) = parser.parse(basePage.body), let cursor = page.nextCursor else { return [] }
-        let other = walker.run([WalkPlan(pairs: Runner.pairs(fromQuery: queries[1]))])[0]
-        let reusedQuery = QueryCodec.queryString(Runner.pairs(fromQuery: queries[1])
+        let other = walker.run([WalkPlan(pairs: QueryCodec.pairs(fromQuery: queries[1]))])[0]
+        let reusedQuery = QueryCodec.queryString(QueryCodec.pairs(fromQuery: queries[1])
             + [WirePair.encoding(spec.pagination.cursorParam, cursor)])
         return comparator.cursorReuse(basePage: page, other: other, reused: executor.execute(reusedQuery),
                                       pageSize: other.pageSize, windowStart: windowStart)

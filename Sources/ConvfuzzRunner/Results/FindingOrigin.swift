@@ -10,6 +10,8 @@ public enum FindingOrigin: Sendable, Codable, Hashable {
     case relation(description: String)
     /// A stored corpus entry that still fails.
     case corpus(file: String)
+    /// The run as a whole (e.g. how many requests needed a retry).
+    case run(description: String)
     /// An auth probe: the plainest query with a credential variant.
     case auth(description: String)
     /// A tenancy check between two keys.
@@ -26,6 +28,8 @@ public enum FindingOrigin: Sendable, Codable, Hashable {
             return "relation: \(description)"
         case .corpus(let file):
             return "corpus entry \(file)"
+        case .run(let description):
+            return "the whole run: \(description)"
         case .auth(let description):
             return "auth probe: \(description)"
         case .tenancy(let description):

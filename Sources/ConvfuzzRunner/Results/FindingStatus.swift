@@ -6,4 +6,7 @@ public enum FindingStatus: String, Sendable, Codable, CaseIterable {
     case baseline
     /// Did not reproduce on a re-run: reported, does not fail the gate.
     case flaky
+    /// A property of the target worth knowing that is not a contract violation (e.g. many requests
+    /// needed a retry): reported, does not fail the gate.
+    case notice
 }

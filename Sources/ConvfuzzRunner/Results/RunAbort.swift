@@ -4,6 +4,8 @@ public enum RunAbort: Error, Sendable, Equatable, CustomStringConvertible {
     case unreachable(url: String, reason: String)
     /// The target refused the key.
     case unauthorized(url: String, status: Int, keySent: Bool)
+    /// The target answered, but nothing could be tested (what was seen is in `reason`).
+    case untestable(url: String, reason: String)
     /// The target refused the second key (`--second-key-env`).
     case secondKeyRefused(url: String, status: Int)
     /// The configuration or corpus is unusable.
@@ -18,6 +20,8 @@ public enum RunAbort: Error, Sendable, Equatable, CustomStringConvertible {
             return keySent
                 ? "the target refused the API key (HTTP \(status) from \(url))"
                 : "the target requires an API key (HTTP \(status) from \(url)); set it in the environment variable named by --api-key-env"
+        case .untestable(let url, let reason):
+            return "the target could not be tested (\(url)): \(reason)"
         case .secondKeyRefused(let url, let status):
             return "the target refused the second key (HTTP \(status) from \(url)); check the variable named by --second-key-env"
         case .invalidInput(let message):
@@ -28,7 +32,7 @@ public enum RunAbort: Error, Sendable, Equatable, CustomStringConvertible {
     /// The documented exit code.
     public var exitCode: Int32 {
         switch self {
-        case .unreachable, .unauthorized, .secondKeyRefused: return 3
+        case .unreachable, .unauthorized, .untestable, .secondKeyRefused: return 3
         case .invalidInput: return 2
         }
     }

@@ -34,12 +34,20 @@ public struct RunResult: Sendable, Codable {
     public var coverageGaps: [String]
     /// Corpus replay results.
     public var corpusReplay: [CorpusReplayOutcome]
+    /// The budgets and limits the run was given.
+    public var settings: RunSettings
+    /// Requests over time by phase, latencies, walk lengths and statuses.
+    public var traffic: TrafficSummary
+    /// Why the run had to stop without judging the target further (e.g. the key was refused
+    /// mid-run); what was found before is kept. Exit code 3.
+    public var abortReason: String?
 
     /// Creates a result.
     public init(specName: String, specRevision: String, specFingerprint: String, seed: UInt64, target: String,
                 endpoint: String, authHeader: String, apiKeyEnv: String, authenticated: Bool, startedAt: String,
                 statistics: RunStatistics = RunStatistics(), findings: [ReportedFinding] = [],
-                coverageRows: [CoverageRow] = [], coverageGaps: [String] = [], corpusReplay: [CorpusReplayOutcome] = []) {
+                coverageRows: [CoverageRow] = [], coverageGaps: [String] = [], corpusReplay: [CorpusReplayOutcome] = [],
+                settings: RunSettings = .defaults, traffic: TrafficSummary = TrafficSummary()) {
         self.specName = specName
         self.specRevision = specRevision
         self.specFingerprint = specFingerprint
@@ -55,6 +63,8 @@ public struct RunResult: Sendable, Codable {
         self.coverageRows = coverageRows
         self.coverageGaps = coverageGaps
         self.corpusReplay = corpusReplay
+        self.settings = settings
+        self.traffic = traffic
     }
 
     /// Findings that fail the gate.
@@ -63,6 +73,9 @@ public struct RunResult: Sendable, Codable {
     /// Corpus entries that still fail (regressions).
     public var failingCorpusEntries: [CorpusReplayOutcome] { corpusReplay.filter(\.stillFails) }
 
-    /// The process exit code: 0 clean, 1 findings.
-    public var exitCode: Int32 { gatingFindings.isEmpty ? 0 : 1 }
+    /// The process exit code: 0 clean, 1 findings, 3 when the run was stopped by the target (``abortReason``).
+    public var exitCode: Int32 {
+        if abortReason != nil { return 3 }
+        return gatingFindings.isEmpty ? 0 : 1
+    }
 }

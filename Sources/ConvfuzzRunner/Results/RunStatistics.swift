@@ -20,6 +20,10 @@ public struct RunStatistics: Sendable, Codable, Hashable {
     public var seconds: Double = 0
     /// Why the run stopped early, if it did.
     public var stoppedEarly: String?
+    /// Retries by reason, the slowest requests and the transport conditions met.
+    public var retry: RetryStatistics?
+    /// Findings reported without a confirming re-run because the budget was spent or the run was stopped.
+    public var unconfirmed: Int?
 
     /// Creates empty statistics.
     public init() {}

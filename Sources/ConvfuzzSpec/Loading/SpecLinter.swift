@@ -38,6 +38,11 @@ public enum SpecLinter {
             }
         }
         try lintPagination(spec, file: file, line: lines.section("pagination"))
+        for (section, mediaType) in [("response", spec.response.mediaType), ("errors", spec.errors.mediaType)]
+        where !isMediaType(mediaType) {
+            throw SpecError(file: file, line: lines.section(section),
+                            message: "\(section).media_type '\(mediaType)' is not a media type such as application/json (type/subtype, no parameters)")
+        }
         try lintAuth(spec, file: file)
         try lintSchema(spec.response.schema, spec: spec, file: file)
         for node in spec.response.definitions.values { try lintSchema(node, spec: spec, file: file) }
@@ -74,6 +79,12 @@ public enum SpecLinter {
         if let grammar = parameter.grammarName, spec.grammars[grammar] == nil {
             throw SpecError(file: file, line: parameter.line, message: "parameter '\(name)' uses unknown grammar '\(grammar)'")
         }
+        if parameter.unit != nil && parameter.type != .integer {
+            throw SpecError(file: file, line: parameter.line, message: "parameter '\(name)' has a unit but is not an integer")
+        }
+        if parameter.identifier && parameter.valueType != .string {
+            throw SpecError(file: file, line: parameter.line, message: "parameter '\(name)' is an identifier but its values are not strings")
+        }
         if parameter.role == .pageSize && parameter.type != .integer {
             throw SpecError(file: file, line: parameter.line, message: "page_size role needs an integer parameter")
         }
@@ -109,6 +120,11 @@ public enum SpecLinter {
         }
         if filter.op.isComparison && parameter.valueType != .integer {
             throw SpecError(file: file, line: filter.line, message: "filter op \(filter.op.rawValue) needs an integer parameter, but '\(filter.param)' is \(parameter.valueType.rawValue)")
+        }
+        if filter.emptyMeans != nil {
+            guard parameter.type == .string, [.eq, .containsCI].contains(filter.op) else {
+                throw SpecError(file: file, line: filter.line, message: "filter on '\(filter.param)': empty_means is only for text filters (a string parameter with op eq or contains_ci)")
+            }
         }
         if filter.op == .grammar {
             guard let grammarName = filter.grammar, let grammar = spec.grammars[grammarName] else {
@@ -210,5 +226,13 @@ public enum SpecLinter {
         for property in node.properties { try lintSchema(property.schema, spec: spec, file: file) }
         if let items = node.items { try lintSchema(items, spec: spec, file: file) }
         if let additional = node.additional { try lintSchema(additional, spec: spec, file: file) }
+    }
+
+    /// `type/subtype` with token characters only (no parameters, no spaces).
+    static func isMediaType(_ text: String) -> Bool {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return false }
+        let token = Set("abcdefghijklmnopqrstuvwxyz0123456789!#$&^_.+-")
+        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(token.contains) }
     }
 }

@@ -13,7 +13,7 @@ extension SpecLoader {
     static func loadParameter(_ node: YAMLNode, file: String, path: String) throws(SpecError) -> ParameterSpec {
         let reader = try MappingReader(node, file: file, path: path)
         try reader.rejectUnknownKeys(["name", "type", "values", "minimum", "maximum", "default", "items", "max_items",
-                                      "role", "deprecated", "helper", "pool", "description"])
+                                      "role", "deprecated", "helper", "pool", "unit", "identifier", "description"])
         let name = try reader.string("name")
         guard let type = try reader.choice("type", as: ParameterType.self) else {
             throw reader.error("type", "\(path) ('\(name)') needs a 'type'")
@@ -38,7 +38,8 @@ extension SpecLoader {
             defaultValue: try reader.optionalString("default"), items: items,
             maxItems: try reader.optionalInt("max_items"), role: try reader.choice("role", as: ParameterRole.self),
             deprecated: try reader.bool("deprecated", default: false), helper: try reader.bool("helper", default: false),
-            pool: try reader.optionalString("pool"), summary: try reader.optionalString("description"),
+            pool: try reader.optionalString("pool"), unit: try reader.choice("unit", as: ValueUnit.self),
+            identifier: try reader.bool("identifier", default: false), summary: try reader.optionalString("description"),
             line: reader.line
         )
     }

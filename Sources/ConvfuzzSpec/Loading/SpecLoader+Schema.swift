@@ -1,7 +1,7 @@
 extension SpecLoader {
     static func loadResponse(_ root: MappingReader) throws(SpecError) -> ResponseSpec {
         let reader = try root.requiredMapping("response")
-        try reader.rejectUnknownKeys(["status", "schema", "definitions"])
+        try reader.rejectUnknownKeys(["status", "schema", "definitions", "media_type"])
         guard let schemaNode = reader.node("schema") else { throw reader.error("schema", "response needs 'schema'") }
         var definitions: [String: SchemaNode] = [:]
         if let defs = try reader.mapping("definitions") {
@@ -17,7 +17,8 @@ extension SpecLoader {
         }
         return ResponseSpec(status: try reader.optionalInt("status") ?? 200,
                             schema: try loadSchema(schemaNode, file: root.file, path: "response.schema"),
-                            definitions: definitions, errorSchema: errorSchema)
+                            definitions: definitions, errorSchema: errorSchema,
+                            mediaType: (try reader.optionalString("media_type") ?? "application/json").lowercased())
     }
 
     static func loadSchema(_ node: YAMLNode, file: String, path: String) throws(SpecError) -> SchemaNode {

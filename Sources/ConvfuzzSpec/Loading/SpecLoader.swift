@@ -138,7 +138,7 @@ public enum SpecLoader {
     static func loadErrors(_ root: MappingReader) throws(SpecError) -> ErrorSpec {
         guard let reader = try root.mapping("errors") else { return ErrorSpec() }
         try reader.rejectUnknownKeys(["validation_status", "body", "loc_prefix", "server_error_floor",
-                                      "request_limit_statuses", "request_limit_floor"])
+                                      "request_limit_statuses", "request_limit_floor", "media_type"])
         if let body = try reader.optionalString("body"), body != "detail-list" {
             throw reader.error("body", "errors.body '\(body)' is not supported (only detail-list)")
         }
@@ -152,7 +152,8 @@ public enum SpecLoader {
                          locPrefix: try reader.optionalString("loc_prefix") ?? "query",
                          serverErrorFloor: try reader.optionalInt("server_error_floor") ?? 500,
                          requestLimitStatuses: limitStatuses,
-                         requestLimitFloor: try reader.optionalInt("request_limit_floor") ?? 8192)
+                         requestLimitFloor: try reader.optionalInt("request_limit_floor") ?? 8192,
+                         mediaType: (try reader.optionalString("media_type") ?? "application/json").lowercased())
     }
 
     static func loadDiscovery(_ root: MappingReader) throws(SpecError) -> [(pool: String, field: String)] {

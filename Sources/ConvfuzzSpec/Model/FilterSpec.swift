@@ -13,6 +13,8 @@ public struct FilterSpec: Sendable, Equatable {
     /// At most one item value can match (an equality on a single-valued hidden attribute),
     /// so different values give disjoint result sets.
     public var singleValued: Bool
+    /// What an empty value of this text filter means, when the spec declares it (`empty_means:`).
+    public var emptyMeans: EmptyMeaning?
     /// For `.grammar` filters: the grammar of each item.
     public var grammar: String?
     /// For `.grammar` filters: how to request the per-id results.
@@ -24,7 +26,8 @@ public struct FilterSpec: Sendable, Equatable {
 
     /// Creates a filter.
     public init(param: String, field: String? = nil, op: FilterOperator, nullMatches: Bool = false,
-                visibility: FilterVisibility = .visible, singleValued: Bool = false, grammar: String? = nil,
+                visibility: FilterVisibility = .visible, singleValued: Bool = false, emptyMeans: EmptyMeaning? = nil,
+                grammar: String? = nil,
                 results: ResultsSpec? = nil, match: MatchSpec? = nil, line: Int = 0) {
         self.param = param
         self.field = field
@@ -32,6 +35,7 @@ public struct FilterSpec: Sendable, Equatable {
         self.nullMatches = nullMatches
         self.visibility = visibility
         self.singleValued = singleValued
+        self.emptyMeans = emptyMeans
         self.grammar = grammar
         self.results = results
         self.match = match

@@ -24,6 +24,10 @@ public struct ParameterSpec: Sendable, Equatable {
     public var helper: Bool
     /// The data pool that supplies realistic values.
     public var pool: String?
+    /// The unit an integer value is counted in (`unit:`), if declared.
+    public var unit: ValueUnit?
+    /// Values (or items) are opaque identifiers compared exactly (`identifier: true`).
+    public var identifier: Bool
     /// Free text.
     public var summary: String?
     /// The line in the spec file, for messages.
@@ -33,7 +37,8 @@ public struct ParameterSpec: Sendable, Equatable {
     public init(name: String, type: ParameterType, values: [String] = [], minimum: Int64? = nil,
                 maximum: Int64? = nil, defaultValue: String? = nil, items: ItemSpec? = nil,
                 maxItems: Int? = nil, role: ParameterRole? = nil, deprecated: Bool = false,
-                helper: Bool = false, pool: String? = nil, summary: String? = nil, line: Int = 0) {
+                helper: Bool = false, pool: String? = nil, unit: ValueUnit? = nil, identifier: Bool = false,
+                summary: String? = nil, line: Int = 0) {
         self.name = name
         self.type = type
         self.values = values
@@ -46,6 +51,8 @@ public struct ParameterSpec: Sendable, Equatable {
         self.deprecated = deprecated
         self.helper = helper
         self.pool = pool
+        self.unit = unit
+        self.identifier = identifier
         self.summary = summary
         self.line = line
     }

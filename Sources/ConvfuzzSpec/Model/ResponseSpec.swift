@@ -8,10 +8,14 @@ public struct ResponseSpec: Sendable, Equatable {
     public var definitions: [String: SchemaNode]
     /// The validation-error body schema.
     public var errorSchema: SchemaNode
+    /// The media type of a success body (`response.media_type`, default `application/json`), lower case.
+    public var mediaType: String
 
     /// Creates a response spec.
-    public init(status: Int, schema: SchemaNode, definitions: [String: SchemaNode], errorSchema: SchemaNode) {
+    public init(status: Int, schema: SchemaNode, definitions: [String: SchemaNode], errorSchema: SchemaNode,
+                mediaType: String = "application/json") {
         self.status = status
+        self.mediaType = mediaType
         self.schema = schema
         self.definitions = definitions
         self.errorSchema = errorSchema

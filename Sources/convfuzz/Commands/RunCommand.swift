@@ -23,8 +23,14 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Generated cases to send.")
     var maxCases: Int = 2_000
 
-    @Option(help: "Stop starting new work after this many seconds.")
+    @Option(help: "Deadline for the whole run in seconds, waiting included (request timeouts, retries and Retry-After are cut to what is left); the run ends within this plus 5 s.")
     var timeBudget: Double?
+
+    @Option(help: "Seconds of --time-budget kept for confirming and shrinking findings (default: 20% of it).")
+    var confirmBudget: Double?
+
+    @Option(help: "The longest Retry-After waited for, in seconds; a longer one is reported and stops the run.")
+    var maxRetryAfter: Double = 60
 
     @Option(help: "Stop after this many unique findings.")
     var maxFailures: Int?
@@ -47,7 +53,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Metamorphic relations to check.")
     var relations: Int = 96
 
-    @Option(help: "Growth window: now (ignore items newer than the run's start) or off. Default: now for --target, off otherwise.")
+    @Option(help: "Growth window: now (ignore items from the run's start second on) or off. Default: now for --target or --insert-rate, off otherwise.")
     var window: String?
 
     @Option(help: "Corpus folder: replayed first, new failures written there.")
@@ -59,7 +65,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Accepted findings (JSON {\"accepted\": [signature, …]}); only new ones fail.")
     var baseline: String?
 
-    @Flag(help: "Note every probe and relation as it is planned.")
+    @Flag(help: "Note every probe and relation as it is planned, and list flaky findings one by one.")
     var verbose = false
 
     @Option(help: "Connect timeout in seconds.")
@@ -75,6 +81,13 @@ struct RunCommand: ParsableCommand {
         guard maxCases >= 0 else { throw ValidationError("--max-cases must be 0 or more") }
         guard (1...256).contains(concurrency) else { throw ValidationError("--concurrency must be 1...256") }
         if let timeBudget, !(timeBudget > 0) { throw ValidationError("--time-budget must be a positive number of seconds") }
+        if let confirmBudget {
+            guard confirmBudget >= 0 else { throw ValidationError("--confirm-budget must be 0 or more seconds") }
+            guard let timeBudget, confirmBudget < timeBudget else {
+                throw ValidationError("--confirm-budget needs a larger --time-budget (it is a share of it)")
+            }
+        }
+        guard maxRetryAfter >= 0 else { throw ValidationError("--max-retry-after must be 0 or more seconds") }
         if let maxFailures, maxFailures < 1 { throw ValidationError("--max-failures must be at least 1") }
         if let rateLimit, RunCommand.parseRate(rateLimit) == nil {
             throw ValidationError("--rate-limit must look like 5/s or 0.5 (requests per second), got '\(rateLimit)'")
@@ -96,6 +109,7 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
+        let started = RunDeadline.now()
         let spec = try specOptions.loadSpec()
         let embedded = targetOptions.target == nil
         let profile = try specOptions.loadProfile(fallback: embedded ? "specs/profiles/reference.yaml" : nil)
@@ -112,6 +126,9 @@ struct RunCommand: ParsableCommand {
         configuration.seed = seed
         configuration.maxCases = maxCases
         configuration.timeBudget = timeBudget
+        configuration.startInstant = started
+        configuration.confirmBudget = confirmBudget
+        configuration.maxRetryAfter = maxRetryAfter
         configuration.maxFailures = maxFailures
         configuration.concurrency = concurrency
         configuration.rateLimit = rateLimit.flatMap(RunCommand.parseRate)
@@ -119,14 +136,16 @@ struct RunCommand: ParsableCommand {
         configuration.walkSample = walks
         configuration.maxWalkPages = maxWalkPages
         configuration.relationBudget = relations
-        configuration.window = window.flatMap(WindowMode.init(rawValue:)) ?? (embedded ? .off : .now)
+        let grows = !embedded || targetOptions.insertRate != nil
+        configuration.window = window.flatMap(WindowMode.init(rawValue:)) ?? (grows ? .now : .off)
         configuration.corpusDirectory = noCorpus ? nil : corpus
         configuration.replayCorpus = !noCorpus
         configuration.verbose = verbose
         configuration.transport = TransportConfiguration(connectTimeout: connectTimeout, totalTimeout: requestTimeout,
                                                          maxResponseBytes: maxResponseBytes, maxConcurrency: concurrency)
         if embedded {
-            let fault = targetOptions.fault.map { " with fault \($0)" } ?? ""
+            let fault = (targetOptions.fault.map { " with fault \($0)" } ?? "")
+                + ChaosOptions.describe(chaos: targetOptions.chaos, rate: targetOptions.chaosRate)
             Terminal.diagnostic("convfuzz: no --target; fuzzing the embedded reference server at \(url)\(fault)\n")
         }
         let progress = TerminalProgress(isTTY: Terminal.stderrIsTTY, color: Terminal.colorAllowed && Terminal.stderrIsTTY)
@@ -139,7 +158,10 @@ struct RunCommand: ParsableCommand {
             throw CommandExit(code: error.exitCode, message: Redactor(secrets: configuration.secrets).redact(error.description))
         }
         progress.finish()
-        try reportOptions.emit(ReportContext(result: result, redactor: Redactor(secrets: configuration.secrets)))
+        try reportOptions.emit(ReportContext(result: result, redactor: Redactor(secrets: configuration.secrets), verbose: verbose))
+        if let reason = result.abortReason {
+            throw CommandExit(code: result.exitCode, message: Redactor(secrets: configuration.secrets).redact(reason))
+        }
         if result.exitCode != 0 || !result.failingCorpusEntries.isEmpty {
             throw CommandExit(code: ExitStatus.findings, message: "")
         }

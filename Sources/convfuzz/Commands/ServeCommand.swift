@@ -21,8 +21,15 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Number of conversations (1 to 1,000,000).")
     var size: Int = 1000
 
-    @Option(help: "Inject one deliberate contract violation (see `convfuzz faults`).")
+    @Option(help: "Inject one deliberate contract violation (see `convfuzz faults --chaos`).")
     var fault: String?
+
+    @Option(help: ArgumentHelp("Transport misbehaviours, comma-separated (see `convfuzz faults --chaos`): "
+                               + ChaosMode.allCases.map(\.rawValue).joined(separator: ", ") + ".", valueName: "mode[,mode…]"))
+    var chaos: String?
+
+    @Option(help: "The share of list requests a chaos mode affects, in (0, 1] (e.g. 0.01 for 1%).")
+    var chaosRate: Double = 1
 
     @Option(help: "Require this environment variable's value in the auth header (unset: no auth).")
     var apiKeyEnv: String?
@@ -33,6 +40,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Insert a new newest conversation after every N list requests.")
     var insertEvery: Int?
 
+    @Option(help: "Insert N new newest conversations per second, stamped with the current second (growth simulation).")
+    var insertRate: Double?
+
     @Flag(help: "Print the target profile (hidden values) of the reference dataset and exit.")
     var printProfile = false
 
@@ -40,12 +50,16 @@ struct ServeCommand: ParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535, got \(port)") }
         guard (1...1_000_000).contains(size) else { throw ValidationError("--size must be 1...1000000, got \(size)") }
         if let insertEvery, insertEvery < 1 { throw ValidationError("--insert-every must be at least 1") }
+        if let insertRate, !(insertRate > 0 && insertRate <= 100_000) {
+            throw ValidationError("--insert-rate must be above 0 and at most 100000 per second, got \(insertRate)")
+        }
         if let fault, ReferenceFault(rawValue: fault) == nil {
             throw ValidationError("unknown fault '\(fault)'; `convfuzz faults` lists them")
         }
         if secondKeyEnv != nil && apiKeyEnv == nil {
             throw ValidationError("--second-key-env needs --api-key-env (the first workspace's key)")
         }
+        try ChaosOptions.validate(chaos: chaos, rate: chaosRate)
     }
 
     func run() throws {
@@ -60,7 +74,8 @@ struct ServeCommand: ParsableCommand {
         }
         let configuration = ReferenceServerConfiguration(
             host: host, port: port, seed: seed, size: size, fault: fault.flatMap(ReferenceFault.init(rawValue:)),
-            apiKey: key, insertEvery: insertEvery, secondAPIKey: second)
+            apiKey: key, insertEvery: insertEvery, insertRate: insertRate, chaos: ChaosOptions.modes(chaos), chaosRate: chaosRate,
+            secondAPIKey: second)
         let server: ReferenceServer
         do {
             server = try ReferenceServer(configuration: configuration)
@@ -68,7 +83,8 @@ struct ServeCommand: ParsableCommand {
         } catch {
             throw CommandExit.usage("cannot serve on \(host):\(port): \(error)")
         }
-        let faultText = (fault.map { " with fault \($0)" } ?? "") + (second == nil ? "" : ", two workspaces")
+        let faultText = (fault.map { " with fault \($0)" } ?? "") + ChaosOptions.describe(chaos: chaos, rate: chaosRate)
+            + (second == nil ? "" : ", two workspaces")
         let banner = """
             convfuzz reference server on \(server.baseURL) (\(size) conversations, seed \(seed)\(faultText))
             list endpoint: \(server.baseURL)\(configuration.basePath)

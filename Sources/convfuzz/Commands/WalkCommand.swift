@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConvfuzzContract
 import ConvfuzzReport
 import ConvfuzzRunner
 import ConvfuzzSpec

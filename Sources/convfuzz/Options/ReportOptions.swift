@@ -13,6 +13,9 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "Write a Markdown summary (for a CI step summary) to this file.")
     var markdown: String?
 
+    @Option(help: "Write a self-contained HTML report (findings, coverage heatmap, traffic charts) to this file.")
+    var html: String?
+
     @Option(help: "Write the current findings' signatures as a baseline file.")
     var writeBaseline: String?
 
@@ -31,6 +34,7 @@ struct ReportOptions: ParsableArguments {
             if let junit { try ReportWriter.write(JUnitReport.render(context), to: junit) }
             if let json { try ReportWriter.write(try JSONReport.render(context), to: json) }
             if let markdown { try ReportWriter.write(MarkdownReport.render(context), to: markdown) }
+            if let html { try ReportWriter.write(HTMLReport.render(context), to: html) }
             if let writeBaseline {
                 try ReportWriter.write(Baseline.render(context.result.findings.map(\.finding.signature)), to: writeBaseline)
             }

@@ -26,14 +26,24 @@ struct TargetOptions: ParsableArguments {
     @Option(help: "Environment variable holding a key of another workspace: tenant isolation between the two keys is checked. Without --target, an unset variable gets a key generated from the seed.")
     var secondKeyEnv: String?
 
-    @Option(help: "Embedded server only: inject this contract violation (see `convfuzz faults`).")
+    @Option(help: "Embedded server only: inject this contract violation (see `convfuzz faults --chaos`).")
     var fault: String?
+
+    @Option(help: ArgumentHelp("Embedded server only: transport misbehaviours, comma-separated (see `convfuzz faults --chaos`).",
+                               valueName: "mode[,mode…]"))
+    var chaos: String?
+
+    @Option(help: "Embedded server only: the share of list requests a chaos mode affects, in (0, 1].")
+    var chaosRate: Double = 1
 
     @Option(help: "Embedded server only: dataset seed.")
     var serverSeed: UInt64 = 1
 
     @Option(help: "Embedded server only: number of conversations.")
     var serverSize: Int = 1000
+
+    @Option(help: "Embedded server only: insert N new newest conversations per second while the run goes on.")
+    var insertRate: Double?
 
     func validate() throws {
         if let target {
@@ -42,11 +52,17 @@ struct TargetOptions: ParsableArguments {
                 throw ValidationError("--target must be an http(s) URL such as https://api.elevenlabs.io, got '\(target)'")
             }
             if fault != nil { throw ValidationError("--fault only applies to the embedded server (omit --target)") }
+            if insertRate != nil { throw ValidationError("--insert-rate only applies to the embedded server (omit --target)") }
+            if chaos != nil { throw ValidationError("--chaos only applies to the embedded server (omit --target)") }
         }
         if let fault, ReferenceFault(rawValue: fault) == nil {
             throw ValidationError("unknown fault '\(fault)'; `convfuzz faults` lists them")
         }
+        try ChaosOptions.validate(chaos: chaos, rate: chaosRate)
         guard (1...1_000_000).contains(serverSize) else { throw ValidationError("--server-size must be 1...1000000") }
+        if let insertRate, !(insertRate > 0 && insertRate <= 100_000) {
+            throw ValidationError("--insert-rate must be above 0 and at most 100000 per second, got \(insertRate)")
+        }
     }
 
     /// The key from the environment, if the variable is set and non-empty.
@@ -85,7 +101,8 @@ struct TargetOptions: ParsableArguments {
         if let target { return (target, nil) }
         let configuration = ReferenceServerConfiguration(
             seed: serverSeed, size: serverSize, fault: fault.flatMap(ReferenceFault.init(rawValue:)), apiKey: keys.first,
-            basePath: basePath, secondAPIKey: keys.second)
+            insertRate: insertRate, basePath: basePath, chaos: ChaosOptions.modes(chaos), chaosRate: chaosRate,
+            secondAPIKey: keys.second)
         do {
             let server = try ReferenceServer(configuration: configuration)
             try server.start()

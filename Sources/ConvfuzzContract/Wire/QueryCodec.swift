@@ -1,3 +1,5 @@
+import ConvfuzzSpec
+
 /// Percent-encoding of query components and the target's decoding of a query string.
 public enum QueryCodec {
     private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
@@ -36,6 +38,17 @@ public enum QueryCodec {
     /// The query string for ordered pairs, joined by `&` in order.
     public static func queryString(_ pairs: [WirePair]) -> String {
         pairs.map(\.text).joined(separator: "&")
+    }
+
+    /// The inverse of ``queryString(_:)``: an encoded query string split back into its wire pairs,
+    /// byte for byte (a segment without `=` is a name without a value; empty segments are kept).
+    public static func pairs(fromQuery query: String) -> [WirePair] {
+        query.split(separator: "&", omittingEmptySubsequences: false).map { segment in
+            if let equals = segment.firstIndex(of: "=") {
+                return WirePair(name: String(segment[..<equals]), value: String(segment[segment.index(after: equals)...]))
+            }
+            return WirePair(name: String(segment), value: nil)
+        }
     }
 
     /// Decodes a query string the way the spec says the target does

@@ -1,4 +1,5 @@
 import Testing
+@testable import ConvfuzzContract
 @testable import ConvfuzzSpec
 
 @Suite("Query codec")

@@ -1,0 +1,96 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The `convfuzz` binary run as a child with `posix_spawn`, reaped with `wait4` so its peak RSS
+/// (`ru_maxrss`) and wall time are measured without an external tool. Output goes to files, so a
+/// chatty child never blocks on a full pipe.
+struct ChildProcess {
+    /// What a finished child did.
+    struct Outcome {
+        var status: Int32
+        var signaled: Bool
+        var seconds: Double
+        var peakRSSMegabytes: Double
+        var stdout: String
+        var stderr: String
+    }
+
+    let pid: pid_t
+    private let started: Double
+    private let outPath: String
+    private let errPath: String
+
+    static let binary = Harness.root + "/.build/debug/convfuzz"
+
+    /// Starts `convfuzz arguments…` in the repository root, without the API key variable.
+    static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> ChildProcess {
+        guard FileManager.default.isExecutableFile(atPath: binary) else { throw ChildError("build the binary first (swift build)") }
+        let folder = Harness.temporaryDirectory()
+        let outPath = folder + "/stdout"
+        let errPath = folder + "/stderr"
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        env.removeValue(forKey: "ELEVENLABS_API_KEY")
+        for (key, value) in environment { env[key] = value }
+        // `sh` changes to the repository root and execs the binary, so the pid (and its rusage) is the binary's.
+        let argv = (["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", Harness.root, binary] + arguments).map { strdup($0) } + [nil]
+        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let started = ProcessInfo.processInfo.systemUptime
+        let code = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, envp)
+        guard code == 0 else { throw ChildError("posix_spawn failed: \(code)") }
+        return ChildProcess(pid: pid, started: started, outPath: outPath, errPath: errPath)
+    }
+
+    /// Runs to the end.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+        try start(arguments, environment: environment).wait()
+    }
+
+    /// Sends SIGKILL.
+    func kill() {
+        _ = Glibc.kill(pid, SIGKILL)
+    }
+
+    /// The outcome if the child has exited, without blocking (nil while it runs).
+    func poll() -> Outcome? {
+        var status: Int32 = 0
+        var usage = rusage()
+        guard wait4(pid, &status, WNOHANG, &usage) == pid else { return nil }
+        return outcome(status: status, usage: usage)
+    }
+
+    /// Waits for the child and measures it.
+    func wait() -> Outcome {
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        return outcome(status: status, usage: usage)
+    }
+
+    private func outcome(status: Int32, usage: rusage) -> Outcome {
+        let seconds = ProcessInfo.processInfo.systemUptime - started
+        let signaled = (status & 0x7F) != 0 && (status & 0x7F) != 0x7F
+        let exit = signaled ? -(status & 0x7F) : (status >> 8) & 0xFF
+        let read = { (path: String) in (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+        return Outcome(status: exit, signaled: signaled, seconds: seconds,
+                       peakRSSMegabytes: Double(usage.ru_maxrss) / 1024, stdout: read(outPath), stderr: read(errPath))
+    }
+}
+
+/// A failure to start the child.
+struct ChildError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
