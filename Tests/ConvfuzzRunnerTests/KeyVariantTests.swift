@@ -1,4 +1,4 @@
-import ConvfuzzGeneration
+import ConvfuzzContract
 import ConvfuzzSpec
 import Foundation
 import Testing

@@ -1,5 +1,4 @@
 import ConvfuzzContract
-import ConvfuzzGeneration
 
 /// API keys a run generates for the embedded reference server, so a default run tests auth too.
 ///

@@ -1,5 +1,4 @@
 import ConvfuzzContract
-import ConvfuzzGeneration
 
 /// One way of sending the run's credential differently: a wrong key, or the valid key under
 /// another spelling of the header name.

@@ -20,6 +20,8 @@ public enum PhaseCategories {
         case "preflight", "cases": return response
         case "discovery", "filter probes", "walks": return inCatalogueOrder(response + [.walk])
         case "relations": return inCatalogueOrder(response + [.walk, .relation])
+        case "auth": return [.auth]
+        case "tenancy": return [.tenancy]
         default: return CheckCategory.allCases
         }
     }
