@@ -180,3 +180,34 @@ struct SHA256Tests {
         #expect(html.contains("<script>\(HTMLReport.script)</script>"))
     }
 }
+
+@Suite("Chart helpers")
+struct ChartHelperTests {
+    @Test func axisScalesUseRoundSteps() {
+        let scale = AxisScale(fitting: 287)
+        #expect(scale.step == 100 && scale.maximum == 300)
+        #expect(scale.ticks == [0, 100, 200, 300])
+        #expect(AxisScale(fitting: 0).maximum == 1)
+        #expect(AxisScale(fitting: 7).step == 2)
+        #expect(AxisScale(fitting: 7).maximum == 8)
+    }
+
+    @Test func numbersAreShortAndLocaleFree() {
+        #expect(SVGCanvas.number(0.5) == "0.5")
+        #expect(SVGCanvas.number(12) == "12")
+        #expect(SVGCanvas.number(1.005) == "1" || SVGCanvas.number(1.005) == "1.01")
+        #expect(SVGCanvas.number(.nan) == "0")
+        #expect(SVGCanvas.number(-2.25) == "-2.25")
+    }
+
+    @Test func svgTextAndTitlesAreEscaped() {
+        var canvas = SVGCanvas(width: 10, height: 10)
+        canvas.text("<b>&", x: 1, y: 2)
+        canvas.rect(x: 0, y: 0, width: 1, height: 1, fill: "#000", title: "</title><script>")
+        let svg = canvas.render(label: "a\"b", className: "chart")
+        #expect(svg.contains(">&lt;b&gt;&amp;</text>"))
+        #expect(svg.contains("<title>&lt;/title&gt;&lt;script&gt;</title>"))
+        #expect(svg.contains("aria-label=\"a&quot;b\""))
+        #expect(!svg.contains("<script"))
+    }
+}
