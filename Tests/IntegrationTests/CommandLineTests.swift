@@ -42,6 +42,15 @@ struct CommandLineTests {
         #expect(outcome.stderr.contains("--no-such-flag"))
     }
 
+    @Test func aBadInsertRateIsOneUsageLine() throws {
+        for arguments in [["serve", "--insert-rate", "0"], ["run", "--insert-rate=-2"],
+                          ["run", "--target", "http://127.0.0.1:9", "--insert-rate", "5"]] {
+            let outcome = try convfuzz(arguments)
+            #expect(outcome.status == 2, "\(arguments)")
+            #expect(outcome.stderr.contains("--insert-rate"), "\(outcome.stderr)")
+        }
+    }
+
     @Test func aMissingOrBrokenSpecNamesFileAndLine() throws {
         let missing = try convfuzz(["run", "--spec", "/nonexistent/spec.yaml"])
         #expect(missing.status == 2)
