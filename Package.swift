@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0"),
     ],
     targets: [
         .systemLibrary(
@@ -30,11 +31,20 @@ let package = Package(
         .target(name: "ConvfuzzRunner", dependencies: ["ConvfuzzSpec", "ConvfuzzGeneration", "ConvfuzzTransport", "ConvfuzzOracle", "ConvfuzzJSON"]),
         .target(name: "ConvfuzzReport", dependencies: ["ConvfuzzRunner", "ConvfuzzOracle", "ConvfuzzGeneration", "ConvfuzzSpec", "ConvfuzzTransport", "ConvfuzzJSON"]),
         .target(name: "ConvfuzzReferenceServer", dependencies: ["ConvfuzzJSON"]),
+        .target(
+            name: "ConvfuzzOpenAPI",
+            dependencies: [
+                "ConvfuzzSpec", "Yams",
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+                .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
+                .product(name: "OpenAPIKitCompat", package: "OpenAPIKit"),
+            ]
+        ),
         .executableTarget(
             name: "convfuzz",
             dependencies: [
                 "ConvfuzzSpec", "ConvfuzzGeneration", "ConvfuzzTransport", "ConvfuzzOracle",
-                "ConvfuzzRunner", "ConvfuzzReport", "ConvfuzzReferenceServer", "ConvfuzzJSON",
+                "ConvfuzzRunner", "ConvfuzzReport", "ConvfuzzReferenceServer", "ConvfuzzJSON", "ConvfuzzOpenAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +59,7 @@ let package = Package(
             dependencies: ["ConvfuzzReport", "ConvfuzzRunner", "ConvfuzzOracle"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "ConvfuzzOpenAPITests", dependencies: ["ConvfuzzOpenAPI", "ConvfuzzSpec"]),
         .testTarget(name: "ConvfuzzReferenceServerTests", dependencies: ["ConvfuzzReferenceServer", "ConvfuzzJSON"]),
         .testTarget(
             name: "IntegrationTests",

@@ -5,8 +5,8 @@ import ConvfuzzSpec
 struct SpecCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spec",
-        abstract: "Check spec files.",
-        subcommands: [SpecLintCommand.self]
+        abstract: "Check spec files, draft one from OpenAPI, and compare a spec with OpenAPI.",
+        subcommands: [SpecLintCommand.self, SpecImportCommand.self, SpecDiffCommand.self]
     )
 }
 
