@@ -36,6 +36,7 @@ public final class Runner {
     var discovery: Walk?
     var windowStart: Int64?
     var validCases: [GeneratedCase] = []
+    var work = WorkLog()
     let startTime = Clock.monotonic()
     let startedAt = Clock.isoNow()
 
@@ -79,7 +80,8 @@ public final class Runner {
             authHeader: spec.auth.header, apiKeyEnv: configuration.apiKeyEnv, authenticated: configuration.apiKey != nil,
             startedAt: startedAt, statistics: statistics, findings: reported,
             coverageRows: coverageRows(), coverageGaps: coverage.gaps.map { "\($0.parameter) × \($0.cellClass)" },
-            corpusReplay: corpusOutcomes)
+            corpusReplay: corpusOutcomes, targetIdentity: configuration.targetIdentity,
+            shard: configuration.shard, work: work)
     }
 
     /// The coverage table as rows per parameter.

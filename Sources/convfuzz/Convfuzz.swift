@@ -14,7 +14,7 @@ struct Convfuzz: ParsableCommand {
             Without --target, `run` fuzzes the bundled reference server in-process.
             """,
         subcommands: [RunCommand.self, ReplayCommand.self, WalkCommand.self, GenerateCommand.self, ServeCommand.self,
-                      SpecCommand.self, ExplainCommand.self, CorpusCommand.self, FaultsCommand.self],
+                      SpecCommand.self, MergeCommand.self, ExplainCommand.self, CorpusCommand.self, FaultsCommand.self],
         defaultSubcommand: nil
     )
 

@@ -16,28 +16,33 @@ extension Runner {
     /// with the discovery walk (completeness), with the reverse order, and with a reused cursor.
     func runWalks() {
         let sample = sampleValidCases(configuration.walkSample)
-        guard !sample.isEmpty else { return }
-        report("walks", done: 0, total: sample.count)
-        let mains = sample.map { generated in
-            WalkPlan(pairs: shaper.withResultsHelpers(shaper.withoutCursor(generated.pairs), query: generated.classification.query))
+        work.plan(.walks, total: sample.count)
+        // Sample `j`, with its companion, reverse-order (j < 2) and cursor-reuse (j < 3) checks, is one unit.
+        let owned = configuration.shard.owned(of: sample.count)
+        guard !owned.isEmpty else { return }
+        report("walks", done: 0, total: owned.count)
+        let mains = owned.map { unit -> WalkPlan in
+            let generated = sample[unit]
+            return WalkPlan(pairs: shaper.withResultsHelpers(shaper.withoutCursor(generated.pairs), query: generated.classification.query))
         }
         let companions = mains.map(companion)
         let walks = walker.run(zip(mains, companions).flatMap { [$0, $1] })
         for offset in mains.indices {
             let main = walks[2 * offset]
+            work.did(.walks, owned[offset])
             let findings = walkFindings(main: main, companion: walks[2 * offset + 1])
             let query = mains[offset].query
             let companionQuery = companions[offset].query
             record(findings, walk: main, replay: .walk(query: query, pageSize: main.pageSize, companion: companionQuery)) { [self] in
                 rerunWalk(query: query, pageSize: main.pageSize, companion: companionQuery)
             }
-            report("walks", done: offset + 1, total: sample.count)
+            report("walks", done: offset + 1, total: owned.count)
         }
         if outOfBudget() { return }
-        let mainWalks = mains.indices.map { walks[2 * $0] }
-        checkReverse(mainWalks.prefix(2))
+        let mainWalks = mains.indices.map { (unit: owned[$0], walk: walks[2 * $0]) }
+        checkReverse(ArraySlice(mainWalks.filter { $0.unit < 2 }.map(\.walk)))
         if outOfBudget() { return }
-        checkCursorReuse(mainWalks.prefix(3))
+        checkCursorReuse(ArraySlice(mainWalks.filter { $0.unit < 3 }.map(\.walk)))
     }
 
     /// The same query at another page size.

@@ -30,12 +30,19 @@ public struct RunResult: Sendable, Codable {
     public var coverageGaps: [String]
     /// Corpus replay results.
     public var corpusReplay: [CorpusReplayOutcome]
+    /// What the target is (the URL, or the embedded server's settings); shards of one run agree on it.
+    public var targetIdentity: String
+    /// The part of the run this result covers (`--shard I/N`).
+    public var shard: Shard
+    /// Which numbered units of each phase this run did.
+    public var work: WorkLog
 
     /// Creates a result.
     public init(specName: String, specRevision: String, specFingerprint: String, seed: UInt64, target: String,
                 endpoint: String, authHeader: String, apiKeyEnv: String, authenticated: Bool, startedAt: String,
                 statistics: RunStatistics = RunStatistics(), findings: [ReportedFinding] = [],
-                coverageRows: [CoverageRow] = [], coverageGaps: [String] = [], corpusReplay: [CorpusReplayOutcome] = []) {
+                coverageRows: [CoverageRow] = [], coverageGaps: [String] = [], corpusReplay: [CorpusReplayOutcome] = [],
+                targetIdentity: String? = nil, shard: Shard = .whole, work: WorkLog = WorkLog()) {
         self.specName = specName
         self.specRevision = specRevision
         self.specFingerprint = specFingerprint
@@ -51,6 +58,9 @@ public struct RunResult: Sendable, Codable {
         self.coverageRows = coverageRows
         self.coverageGaps = coverageGaps
         self.corpusReplay = corpusReplay
+        self.targetIdentity = targetIdentity ?? target
+        self.shard = shard
+        self.work = work
     }
 
     /// Findings that fail the gate.

@@ -62,6 +62,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Note every probe and relation as it is planned.")
     var verbose = false
 
+    @Option(help: "Do only part I of N of the run (1-based), e.g. 2/4; `convfuzz merge` joins the shards' JSON reports.")
+    var shard: String?
+
     @Option(help: "Connect timeout in seconds.")
     var connectTimeout: Double = 5
 
@@ -84,6 +87,9 @@ struct RunCommand: ParsableCommand {
         guard walks >= 0, relations >= 0 else { throw ValidationError("--walks and --relations must be 0 or more") }
         guard maxWalkPages >= 1 else { throw ValidationError("--max-walk-pages must be at least 1") }
         guard connectTimeout > 0, requestTimeout > 0 else { throw ValidationError("timeouts must be positive") }
+        if let shard, Shard(parsing: shard) == nil {
+            throw ValidationError("--shard must be I/N with 1 <= I <= N, e.g. 2/4, got '\(shard)'")
+        }
         guard maxResponseBytes >= 1024 else { throw ValidationError("--max-response-bytes must be at least 1024") }
     }
 
@@ -121,6 +127,8 @@ struct RunCommand: ParsableCommand {
         configuration.corpusDirectory = noCorpus ? nil : corpus
         configuration.replayCorpus = !noCorpus
         configuration.verbose = verbose
+        configuration.shard = shard.flatMap(Shard.init(parsing:)) ?? .whole
+        configuration.targetIdentity = targetOptions.identity
         configuration.transport = TransportConfiguration(connectTimeout: connectTimeout, totalTimeout: requestTimeout,
                                                          maxResponseBytes: maxResponseBytes, maxConcurrency: concurrency)
         if embedded {

@@ -40,6 +40,12 @@ struct TargetOptions: ParsableArguments {
         return (value, name)
     }
 
+    /// What the target is, the same in every process of one run: the URL, or the embedded server's settings.
+    var identity: String {
+        if let target { return target }
+        return "embedded reference server (seed \(serverSeed), size \(serverSize), fault \(fault ?? "none"))"
+    }
+
     /// Starts the embedded server when there is no target; returns the base URL and the server to stop.
     func resolve(basePath: String) throws -> (url: String, server: ReferenceServer?) {
         if let target { return (target, nil) }
