@@ -14,7 +14,7 @@ struct ParameterImporter {
     func convert(_ parameter: OpenAPI.Parameter, notes: inout [String]) -> ParameterSpec? {
         guard case .a(let context) = parameter.schemaOrContent else {
             notes.append("parameter '\(parameter.name)' is described by content, not a schema; left out")
-                return nil
+            return nil
         }
         let schema: JSONSchema
         switch context.schema {
@@ -32,6 +32,7 @@ struct ParameterImporter {
         spec.deprecated = parameter.deprecated || shape.deprecated || sibling?.deprecated == true
         spec.defaultValue = sibling?.defaultValue ?? shape.defaultValue
         spec.summary = parameter.description ?? schema.description
+        var decimal = shape.kind == .number
         switch shape.kind {
         case .array:
             let itemSchema = shape.schema.arrayContext?.items
@@ -41,6 +42,7 @@ struct ParameterImporter {
                 return nil
             }
             spec.type = .list
+            decimal = item.kind == .number
             let bounds: (minimum: Int64?, maximum: Int64?) = item.kind == .integer ? item.integerBounds : (nil, nil)
             spec.items = ItemSpec(type: itemType, values: itemType == .enum ? item.values : [],
                                   minimum: bounds.minimum, maximum: bounds.maximum)
@@ -62,8 +64,7 @@ struct ParameterImporter {
                 spec.maximum = bounds.maximum
             }
         }
-        if shape.kind == .number || (shape.kind == .array && spec.items?.type == .string
-                                      && shape.schema.arrayContext?.items.map({ SchemaShape.read($0, components: components).kind }) == .number) {
+        if decimal {
             notes.append("parameter '\(parameter.name)' is a decimal number; convfuzz has no decimal parameter type, so it is drafted as a string")
         }
         return spec
