@@ -3,10 +3,9 @@ import PackageDescription
 
 /// convfuzz: a spec-driven contract tester and fuzzer for list endpoints.
 ///
-/// Module dependencies point one way (docs/architecture.md draws the graph):
-/// Spec → Contract → Generation / Oracle → Runner (+ Transport, JSON) → Report → CLI.
-/// Each target names exactly the modules its files import. The reference server
-/// is its own module and imports none of them.
+/// Module dependencies point one way:
+/// JSON → Spec → Generation → Transport → Oracle → Runner → Report → CLI.
+/// The reference server is its own module and depends only on JSON.
 let package = Package(
     name: "convfuzz",
     platforms: [.macOS(.v13)],
@@ -17,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0"),
     ],
     targets: [
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
@@ -25,16 +25,18 @@ let package = Package(
         .target(name: "ConvfuzzEmbedded"),
         .target(name: "ConvfuzzGeneration", dependencies: ["ConvfuzzContract", "ConvfuzzJSON", "ConvfuzzSpec"]),
         .target(name: "ConvfuzzJSON"),
+        .target(name: "ConvfuzzOpenAPI", dependencies: ["ConvfuzzSpec", .product(name: "OpenAPIKit", package: "OpenAPIKit"), .product(name: "OpenAPIKit30", package: "OpenAPIKit"), .product(name: "OpenAPIKitCompat", package: "OpenAPIKit"), "Yams"]),
         .target(name: "ConvfuzzOracle", dependencies: ["ConvfuzzContract", "ConvfuzzJSON", "ConvfuzzSpec"]),
         .target(name: "ConvfuzzReferenceServer"),
         .target(name: "ConvfuzzReport", dependencies: ["ConvfuzzOracle", "ConvfuzzRunner"]),
         .target(name: "ConvfuzzRunner", dependencies: ["ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzJSON", "ConvfuzzOracle", "ConvfuzzSpec", "ConvfuzzTransport", .product(name: "Histogram", package: "hdrhistogram-swift")]),
         .target(name: "ConvfuzzSpec", dependencies: ["Yams"]),
         .target(name: "ConvfuzzTransport", dependencies: ["CCurl"]),
-        .executableTarget(name: "convfuzz", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser"), "ConvfuzzContract", "ConvfuzzEmbedded", "ConvfuzzGeneration", "ConvfuzzOracle", "ConvfuzzReferenceServer", "ConvfuzzReport", "ConvfuzzRunner", "ConvfuzzSpec", "ConvfuzzTransport"]),
+        .executableTarget(name: "convfuzz", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser"), "ConvfuzzContract", "ConvfuzzEmbedded", "ConvfuzzGeneration", "ConvfuzzOpenAPI", "ConvfuzzOracle", "ConvfuzzReferenceServer", "ConvfuzzReport", "ConvfuzzRunner", "ConvfuzzSpec", "ConvfuzzTransport"]),
         .testTarget(name: "ConvfuzzContractTests", dependencies: ["ConvfuzzContract", "ConvfuzzSpec"]),
         .testTarget(name: "ConvfuzzGenerationTests", dependencies: ["ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzSpec"]),
         .testTarget(name: "ConvfuzzJSONTests", dependencies: ["ConvfuzzJSON"]),
+        .testTarget(name: "ConvfuzzOpenAPITests", dependencies: ["ConvfuzzOpenAPI", "ConvfuzzSpec"]),
         .testTarget(name: "ConvfuzzOracleTests", dependencies: ["ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzJSON", "ConvfuzzOracle", "ConvfuzzSpec"]),
         .testTarget(name: "ConvfuzzReferenceServerTests", dependencies: ["ConvfuzzReferenceServer"]),
         .testTarget(name: "ConvfuzzReportTests", dependencies: ["CZlib", "ConvfuzzOracle", "ConvfuzzReport", "ConvfuzzRunner"], exclude: ["Fixtures"]),

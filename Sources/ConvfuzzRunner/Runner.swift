@@ -40,6 +40,7 @@ public final class Runner {
     var validCases: [GeneratedCase] = []
     var accessRequests = 0
     var accessNotes: [String] = []
+    var work = WorkLog()
     let startTime: Double
     let startedAt = Clock.isoNow()
     /// What another thread may read while the run goes on (see `resultSoFar`).
@@ -97,7 +98,8 @@ public final class Runner {
             authHeader: spec.auth.header, apiKeyEnv: configuration.apiKeyEnv, authenticated: configuration.apiKey != nil,
             startedAt: startedAt, statistics: statistics, findings: reported,
             coverageRows: coverageRows(), coverageGaps: coverage.gaps.map { "\($0.parameter) × \($0.cellClass)" },
-            corpusReplay: corpusOutcomes, settings: RunSettings(configuration), traffic: executor.traffic.summary())
+            corpusReplay: corpusOutcomes, settings: RunSettings(configuration), traffic: executor.traffic.summary(),
+            targetIdentity: configuration.targetIdentity, shard: configuration.shard, work: work)
         if executor.keyRefusal != nil { result.abortReason = executor.stopReason }
         result.secondKeyEnv = configuration.secondKey == nil ? nil : configuration.secondKeyEnv
         result.authNotes = accessNotes

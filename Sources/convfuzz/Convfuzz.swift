@@ -18,7 +18,8 @@ struct Convfuzz: ParsableCommand {
             """,
         version: Version.line,
         subcommands: [RunCommand.self, ReplayCommand.self, WalkCommand.self, GenerateCommand.self, ServeCommand.self,
-                      SpecCommand.self, ProfileCommand.self, ExplainCommand.self, CorpusCommand.self, FaultsCommand.self],
+                      SpecCommand.self, ProfileCommand.self, MergeCommand.self, ExplainCommand.self, CorpusCommand.self,
+                      FaultsCommand.self],
         defaultSubcommand: nil
     )
 

@@ -65,6 +65,11 @@ public struct RunConfiguration: Sendable {
     public var verbose: Bool = false
     /// Set by a signal handler to stop the run early (see `StopRequest`).
     public var stop: StopRequest?
+    /// The part of the run this process does (`--shard I/N`); the whole run by default.
+    public var shard: Shard = .whole
+    /// What the target is, for telling runs apart: the URL by default; the embedded server's settings
+    /// for an embedded run, whose port differs from process to process.
+    public var targetIdentity: String?
 
     /// Creates a configuration with the defaults a user gets from `convfuzz run`.
     public init(spec: Spec, profile: TargetProfile = .empty, target: String, apiKey: String? = nil,

@@ -10,8 +10,12 @@ extension Runner {
         let store = CorpusStore(directory: directory)
         let files = store.files()
         guard !files.isEmpty else { return }
-        for (position, file) in files.enumerated() {
-            report("corpus", done: position, total: files.count)
+        work.plan(.corpus, total: files.count)
+        let owned = configuration.shard.owned(of: files.count)
+        for (position, unit) in owned.enumerated() {
+            let file = files[unit]
+            report("corpus", done: position, total: owned.count)
+            work.did(.corpus, unit)
             let entry: CorpusEntry
             do {
                 entry = try CorpusStore.load(path: file)

@@ -30,11 +30,15 @@ extension Runner {
             }
         }
         plans += grammarProbes(base: base, rng: &rng)
+        work.plan(.probes, total: plans.count)
+        let owned = configuration.shard.owned(of: plans.count)
+        plans = owned.map { plans[$0] }
         guard !plans.isEmpty else { return }
         if configuration.verbose { for plan in plans { progress.note("probe: \(plan.query)") } }
         report("filter probes", done: 0, total: plans.count)
         let walks = walker.run(plans) { [self] done in report("filter probes", done: done, total: plans.count) }
-        for (walk, plan) in zip(walks, plans) where !outOfBudget() {
+        for (walk, (plan, unit)) in zip(walks, zip(plans, owned)) where !outOfBudget() {
+            work.did(.probes, unit)
             let query = plan.query
             let findings = walkFindings(main: walk, companion: nil)
             record(findings, walk: walk, replay: .walk(query: query, pageSize: walk.pageSize, companion: nil)) { [self] in

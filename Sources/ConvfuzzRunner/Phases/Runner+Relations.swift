@@ -24,14 +24,24 @@ extension Runner {
             plans = planner.plans(base: unfiltered, candidates: candidates, seed: configuration.seed,
                                   budget: configuration.relationBudget)
         }
-        guard !plans.isEmpty else { return }
+        work.plan(.relations, total: plans.count)
+        let shard = configuration.shard
+        let owned = shard.owned(of: plans.count)
+        guard !owned.isEmpty else { return }
         if configuration.verbose {
-            for plan in plans { progress.note("relation [\(plan.check.rawValue)] \(plan.parameter): \(plan.description)") }
+            for unit in owned { progress.note("relation [\(plans[unit].check.rawValue)] \(plans[unit].parameter): \(plans[unit].description)") }
+        }
+        report("relations", done: 0, total: owned.count)
+        // A query several plans share is walked by every shard owning one of them (plans need complete
+        // walks); its own walk checks belong to the shard owning the first plan that needs it.
+        var checkedBy: [String: Int] = [:]
+        for (position, plan) in plans.enumerated() {
+            for query in plan.queryStrings where checkedBy[query] == nil { checkedBy[query] = position }
         }
         var unique: [String] = []
         var seen = Set<String>()
-        for plan in plans {
-            for query in plan.queryStrings where seen.insert(query).inserted { unique.append(query) }
+        for unit in owned {
+            for query in plans[unit].queryStrings where seen.insert(query).inserted { unique.append(query) }
         }
         let walks = walker.run(unique.map { WalkPlan(pairs: QueryCodec.pairs(fromQuery: $0)) }) { [self] done in
             report("relation walks", done: done, total: unique.count)
@@ -39,18 +49,21 @@ extension Runner {
         var byQuery: [String: Walk] = [:]
         for (query, walk) in zip(unique, walks) where !outOfBudget() {
             byQuery[query] = walk
+            guard let first = checkedBy[query], shard.owns(first) else { continue }
             let findings = walkFindings(main: walk, companion: nil)
             record(findings, walk: walk, replay: .walk(query: query, pageSize: walk.pageSize, companion: nil)) { [self] in
                 rerunWalk(query: query, pageSize: walk.pageSize, companion: nil)
             }
         }
-        for (position, plan) in plans.enumerated() where !outOfBudget() {
+        for (done, unit) in owned.enumerated() where !outOfBudget() {
+            let plan = plans[unit]
+            work.did(.relations, unit)
             let findings = evaluate(plan, walks: plan.queryStrings.compactMap { byQuery[$0] })
             statistics.relations += 1
             let fresh = ledger.record(findings, origin: .relation(description: plan.description),
                                       replay: .metamorphic(plan), confirm: .rerun { [self] in rerunMetamorphic(plan) })
             announce(fresh)
-            report("relations", done: position + 1, total: plans.count)
+            report("relations", done: done + 1, total: owned.count)
         }
     }
 

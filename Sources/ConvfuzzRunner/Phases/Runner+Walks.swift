@@ -17,10 +17,14 @@ extension Runner {
     /// with the discovery walk (completeness), with the reverse order, and with a reused cursor.
     func runWalks() {
         let sample = sampleValidCases(configuration.walkSample)
-        guard !sample.isEmpty else { return }
-        report("walks", done: 0, total: 2 * sample.count)
-        let mains = sample.map { generated in
-            WalkPlan(pairs: shaper.withResultsHelpers(shaper.withoutCursor(generated.pairs), query: generated.classification.query))
+        work.plan(.walks, total: sample.count)
+        // Sample `j`, with its companion, reverse-order (j < 2) and cursor-reuse (j < 3) checks, is one unit.
+        let owned = configuration.shard.owned(of: sample.count)
+        guard !owned.isEmpty else { return }
+        report("walks", done: 0, total: 2 * owned.count)
+        let mains = owned.map { unit -> WalkPlan in
+            let generated = sample[unit]
+            return WalkPlan(pairs: shaper.withResultsHelpers(shaper.withoutCursor(generated.pairs), query: generated.classification.query))
         }
         let companions = mains.map(companion)
         // Each sampled query is walked twice (at two page sizes): the unit shown is walks.
@@ -29,6 +33,7 @@ extension Runner {
         }
         for offset in mains.indices where !outOfBudget() {
             let main = walks[2 * offset]
+            work.did(.walks, owned[offset])
             let findings = walkFindings(main: main, companion: walks[2 * offset + 1])
             let query = mains[offset].query
             let companionQuery = companions[offset].query
@@ -37,12 +42,13 @@ extension Runner {
             }
         }
         if outOfBudget() { return }
-        let mainWalks = mains.indices.map { walks[2 * $0] }
-        runPageSizeWalks(mainWalks)
+        let mainWalks = mains.indices.map { (unit: owned[$0], walk: walks[2 * $0]) }
+        // The walks at fixed page sizes are one unit of their own, done by the shard owning unit 0.
+        if configuration.shard.owns(0) { runPageSizeWalks(mainWalks.map(\.walk)) }
         if outOfBudget() { return }
-        checkReverse(mainWalks.prefix(2))
+        checkReverse(ArraySlice(mainWalks.filter { $0.unit < 2 }.map(\.walk)))
         if outOfBudget() { return }
-        checkCursorReuse(mainWalks.prefix(3))
+        checkCursorReuse(ArraySlice(mainWalks.filter { $0.unit < 3 }.map(\.walk)))
     }
 
     /// The same query at another page size.

@@ -41,13 +41,20 @@ public struct RunResult: Sendable, Codable {
     /// Why the run had to stop without judging the target further (e.g. the key was refused
     /// mid-run); what was found before is kept. Exit code 3.
     public var abortReason: String?
+    /// What the target is (the URL, or the embedded server's settings); shards of one run agree on it.
+    public var targetIdentity: String
+    /// The part of the run this result covers (`--shard I/N`).
+    public var shard: Shard
+    /// Which numbered units of each phase this run did.
+    public var work: WorkLog
 
     /// Creates a result.
     public init(specName: String, specRevision: String, specFingerprint: String, seed: UInt64, target: String,
                 endpoint: String, authHeader: String, apiKeyEnv: String, authenticated: Bool, startedAt: String,
                 statistics: RunStatistics = RunStatistics(), findings: [ReportedFinding] = [],
                 coverageRows: [CoverageRow] = [], coverageGaps: [String] = [], corpusReplay: [CorpusReplayOutcome] = [],
-                settings: RunSettings = .defaults, traffic: TrafficSummary = TrafficSummary()) {
+                settings: RunSettings = .defaults, traffic: TrafficSummary = TrafficSummary(),
+                targetIdentity: String? = nil, shard: Shard = .whole, work: WorkLog = WorkLog()) {
         self.specName = specName
         self.specRevision = specRevision
         self.specFingerprint = specFingerprint
@@ -65,6 +72,9 @@ public struct RunResult: Sendable, Codable {
         self.corpusReplay = corpusReplay
         self.settings = settings
         self.traffic = traffic
+        self.targetIdentity = targetIdentity ?? target
+        self.shard = shard
+        self.work = work
     }
 
     /// Findings that fail the gate.

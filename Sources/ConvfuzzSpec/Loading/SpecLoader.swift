@@ -21,7 +21,9 @@ public enum SpecLoader {
 
     /// Loads spec text; `file` names it in messages.
     public static func load(text: String, file: String) throws(SpecError) -> Spec {
-        let root = try MappingReader(YAMLNode.parse(text, file: file), file: file, path: "spec")
+        let document = try YAMLNode.parse(text, file: file)
+        try DraftCheck.check(document, file: file)
+        let root = try MappingReader(document, file: file, path: "spec")
         try root.rejectUnknownKeys(["convfuzz_spec", "name", "revision", "endpoint", "auth", "wire", "integer",
                                     "errors", "parameters", "grammars", "relations", "filters", "projections",
                                     "pagination", "response", "error_schema", "discovery"])

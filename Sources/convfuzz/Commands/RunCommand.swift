@@ -73,6 +73,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Note every probe and relation as it is planned, and list flaky findings one by one.")
     var verbose = false
 
+    @Option(help: "Do only part I of N of the run (1-based), e.g. 2/4; `convfuzz merge` joins the shards' JSON reports.")
+    var shard: String?
+
     @Option(parsing: .unconditional, help: "Connect timeout in seconds.")
     var connectTimeout: Double = 5
 
@@ -104,6 +107,9 @@ struct RunCommand: ParsableCommand {
         try Bounds.atLeast("--max-walk-pages", maxWalkPages, 1)
         try Bounds.positive("--connect-timeout", connectTimeout)
         try Bounds.positive("--request-timeout", requestTimeout)
+        if let shard, Shard(parsing: shard) == nil {
+            throw ValidationError("--shard must be I/N with 1 <= I <= N, e.g. 2/4, got '\(shard)'")
+        }
         try Bounds.atLeast("--max-response-bytes", maxResponseBytes, 1024)
     }
 
@@ -147,6 +153,8 @@ struct RunCommand: ParsableCommand {
         configuration.corpusDirectory = noCorpus ? nil : corpus
         configuration.replayCorpus = !noCorpus
         configuration.verbose = verbose
+        configuration.shard = shard.flatMap(Shard.init(parsing:)) ?? .whole
+        configuration.targetIdentity = targetOptions.identity
         configuration.transport = TransportConfiguration(connectTimeout: connectTimeout, totalTimeout: requestTimeout,
                                                          maxResponseBytes: maxResponseBytes, maxConcurrency: concurrency)
         let stop = StopRequest()

@@ -6,8 +6,8 @@ import ConvfuzzSpec
 struct SpecCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spec",
-        abstract: "Show the embedded spec, or check spec files.",
-        subcommands: [SpecShowCommand.self, SpecLintCommand.self]
+        abstract: "Show the embedded spec, check spec files, draft one from OpenAPI, and compare a spec with OpenAPI.",
+        subcommands: [SpecShowCommand.self, SpecLintCommand.self, SpecImportCommand.self, SpecDiffCommand.self]
     )
 }
 

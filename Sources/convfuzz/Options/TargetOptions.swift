@@ -95,6 +95,12 @@ struct TargetOptions: ParsableArguments {
         return keys
     }
 
+    /// What the target is, the same in every process of one run: the URL, or the embedded server's settings.
+    var identity: String {
+        if let target { return target }
+        return "embedded reference server (seed \(serverSeed), size \(serverSize), fault \(fault ?? "none"))"
+    }
+
     /// Starts the embedded server when there is no target; returns the base URL and the server to stop.
     /// The embedded server requires `keys.first` and serves a second workspace to `keys.second`.
     func resolve(basePath: String, keys: RunKeys) throws -> (url: String, server: ReferenceServer?) {

@@ -1,0 +1,15 @@
+/// Paths into the repository and the shared reference material, for tests.
+enum RepoPaths {
+    static var root: String {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        parts.removeLast(3)
+        return parts.joined(separator: "/")
+    }
+
+    static var spec: String { root + "/specs/list-conversations.yaml" }
+
+    /// The published OpenAPI extract (`../shared/api/` from the package root).
+    static var openAPI: String { root + "/../shared/api/elevenlabs-list-conversations.openapi.json" }
+
+    static let endpoint = "/v1/convai/conversations"
+}
