@@ -48,6 +48,7 @@ struct SpecImportTests {
         #expect(guess.hasMoreField == "has_more")
         let schema = try #require(operation.responseSchema)
         #expect(schema.required == ["conversations", "has_more"])
+        #expect(schema.properties.map(\.name) == ["conversations", "next_cursor", "has_more"], "document order, every time")
         #expect(schema.property("next_cursor")?.nullable == true)
     }
 
@@ -130,6 +131,8 @@ struct SpecImportTests {
             ("{\"swagger\": \"2.0\"}", "Swagger 2.0"),
             ("{\"convfuzz_spec\": 1}", "not an OpenAPI document"),
             ("{\"openapi\": \"4.0.0\"}", "not supported"),
+            ("{\"openapi\": \"3.1.0\", \"paths\": {}}", "`info`"),
+            ("{\"openapi\": \"3.1.0\", \"info\": {\"title\": \"t\", \"version\": \"1\"}, \"paths\": {\"/x\": {\"get\": {\"responses\": {}, \"parameters\": [{\"name\": \"a\", \"in\": \"query\", \"schema\": {\"type\": \"intger\"}}]}}}}", "intger"),
         ]
         for (text, expected) in cases {
             do {

@@ -73,7 +73,9 @@ struct ResponseSchemaImporter {
             case .a(let allowed)?: closed = !allowed
             case nil: break
             }
-            let required = context.requiredProperties.filter { name in properties.contains { $0.name == name } }
+            // OpenAPIKit does not keep the order of `required`; declaration order keeps drafts byte-stable.
+            let requiredNames = Set(context.requiredProperties)
+            let required = properties.map(\.name).filter { requiredNames.contains($0) }
             return SchemaNode(types: [.object], nullable: nullable, required: required, properties: properties,
                               additional: additional, closed: closed)
         case .all, .not, .fragment:

@@ -67,11 +67,10 @@ public enum OpenAPIDocumentLoader {
         let swagger: String?
     }
 
+    /// Decodes with Yams for JSON too: JSON is YAML, and Yams keeps the order of object members,
+    /// which Foundation's decoder on Linux does not (drafts must be byte-stable).
     private static func decode<T: Decodable>(_ type: T.Type, from data: Data, json: Bool) throws -> T {
-        if json {
-            return try JSONDecoder().decode(type, from: data)
-        }
-        return try YAMLDecoder().decode(type, from: data)
+        try YAMLDecoder().decode(type, from: data)
     }
 
     private static func isWhitespace(_ byte: UInt8) -> Bool {
@@ -81,6 +80,13 @@ public enum OpenAPIDocumentLoader {
     /// OpenAPIKit's own description of a decoding failure, which names the path in the document.
     private static func describe(_ error: any Error) -> String {
         let described = OpenAPIKit.OpenAPI.Error(from: error).localizedDescription
-        return "not a valid OpenAPI document: " + described
+        // One line: OpenAPIKit explains nested failures over several lines.
+        let line = described.split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+            .joined(separator: " ")
+        var trimmed = Substring(line)
+        while trimmed.hasSuffix("..") { trimmed = trimmed.dropLast() }
+        return "not a valid OpenAPI document: " + trimmed
     }
 }
