@@ -22,7 +22,25 @@ endpoint:
 auth:
   header: xi-api-key
   env: ELEVENLABS_API_KEY
+  # A missing, empty or wrong key gets one of these (never 2xx, never 5xx); the valid key is
+  # accepted under any letter case of the header name.
   unauthorized_statuses: [401, 403]
+  # {"detail":{"status":"invalid_api_key","message":"…"}}
+  refusal_schema:
+    type: object
+    required: [detail]
+    properties:
+      detail:
+        type: object
+        required: [status, message]
+        properties:
+          status: {type: string}
+          message: {type: string}
+  tenancy:
+    # Agents belong to one workspace: a key never sees another workspace's conversations,
+    # and agent_id=<an agent of another workspace> gives an empty page.
+    owner_param: agent_id
+    foreign_owner: empty
 
 wire:
   # How lists and repeated keys travel, and how the server decodes the query.
@@ -43,6 +61,7 @@ integer:
 
 errors:
   validation_status: 422
+  media_type: application/json
   # {"detail":[{"loc":["query","<param>", <index>?],"msg":"…","type":"…"}]}
   body: detail-list
   loc_prefix: query
@@ -60,23 +79,28 @@ parameters:
   - name: agent_id
     type: string
     pool: agent_id
+    identifier: true              # compared exactly: a prefix or another letter case is another agent
   - name: call_successful
     type: enum
     values: [success, failure, unknown]
   - name: call_start_before_unix
     type: integer
     pool: start_time
+    unit: seconds                 # Unix time in seconds, never milliseconds
   - name: call_start_after_unix
     type: integer
     pool: start_time
+    unit: seconds
   - name: call_duration_min_secs
     type: integer
     minimum: 0
     pool: duration
+    unit: seconds
   - name: call_duration_max_secs
     type: integer
     minimum: 0
     pool: duration
+    unit: seconds
   - name: rating_max
     type: integer
     minimum: 1
@@ -88,6 +112,7 @@ parameters:
   - name: user_id
     type: string
     pool: user_id
+    identifier: true
   - name: evaluation_params
     type: list
     items: {type: string, grammar: evaluation_item}
@@ -122,6 +147,7 @@ parameters:
   - name: branch_id
     type: string
     pool: branch_id
+    identifier: true
   - name: topic_ids
     type: list
     items: {type: string, pool: topic_ids}
@@ -130,6 +156,7 @@ parameters:
     items: {type: enum, values: [initiated, in-progress, processing, done, failed]}
   - name: tag_ids
     type: list
+    identifier: true
     items: {type: string, pool: tag_ids}
   # Oracle helpers (not mission filters): they shape the response so that
   # filters on hidden values can be checked item by item, and the order can be reversed.
@@ -216,7 +243,7 @@ filters:
     results: {param: data_collection_ids, field: data_collection_results, id_field: id, value_path: [value]}
     match: {field: value, op_field: op}
   - {param: main_languages, field: main_language, op: in, null_matches: false, visible: true}
-  - {param: search, op: contains_ci, visible: false}
+  - {param: search, op: contains_ci, visible: false, empty_means: no_filter}   # an empty text matches all
   - {param: conversation_initiation_source, field: conversation_initiation_source, op: eq, visible: true}
   - {param: branch_id, field: branch_id, op: eq, visible: true}
   - {param: topic_ids, op: intersects, visible: false}
@@ -261,6 +288,7 @@ pagination:
 
 response:
   status: 200
+  media_type: application/json
   schema:
     type: object
     required: [conversations, has_more]

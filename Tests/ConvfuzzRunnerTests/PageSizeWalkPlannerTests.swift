@@ -9,15 +9,24 @@ import Testing
 struct PageSizeWalkPlannerTests {
     let planner = PageSizeWalkPlanner(spec: Paths.spec, itemLimit: 50)
 
-    /// A complete walk of `query` over `count` items in one page.
+    /// A complete walk of `query` over `count` items, in pages of at most the spec's maximum page size
+    /// (a longer page is itself a finding and is not parsed item by item).
     func walk(_ query: String, items count: Int, complete: Bool = true) -> Walk {
         let items = (0..<count).map { "{\"conversation_id\":\"c\($0)\",\"start_time_unix_secs\":\(1000 - $0)}" }
-        let body = "{\"conversations\":[\(items.joined(separator: ","))],\"has_more\":false,\"next_cursor\":null}"
-        let response = ObservedResponse(query: query, status: 200, body: body)
-        let page = try? PageParser(spec: Paths.spec).parse(response.body).get()
+        let size = Paths.spec.pagination.maxPageSize
+        let chunks = stride(from: 0, to: max(count, 1), by: size).map { Array(items[$0..<min(count, $0 + size)]) }
+        var pages: [WalkPage] = []
+        for (index, chunk) in chunks.enumerated() {
+            let last = index == chunks.count - 1
+            let more = last ? "\"has_more\":false,\"next_cursor\":null" : "\"has_more\":true,\"next_cursor\":\"p\(index + 1)\""
+            let body = "{\"conversations\":[\(chunk.joined(separator: ","))],\(more)}"
+            let response = ObservedResponse(query: query, status: 200, body: body)
+            let page = try? PageParser(spec: Paths.spec).parse(response.body).get()
+            pages.append(WalkPage(response: response, page: page, cursorSent: index == 0 ? nil : "p\(index)"))
+        }
         let pairs = QueryCodec.pairs(fromQuery: query)
         return Walk(spec: Paths.spec, baseQuery: query, classification: WireClassifier(spec: Paths.spec).classify(pairs),
-                    pages: [WalkPage(response: response, page: page, cursorSent: nil)], end: complete ? .completed : .pageLimit(1))
+                    pages: pages, end: complete ? .completed : .pageLimit(1))
     }
 
     @Test func theNarrowestWalkThatSpansTwoPagesIsTakenAtOneTwoTheDefaultAndTheMaximum() throws {

@@ -9,7 +9,15 @@ enum Binary {
         var stderr: String
     }
 
-    static let path = Harness.root + "/.build/debug/convfuzz"
+    /// The binary built with the tests: `CONVFUZZ_BIN` when set, else the `convfuzz` beside the test bundle
+    /// (the same build folder, debug or release, whatever the scratch path), else `.build/debug/convfuzz`.
+    static let path: String = {
+        if let explicit = ProcessInfo.processInfo.environment["CONVFUZZ_BIN"], !explicit.isEmpty { return explicit }
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let beside = bundle.appendingPathComponent("convfuzz").path
+        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
+        return Harness.root + "/.build/debug/convfuzz"
+    }()
 
     /// The environment a test runs the binary in: no key, no colour, plus `extra`.
     static func environment(_ extra: [String: String]) -> [String: String] {

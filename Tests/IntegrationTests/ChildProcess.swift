@@ -26,7 +26,7 @@ struct ChildProcess {
     private let errPath: String
     private let rssPath: String?
 
-    static let binary = Harness.root + "/.build/debug/convfuzz"
+    static let binary = Binary.path
 
     /// Starts `convfuzz arguments…` in the repository root, without the API key variable. With
     /// `measure`, the peak RSS is measured (then `pid` is `/usr/bin/time`'s, not to be killed).

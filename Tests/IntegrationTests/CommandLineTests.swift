@@ -11,7 +11,7 @@ struct CommandLineTests {
         var stderr: String
     }
 
-    static let binary = Harness.root + "/.build/debug/convfuzz"
+    static let binary = Binary.path
 
     func convfuzz(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
         try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "build the binary first (make test does)")

@@ -43,7 +43,8 @@ public final class RequestExecutor: @unchecked Sendable {
     public let traffic: TrafficRecorder
 
     /// Creates an executor for a run configuration.
-    public init(configuration: RunConfiguration, deadline: RunDeadline = RunDeadline()) {
+    /// `traffic`: a recorder to share (the auth and tenancy probes' executors record into the run's).
+    public init(configuration: RunConfiguration, deadline: RunDeadline = RunDeadline(), traffic shared: TrafficRecorder? = nil) {
         client = HTTPBatchClient(configuration: configuration.transport)
         endpoint = configuration.endpointURL
         var headers = [HTTPHeader(name: "accept", value: "application/json")]
@@ -58,7 +59,7 @@ public final class RequestExecutor: @unchecked Sendable {
         sendsKey = configuration.apiKey != nil
         self.deadline = deadline
         jitter = SplitMix64(seed: configuration.seed ^ 0x5EED_0F_7177E5)
-        traffic = TrafficRecorder(concurrency: configuration.transport.maxConcurrency)
+        traffic = shared ?? TrafficRecorder(concurrency: configuration.transport.maxConcurrency)
     }
 
     // MARK: Counters

@@ -31,10 +31,12 @@ public struct AuthPhase: Sendable {
     private let configuration: RunConfiguration
     private let oracle: AuthOracle
     private let redactor: Redactor
+    private let traffic: TrafficRecorder?
 
-    /// Creates the phase for a run.
-    public init(configuration: RunConfiguration) {
+    /// Creates the phase for a run; its requests are recorded in `traffic` when given.
+    public init(configuration: RunConfiguration, traffic: TrafficRecorder? = nil) {
         self.configuration = configuration
+        self.traffic = traffic
         oracle = AuthOracle(spec: configuration.spec)
         redactor = Redactor(secrets: configuration.secrets)
     }
@@ -65,7 +67,7 @@ public struct AuthPhase: Sendable {
         guard let key = configuration.apiKey, let credential = variant.credential(key: key, header: header) else {
             return (AuthProbeOutcome(variant: variant, status: nil, findings: []), 0)
         }
-        let executor = RequestExecutor(configuration: configuration.sending(header: credential.name, value: credential.value))
+        let executor = RequestExecutor(configuration: configuration.sending(header: credential.name, value: credential.value), traffic: traffic)
         let response = executor.execute(query)
         let expectation = AuthExpectation(outcome: variant.expectsRefusal ? .refused : .accepted, kind: variant.kind,
                                           description: variant.description(header: header))

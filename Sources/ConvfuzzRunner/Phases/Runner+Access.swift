@@ -5,7 +5,7 @@ extension Runner {
     /// Runs the auth phase (wrong keys, header-name spellings) and, with a second key, the tenancy
     /// phase, and records their findings. Runs after discovery: tenancy needs the discovery walk.
     func checkAccess() throws(RunAbort) {
-        let auth = AuthPhase(configuration: configuration)
+        let auth = AuthPhase(configuration: configuration, traffic: executor.traffic)
         report("auth", done: 0, total: auth.variants.count)
         let result = auth.run()
         accessRequests += result.requests
@@ -29,7 +29,7 @@ extension Runner {
             return
         }
         report("tenancy", done: 0, total: 1)
-        let phase = TenancyPhase(configuration: configuration, basePairs: discoveryPairs())
+        let phase = TenancyPhase(configuration: configuration, basePairs: discoveryPairs(), traffic: executor.traffic)
         let tenancy = try phase.run(firstWalk: discovery)
         accessRequests += tenancy.requests
         statistics.walks += 1
@@ -46,7 +46,7 @@ extension Runner {
 
     /// Sends one auth variant again (derived from the current key) and re-checks it.
     func rerunAuth(_ variant: KeyVariant, query: String) -> [Finding] {
-        let (outcome, requests) = AuthPhase(configuration: configuration).probe(variant, query: query)
+        let (outcome, requests) = AuthPhase(configuration: configuration, traffic: executor.traffic).probe(variant, query: query)
         accessRequests += requests
         return outcome.findings
     }
@@ -58,7 +58,7 @@ extension Runner {
             return []
         }
         do {
-            let result = try TenancyPhase(configuration: configuration, basePairs: discoveryPairs()).run(firstWalk: discovery)
+            let result = try TenancyPhase(configuration: configuration, basePairs: discoveryPairs(), traffic: executor.traffic).run(firstWalk: discovery)
             accessRequests += result.requests
             return result.findings
         } catch {

@@ -36,14 +36,22 @@ extension Runner {
         guard !plans.isEmpty else { return }
         if configuration.verbose { for plan in plans { progress.note("probe: \(plan.query)") } }
         report("filter probes", done: 0, total: plans.count)
-        let walks = walker.run(plans) { [self] done in report("filter probes", done: done, total: plans.count) }
-        for (walk, (plan, unit)) in zip(walks, zip(plans, owned)) where !outOfBudget() {
-            work.did(.probes, unit)
-            let query = plan.query
-            let findings = walkFindings(main: walk, companion: nil)
-            record(findings, walk: walk, replay: .walk(query: query, pageSize: walk.pageSize, companion: nil)) { [self] in
-                rerunWalk(query: query, pageSize: walk.pageSize, companion: nil)
+        // A few probes at a time, each judged as soon as it is walked, so memory does not grow with their number.
+        let chunk = max(2, configuration.concurrency)
+        var start = 0
+        while start < plans.count && !outOfBudget() {
+            let range = start..<min(plans.count, start + chunk)
+            let walks = walker.run(Array(plans[range]))
+            for (walk, position) in zip(walks, range) {
+                work.did(.probes, owned[position])
+                let query = plans[position].query
+                let findings = walkFindings(main: walk, companion: nil)
+                record(findings, walk: walk, replay: .walk(query: query, pageSize: walk.pageSize, companion: nil)) { [self] in
+                    rerunWalk(query: query, pageSize: walk.pageSize, companion: nil)
+                }
             }
+            start = range.upperBound
+            report("filter probes", done: start, total: plans.count)
         }
         report("filter probes", done: plans.count, total: plans.count)
     }

@@ -43,17 +43,24 @@ extension Runner {
         for unit in owned {
             for query in plans[unit].queryStrings where seen.insert(query).inserted { unique.append(query) }
         }
-        let walks = walker.run(unique.map { WalkPlan(pairs: QueryCodec.pairs(fromQuery: $0)) }) { [self] done in
-            report("relation walks", done: done, total: unique.count)
-        }
-        var byQuery: [String: Walk] = [:]
-        for (query, walk) in zip(unique, walks) where !outOfBudget() {
-            byQuery[query] = walk
-            guard let first = checkedBy[query], shard.owns(first) else { continue }
-            let findings = walkFindings(main: walk, companion: nil)
-            record(findings, walk: walk, replay: .walk(query: query, pageSize: walk.pageSize, companion: nil)) { [self] in
-                rerunWalk(query: query, pageSize: walk.pageSize, companion: nil)
+        // Walked a few queries at a time, each walk kept only as what a relation needs (its ids, whether it
+        // ended, which ids are late), so memory does not grow with the number of relations.
+        var byQuery: [String: RelationWalk] = [:]
+        let chunk = max(2, configuration.concurrency)
+        var start = 0
+        while start < unique.count && !outOfBudget() {
+            let queries = Array(unique[start..<min(unique.count, start + chunk)])
+            let walks = walker.run(queries.map { WalkPlan(pairs: QueryCodec.pairs(fromQuery: $0)) })
+            for (query, walk) in zip(queries, walks) {
+                byQuery[query] = relationWalk(walk)
+                guard let first = checkedBy[query], shard.owns(first) else { continue }
+                let findings = walkFindings(main: walk, companion: nil)
+                record(findings, walk: walk, replay: .walk(query: query, pageSize: walk.pageSize, companion: nil)) { [self] in
+                    rerunWalk(query: query, pageSize: walk.pageSize, companion: nil)
+                }
             }
+            start += queries.count
+            report("relation walks", done: start, total: unique.count)
         }
         for (done, unit) in owned.enumerated() where !outOfBudget() {
             let plan = plans[unit]
@@ -67,19 +74,32 @@ extension Runner {
         }
     }
 
-    /// Evaluates a plan on complete walks of its queries (silent when any walk is incomplete).
-    func evaluate(_ plan: RelationPlan, walks: [Walk]) -> [Finding] {
-        guard walks.count == plan.queries.count, walks.allSatisfy(\.isComplete) else { return [] }
+    /// What a relation needs of a walk: its ids, whether it ended, and the ids the growth window calls late.
+    struct RelationWalk {
+        var isComplete: Bool
+        var ids: Set<String>
+        var late: Set<String>
+    }
+
+    /// A walk reduced to what relations need.
+    func relationWalk(_ walk: Walk) -> RelationWalk {
         let window = GrowthWindow(spec: spec, windowStart: windowStart)
+        return RelationWalk(isComplete: walk.isComplete, ids: Set(walk.ids),
+                            late: window.lateIDs(walk.items) { parser.id(of: $0) })
+    }
+
+    /// Evaluates a plan on complete walks of its queries (silent when any walk is incomplete).
+    func evaluate(_ plan: RelationPlan, walks: [RelationWalk]) -> [Finding] {
+        guard walks.count == plan.queries.count, walks.allSatisfy(\.isComplete) else { return [] }
         var late = Set<String>()
-        for walk in walks { late.formUnion(window.lateIDs(walk.items) { parser.id(of: $0) }) }
-        return plan.evaluate(sets: walks.map { Set($0.ids) }, ignoring: late)
+        for walk in walks { late.formUnion(walk.late) }
+        return plan.evaluate(sets: walks.map(\.ids), ignoring: late)
     }
 
     /// Re-walks a plan's queries and evaluates it again.
     func rerunMetamorphic(_ plan: RelationPlan) -> [Finding] {
         let walks = walker.run(plan.queryStrings.map { WalkPlan(pairs: QueryCodec.pairs(fromQuery: $0)) })
-        return evaluate(plan, walks: walks)
+        return evaluate(plan, walks: walks.map(relationWalk))
     }
 
     /// Re-runs a stored comparison of several queries.

@@ -43,8 +43,9 @@ extension Runner {
         }
         if outOfBudget() { return }
         let mainWalks = mains.indices.map { (unit: owned[$0], walk: walks[2 * $0]) }
-        // The walks at fixed page sizes are one unit of their own, done by the shard owning unit 0.
-        if configuration.shard.owns(0) { runPageSizeWalks(mainWalks.map(\.walk)) }
+        // The walks at fixed page sizes belong to sample 0 (planned from its walk alone, so a shard owning it
+        // plans exactly what an unsharded run does).
+        if let first = mainWalks.first(where: { $0.unit == 0 }) { runPageSizeWalks([first.walk]) }
         if outOfBudget() { return }
         checkReverse(ArraySlice(mainWalks.filter { $0.unit < 2 }.map(\.walk)))
         if outOfBudget() { return }

@@ -58,10 +58,12 @@ public struct TenancyPhase: Sendable {
     private let basePairs: [WirePair]
     private let oracle: TenancyOracle
     private let parser: PageParser
+    private let traffic: TrafficRecorder?
 
-    /// Creates the phase; `basePairs` is the discovery walk's query.
-    public init(configuration: RunConfiguration, basePairs: [WirePair]) {
+    /// Creates the phase; `basePairs` is the discovery walk's query. Its requests are recorded in `traffic` when given.
+    public init(configuration: RunConfiguration, basePairs: [WirePair], traffic: TrafficRecorder? = nil) {
         self.configuration = configuration
+        self.traffic = traffic
         self.basePairs = basePairs
         oracle = TenancyOracle(spec: configuration.spec)
         parser = PageParser(spec: configuration.spec)
@@ -73,8 +75,8 @@ public struct TenancyPhase: Sendable {
             return TenancyPhaseResult(checks: [], requests: 0, skipped: "no second key (--second-key-env)", pagesWalked: 0)
         }
         let spec = configuration.spec
-        let first = RequestExecutor(configuration: configuration)
-        let second = RequestExecutor(configuration: configuration.sending(header: spec.auth.header, value: secondKey))
+        let first = RequestExecutor(configuration: configuration, traffic: traffic)
+        let second = RequestExecutor(configuration: configuration.sending(header: spec.auth.header, value: secondKey), traffic: traffic)
         let plan = WalkPlan(pairs: basePairs)
         let secondWalk = WalkDriver(executor: second, spec: spec, maxPages: configuration.maxWalkPages)
             .run([plan], maxPages: configuration.discoveryPages)[0]
