@@ -33,7 +33,7 @@ let package = Package(
             name: "ConvfuzzRunner",
             dependencies: ["ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzJSON", "ConvfuzzOracle", "ConvfuzzSpec", "ConvfuzzTransport"]
         ),
-        .target(name: "ConvfuzzReport", dependencies: ["ConvfuzzOracle", "ConvfuzzRunner"]),
+        .target(name: "ConvfuzzReport", dependencies: ["ConvfuzzJSON", "ConvfuzzOracle", "ConvfuzzRunner"]),
         .target(name: "ConvfuzzReferenceServer"),
         .executableTarget(
             name: "convfuzz",
@@ -43,6 +43,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "ConvfuzzJSONTests", dependencies: ["ConvfuzzJSON"]),
         .testTarget(name: "ConvfuzzSpecTests", dependencies: ["ConvfuzzSpec"]),
         .testTarget(name: "ConvfuzzContractTests", dependencies: ["ConvfuzzContract", "ConvfuzzSpec"]),

@@ -34,3 +34,14 @@ public struct Finding: Sendable, Codable, Hashable {
         self.signature = FindingSignature.make(check: check, parameter: parameter, detail: detail)
     }
 }
+
+// MARK: - Copying
+
+extension Finding {
+    /// The finding with another finding's evidence and text, keeping a given signature
+    /// (a shrunk case's finding reported under the original's signature).
+    public init(copying other: Finding, signature: String) {
+        self = other
+        self.signature = signature
+    }
+}

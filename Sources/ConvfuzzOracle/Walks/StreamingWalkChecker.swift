@@ -26,19 +26,26 @@ public struct StreamingWalkChecker: Sendable {
     /// Items seen.
     public private(set) var items = 0
 
+    // Read once from the query, when the checker is made.
+    private let pageSize: Int
+    private let direction: SortDirection
+
     /// Creates a checker for a walk of one query.
     public init(spec: Spec, baseQuery: String, classification: Classification) {
         oracle = WalkOracle(spec: spec)
         self.baseQuery = baseQuery
         self.classification = classification
+        let reading = QueryReading(spec: spec)
+        pageSize = reading.pageSize(classification.query)
+        direction = reading.direction(classification.query)
     }
 
     /// Checks one more page; returns the findings it adds.
     public mutating func add(_ page: WalkPage) -> [Finding] {
         var findings = oracle.responses.check(classification: classification, response: page.response)
         if let previous {
-            let window = Walk(spec: oracle.spec, baseQuery: baseQuery, classification: classification,
-                              pages: [previous, page], end: .completed)
+            let window = Walk(baseQuery: baseQuery, classification: classification, pageSize: pageSize,
+                              direction: direction, pages: [previous, page], end: .completed)
             findings += oracle.boundaryOrderFindings(window) + oracle.hasMoreFindings(window)
         }
         pages += 1

@@ -1,3 +1,5 @@
+import ConvfuzzContract
+import ConvfuzzJSON
 import Foundation
 
 /// Accepted findings: signatures that are reported but do not fail the gate.
@@ -11,6 +13,12 @@ public struct Baseline: Sendable, Equatable {
     /// Creates a baseline.
     public init(signatures: Set<String> = []) {
         self.signatures = signatures
+    }
+
+    /// Phase 8, step 3: where a finding stands: in the baseline, else new when it reproduced, else flaky.
+    public func status(of signature: String, reproduced: Bool) -> FindingStatus {
+        if signatures.contains(signature) { return .baseline }
+        return reproduced ? .new : .flaky
     }
 
     private struct File: Codable {
@@ -31,9 +39,7 @@ public struct Baseline: Sendable, Equatable {
 
     /// Renders a baseline accepting the given signatures.
     public static func render(_ signatures: [String]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let data = (try? encoder.encode(File(accepted: Array(Set(signatures)).sorted()))) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        let accepted = ByteOrder.sortedUnique(signatures).map { JSONValue.string($0) }
+        return JSONWriter.pretty.string(.object(JSONObject([(key: "accepted", value: .array(accepted))]))) + "\n"
     }
 }

@@ -1,6 +1,9 @@
+import ConvfuzzJSON
 import Foundation
 
 /// The `corpus/` folder: one JSON file per unique failure, written atomically, never deleted by a run.
+///
+/// Files are written by the harness's one ``JSONWriter`` (pretty, keys sorted by bytes).
 public struct CorpusStore: Sendable {
     /// The folder.
     public let directory: String
@@ -49,9 +52,7 @@ public struct CorpusStore: Sendable {
         let target = path(for: entry)
         var entry = entry
         if let existing = try? CorpusStore.load(path: target) { entry.firstSeen = existing.firstSeen }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(entry)
+        var data = Data(JSONWriter(style: .pretty, sortedKeys: true).bytes(try JSONValueEncoder().encode(entry)))
         data.append(0x0A)
         let temporary = target + ".tmp-\(getpid())"
         guard FileManager.default.createFile(atPath: temporary, contents: data) else {

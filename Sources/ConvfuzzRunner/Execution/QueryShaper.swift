@@ -45,19 +45,6 @@ public struct QueryShaper: Sendable {
         return pairs
     }
 
-    /// The page size a decoded query asks for (nil: the default applies).
-    public func pageSize(of query: EffectiveQuery) -> Int? {
-        query.scalar(spec.pagination.pageSizeParam).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-    }
-
-    /// The direction a decoded query asks for.
-    public func direction(of query: EffectiveQuery) -> SortDirection {
-        let order = spec.pagination.order
-        guard let param = order.directionParam, let value = query.scalar(param),
-              let direction = order.direction(forWireValue: value) else { return order.defaultDirection }
-        return direction
-    }
-
     /// A page size different from `size` for the second walk of a union comparison.
     public func companionPageSize(for size: Int?) -> Int {
         let maximum = spec.pagination.maxPageSize

@@ -5,15 +5,18 @@ import ConvfuzzSpec
 import ConvfuzzTransport
 import Foundation
 
-/// Sends encoded queries to the target with bounded concurrency, pacing and retries.
+/// The one execution gateway: every request of a run goes through here.
 ///
-/// Results come back in request order whatever the concurrency, so what the
-/// oracles see, and therefore the findings, do not depend on timing. Retries
+/// Rate limit, retries, redaction and statistics live in one place (the model of
+/// Hypothesis's `cached_test_function`): phases hand it encoded queries and get the
+/// oracle's ``ObservedResponse`` values back, in request order whatever the concurrency,
+/// so what the oracles see, and therefore the findings, do not depend on timing. Retries
 /// happen on connection errors, timeouts, 429 and 503, honouring `Retry-After`
 /// (capped); what persists is returned as observed and judged by the oracles.
+/// The transport is injectable (``RequestTransport``) so phases can be tested without sockets.
 public final class RequestExecutor: @unchecked Sendable {
-    // `client` is internally locked; counters are guarded by `lock`.
-    private let client: HTTPBatchClient
+    // `client` is Sendable (the curl client is internally locked); counters are guarded by `lock`.
+    private let client: any RequestTransport
     private let endpoint: String
     private let headers: [HTTPHeader]
     private let limiter: RateLimiter?
@@ -23,10 +26,15 @@ public final class RequestExecutor: @unchecked Sendable {
     private var jitter: SplitMix64
     private var requestCount = 0
     private var retryCount = 0
+    private var walkCount = 0
+    private var pageCount = 0
+    /// Removes the run's key (and its encoded forms) from anything printed or stored.
+    public let redactor: Redactor
 
-    /// Creates an executor for a run configuration.
-    public init(configuration: RunConfiguration) {
-        client = HTTPBatchClient(configuration: configuration.transport)
+    /// Creates an executor for a run configuration; `transport` replaces libcurl (tests).
+    public init(configuration: RunConfiguration, transport: (any RequestTransport)? = nil) {
+        client = transport ?? HTTPBatchClient(configuration: configuration.transport)
+        redactor = Redactor(secrets: [configuration.apiKey])
         endpoint = configuration.endpointURL
         var headers = [HTTPHeader(name: "accept", value: "application/json")]
         if let key = configuration.apiKey {
@@ -44,6 +52,17 @@ public final class RequestExecutor: @unchecked Sendable {
 
     /// Retries so far.
     public var retried: Int { lock.withLock { retryCount } }
+
+    /// Cursor walks run so far, and the pages they fetched.
+    public var walked: (walks: Int, pages: Int) { lock.withLock { (walkCount, pageCount) } }
+
+    /// Counts walks run through this gateway (the walk driver reports them).
+    func noteWalks(_ walks: Int, pages: Int) {
+        lock.withLock {
+            walkCount += walks
+            pageCount += pages
+        }
+    }
 
     /// The full URL for an encoded query.
     public func url(for query: String) -> String {

@@ -6,12 +6,13 @@ import ConvfuzzSpec
 
 /// Runs several cursor walks side by side, one page of each per batch, so walks use the executor's concurrency.
 ///
+/// Every page goes through the execution gateway, which also counts the walks and pages.
+///
 /// A walk ends on a page that says there is nothing more (or gives no cursor), on a
 /// cursor it was already handed (a loop), on a failed page, or at the page bound.
 public struct WalkDriver: Sendable {
     private let executor: RequestExecutor
     private let parser: PageParser
-    private let classifier: WireClassifier
     private let spec: Spec
     private let maxPages: Int
 
@@ -20,7 +21,6 @@ public struct WalkDriver: Sendable {
         self.executor = executor
         self.spec = spec
         parser = PageParser(spec: spec)
-        classifier = WireClassifier(spec: spec)
         self.maxPages = max(1, maxPages)
     }
 
@@ -29,7 +29,8 @@ public struct WalkDriver: Sendable {
         let maxPages = max(1, maxPages ?? self.maxPages)
         let cursorName = QueryCodec.encode(spec.pagination.cursorParam)
         var walks = plans.map { plan in
-            Walk(spec: spec, baseQuery: plan.query, classification: classifier.classify(plan.pairs), pages: [], end: .completed)
+            Walk(baseQuery: plan.query, classification: plan.classification, pageSize: plan.pageSize,
+                 direction: plan.direction, pages: [], end: .completed)
         }
         var next: [String?] = Array(repeating: nil, count: plans.count)
         var seen: [Set<String>] = Array(repeating: [], count: plans.count)
@@ -41,6 +42,13 @@ public struct WalkDriver: Sendable {
                 return QueryCodec.queryString(pairs)
             }
             let responses = executor.execute(queries)
+            // Pages are parsed on every core; the walks advance in order below.
+            let parser = self.parser
+            let parsed = ParallelWork.map(responses) { response -> Page? in
+                guard let status = response.status, (200..<300).contains(status),
+                      case .success(let page) = parser.parse(response.body) else { return nil }
+                return page
+            }
             var stillActive: [Int] = []
             for (position, index) in active.enumerated() {
                 let response = responses[position]
@@ -49,7 +57,7 @@ public struct WalkDriver: Sendable {
                     walks[index].end = .failed(response.transportError ?? "HTTP \(response.status ?? 0)")
                     continue
                 }
-                guard case .success(let page) = parser.parse(response.body) else {
+                guard let page = parsed[position] else {
                     walks[index].pages.append(WalkPage(response: response, page: nil, cursorSent: next[index]))
                     walks[index].end = .failed("unparsable page")
                     continue
@@ -72,6 +80,7 @@ public struct WalkDriver: Sendable {
             }
             active = stillActive
         }
+        executor.noteWalks(walks.count, pages: walks.reduce(0) { $0 + $1.pages.count })
         return walks
     }
 }

@@ -1,36 +1,39 @@
 import ConvfuzzContract
-import ConvfuzzGeneration
 import ConvfuzzJSON
 import ConvfuzzOracle
 import ConvfuzzSpec
 
-extension Runner {
+/// The grammar part of the filter probes: for grammar filters whose effect shows through per-id
+/// results, for each id seen in the discovery walk's results, one item per operator token of the
+/// grammar, with values the target actually holds (numbers for comparisons, two values for lists,
+/// none for presence tests, and the empty forms the spec gives a meaning).
+struct GrammarProbes: Sendable {
     /// At most this many ids per grammar filter get probes.
-    static let grammarProbeIDs = 8
+    static let maxIDs = 8
 
-    /// Completeness probes for grammar filters whose effect shows through per-id results: for each id
-    /// seen in the discovery walk's results, one item per operator token of the grammar, with values
-    /// the target actually holds (numbers for comparisons, two values for lists, none for presence tests,
-    /// and the empty forms the spec gives a meaning).
-    func grammarProbes(base: Walk, rng: inout SplitMix64) -> [WalkPlan] {
-        var plans: [WalkPlan] = []
+    let context: PhaseContext
+
+    /// The probes as (parameter, values, extra pairs), in order.
+    func probes(base: Walk, rng: inout SplitMix64) -> [(String, [String], [WirePair])] {
+        let spec = context.spec
+        var probes: [(String, [String], [WirePair])] = []
         for filter in spec.filters where filter.op == .grammar && filter.visibility == .viaResults {
             guard let results = filter.results, let grammarName = filter.grammar,
                   let grammar = spec.grammars[grammarName], let idField = filter.grammarIDField(in: grammar) else { continue }
             let observed = observedResults(results, in: base.items)
             let ids = observed.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
                 .filter { !$0.contains(grammar.separator) && !$0.isEmpty }
-            for id in ids.prefix(Runner.grammarProbeIDs) {
+            for id in ids.prefix(Self.maxIDs) {
                 let items = grammarProbeItems(filter, grammar: grammar, id: id, idField: idField,
                                               values: observed[id] ?? [], rng: &rng)
                 let helper = WirePair.encoding(results.param, id)
                 for fields in items {
                     let raw = grammar.fields.compactMap { fields[$0.name] }.joined(separator: grammar.separator)
-                    appendProbe(filter.param, [raw], extra: [helper], to: &plans)
+                    probes.append((filter.param, [raw], [helper]))
                 }
             }
         }
-        return plans
+        return probes
     }
 
     /// The grammar items (field → text) probing one id: one per operator token, plus the empty forms.
@@ -61,7 +64,7 @@ extension Runner {
         case .any:
             return texts[Int(rng.next() % UInt64(texts.count))]
         case .decimal:
-            let checker = ValueChecker(spec: spec)
+            let checker = context.classifier.checker
             let numbers = Array(Set(values.compactMap { $0.numberValue?.text }.filter { checker.decimal($0, rule: rule) })).sorted()
             return numbers.isEmpty ? nil : numbers[Int(rng.next() % UInt64(numbers.count))]
         case .list:

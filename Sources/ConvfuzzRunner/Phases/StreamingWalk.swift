@@ -1,5 +1,5 @@
 import ConvfuzzContract
-import ConvfuzzGeneration
+import ConvfuzzContract
 import ConvfuzzOracle
 import ConvfuzzSpec
 import Foundation
@@ -23,10 +23,11 @@ extension Runner {
     /// memory stays flat however many items the target holds. Used by `convfuzz walk`.
     public func streamingWalk(pairs: [WirePair], maxPages: Int,
                               onPage: ((Int, Int) -> Void)? = nil) throws(RunAbort) -> StreamingWalkOutcome {
-        try preflight()
+        _ = try Preflight(context: context).run()
+        let spec = context.spec
         let started = Clock.monotonic()
-        let base = QueryCodec.queryString(pairs)
-        var checker = StreamingWalkChecker(spec: spec, baseQuery: base, classification: classifier.classify(pairs))
+        let plan = context.plan(pairs)
+        var checker = StreamingWalkChecker(spec: spec, baseQuery: plan.query, classification: plan.classification)
         var findings: [Finding] = []
         var signatures = Set<String>()
         func keep(_ new: [Finding]) {
@@ -39,9 +40,9 @@ extension Runner {
         while true {
             var query = pairs
             if let cursor { query.append(WirePair(name: cursorName, value: QueryCodec.encode(cursor))) }
-            let response = executor.execute(QueryCodec.queryString(query))
+            let response = context.executor.execute(QueryCodec.queryString(query))
             let parsed: Page?
-            if let status = response.status, (200..<300).contains(status), case .success(let page) = parser.parse(response.body) {
+            if let status = response.status, (200..<300).contains(status), case .success(let page) = context.parser.parse(response.body) {
                 parsed = page
             } else {
                 parsed = nil
