@@ -12,7 +12,7 @@ struct RenamedSpecTests {
     static let renamed: Spec = {
         let original = Fixtures.spec.parameters.map(\.name)
         var text = (try? String(contentsOfFile: Fixtures.specPath, encoding: .utf8)) ?? ""
-        let keys = "name|param|lower|upper|cursor_param|page_size_param|direction_param|window_param"
+        let keys = "name|param|lower|upper|cursor_param|page_size_param|direction_param|window_param|owner_param"
         for name in original {
             let pattern = "\\b(\(keys)): \(NSRegularExpression.escapedPattern(for: name))\\b"
             let regex = try? NSRegularExpression(pattern: pattern)

@@ -14,7 +14,7 @@ struct SpecIndependenceTests {
             var text = try String(contentsOfFile: Fixtures.specPath, encoding: .utf8)
             for parameter in Fixtures.spec.parameters {
                 text = text.replacingOccurrences(
-                    of: "(name|param|lower|upper|cursor_param|page_size_param|direction_param|window_param): \(parameter.name)(?![A-Za-z0-9_])",
+                    of: "(name|param|lower|upper|cursor_param|page_size_param|direction_param|window_param|owner_param): \(parameter.name)(?![A-Za-z0-9_])",
                     with: "$1: zz_\(parameter.name)", options: .regularExpression)
             }
             return try SpecLoader.load(text: text, file: "renamed.yaml")

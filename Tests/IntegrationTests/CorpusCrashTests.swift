@@ -38,7 +38,7 @@ struct CorpusCrashTests {
                 finished = child.poll()
             }
             if finished == nil {
-                usleep(UInt32(random.next() % 400_000))
+                usleep(UInt32(random.next() % 50_000))
                 child.kill()
                 finished = child.wait()
                 if finished?.signaled == true { kills += 1 }

@@ -22,10 +22,10 @@ extension Runner {
         let owned = configuration.shard.owned(of: sample.count)
         guard !owned.isEmpty else { return }
         report("walks", done: 0, total: 2 * owned.count)
-        let mains = owned.map { unit -> WalkPlan in
-            let generated = sample[unit]
-            return WalkPlan(pairs: shaper.withResultsHelpers(shaper.withoutCursor(generated.pairs), query: generated.classification.query))
+        let samplePlans = sample.map { generated in
+            WalkPlan(pairs: shaper.withResultsHelpers(shaper.withoutCursor(generated.pairs), query: generated.classification.query))
         }
+        let mains = owned.map { samplePlans[$0] }
         let companions = mains.map(companion)
         // Each sampled query is walked twice (at two page sizes): the unit shown is walks.
         let walks = walker.run(zip(mains, companions).flatMap { [$0, $1] }) { [self] done in
@@ -43,9 +43,17 @@ extension Runner {
         }
         if outOfBudget() { return }
         let mainWalks = mains.indices.map { (unit: owned[$0], walk: walks[2 * $0]) }
-        // The walks at fixed page sizes belong to sample 0 (planned from its walk alone, so a shard owning it
-        // plans exactly what an unsharded run does).
-        if let first = mainWalks.first(where: { $0.unit == 0 }) { runPageSizeWalks([first.walk]) }
+        // The walks at fixed page sizes are one unit, done by the shard owning sample 0. They are planned from
+        // every sample's walk, in sample order, as an unsharded run does: a shard walks the samples it does
+        // not own once more for that (only to plan; their checks belong to their own shards).
+        if configuration.shard.owns(0) {
+            let others = sample.indices.filter { !owned.contains($0) }
+            let extra = others.isEmpty ? [] : walker.run(others.map { samplePlans[$0] })
+            var byUnit: [Int: Walk] = [:]
+            for (unit, walk) in mainWalks { byUnit[unit] = walk }
+            for (unit, walk) in zip(others, extra) { byUnit[unit] = walk }
+            runPageSizeWalks(sample.indices.compactMap { byUnit[$0] })
+        }
         if outOfBudget() { return }
         checkReverse(ArraySlice(mainWalks.filter { $0.unit < 2 }.map(\.walk)))
         if outOfBudget() { return }
