@@ -7,7 +7,8 @@ import Testing
 struct AuthReproTests {
     static func lines(_ credential: RequestCredential, secondKeyEnv: String? = "OTHER_KEY") -> [String] {
         var reported = SampleResults.reported(SampleResults.finding(.authBypass, parameter: nil, message: "accepted"))
-        reported.reproduction = [""]
+        // The probe query is both the evidence and the reproduction (curl lines list each query once).
+        reported.reproduction = reported.finding.evidence.map(\.query)
         reported.credential = credential
         var result = SampleResults.result(findings: [reported])
         result.secondKeyEnv = secondKeyEnv
@@ -15,7 +16,7 @@ struct AuthReproTests {
     }
 
     @Test func eachCredentialShowsOnlyTheVariableAndWhatChanged() {
-        let url = "'http://127.0.0.1:1/v1/convai/conversations'"
+        let url = "'http://127.0.0.1:1/v1/convai/conversations?page_size=30&x=%7C'"
         #expect(Self.lines(.firstKey) == ["curl -sS -g -H \"xi-api-key: $ELEVENLABS_API_KEY\" \(url)"])
         #expect(Self.lines(.secondKey) == ["curl -sS -g -H \"xi-api-key: $OTHER_KEY\" \(url)"])
         #expect(Self.lines(.variant(.missingHeader)) == ["curl -sS -g \(url)"])

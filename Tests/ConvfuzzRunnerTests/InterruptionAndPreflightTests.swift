@@ -80,6 +80,8 @@ struct InterruptionAndPreflightTests {
         #expect(root.misconfiguration(ObservedResponse(query: "", status: 405, body: ""), url: "u") != nil)
         // The endpoint answering, even wrongly, is for the oracles to judge.
         #expect(root.misconfiguration(ObservedResponse(query: "", status: 200, body: #"{"x":1}"#), url: "u") == nil)
+        let brokenJSON = ObservedResponse(query: "", status: 200, headers: ["content-type": "application/json"], body: Array("{\"con".utf8))
+        #expect(root.misconfiguration(brokenJSON, url: "u") == nil)
         #expect(root.misconfiguration(ObservedResponse(query: "", status: 500, body: "oops"), url: "u") == nil)
         #expect(root.misconfiguration(ObservedResponse(query: "", status: 422, body: "{}"), url: "u") == nil)
     }

@@ -20,7 +20,7 @@ public struct WalkDriver: Sendable {
     private let maxHeldBytes: Int
 
     /// Creates a driver.
-    public init(executor: RequestExecutor, spec: Spec, maxPages: Int, maxHeldBytes: Int = 32 * 1024 * 1024) {
+    public init(executor: RequestExecutor, spec: Spec, maxPages: Int, maxHeldBytes: Int = 8 * 1024 * 1024) {
         self.maxHeldBytes = max(1, maxHeldBytes)
         self.executor = executor
         self.spec = spec

@@ -5,7 +5,8 @@ import Foundation
 
 /// Decides from the preflight's answer whether the endpoint is there at all.
 ///
-/// A 404 or 405 at the spec's path, or a 2xx answer that is not JSON (an HTML page, plain text), means
+/// A 404 or 405 at the spec's path, or a 2xx answer that is not JSON (an HTML page, plain text; a body
+/// labelled JSON that does not parse is judged by the oracles instead), means
 /// the target is misconfigured, not that the endpoint breaks its contract: the run stops (exit 3) with
 /// what was seen and a hint, and nothing is recorded as a finding.
 public struct EndpointCheck: Sendable {
@@ -36,7 +37,9 @@ public struct EndpointCheck: Sendable {
         if response.body.isEmpty {
             return .misconfigured(url: url, seen: "HTTP \(status) with an empty body instead of JSON", hint: pathHint)
         }
-        if (try? JSONParser.parse(response.body)) == nil {
+        // A body that says it is JSON but does not parse is the endpoint answering wrongly (`CF-BODY-JSON`),
+        // not a misconfiguration: only other media types are taken for "not the endpoint".
+        if !contentType.contains("json"), (try? JSONParser.parse(response.body)) == nil {
             let kind = contentType.isEmpty ? "a body that is not JSON" : "a \(contentType) body that is not JSON"
             return .misconfigured(url: url, seen: "HTTP \(status) with \(kind)", hint: pathHint)
         }
