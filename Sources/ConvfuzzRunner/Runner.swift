@@ -1,156 +1,311 @@
 import ConvfuzzContract
 import ConvfuzzGeneration
-import ConvfuzzJSON
 import ConvfuzzOracle
 import ConvfuzzSpec
 import Foundation
 
-/// Runs a whole conformance session against one target.
+/// Runs a whole conformance session against one target by composing phases.
 ///
-/// Phases, in order: preflight (reachability and auth), corpus replay,
-/// discovery walk (harvests pools and the growth window), generated cases,
-/// filter probes (each visible filter alone, on an item's exact value, walked and
-/// compared with the discovery walk), cursor walks, metamorphic relations, then confirmation (every finding is
-/// re-run; what does not reproduce is flaky), shrinking and corpus writes.
-/// The same seed, spec and target behaviour give the same cases in the same
-/// order and the same findings, whatever the concurrency.
-public final class Runner {
-    let configuration: RunConfiguration
-    let spec: Spec
-    let baseline: Baseline
-    let progress: ProgressSink
-    let executor: RequestExecutor
-    let deadline = RunDeadline()
-    let walker: WalkDriver
-    let shaper: QueryShaper
-    let classifier: WireClassifier
-    let responseOracle: ResponseOracle
-    let walkOracle: WalkOracle
-    let comparator: WalkComparator
-    let evaluator: FilterEvaluator
-    let parser: PageParser
-    let ledger = FindingLedger()
-    var statistics = RunStatistics()
-    var coverage: CoverageTable
-    var corpusOutcomes: [CorpusReplayOutcome] = []
-    var pools: ValuePools
-    var issued = CursorBook()
-    var discovery: Walk?
-    var windowStart: Int64?
-    var validCases: [GeneratedCase] = []
-    var accessRequests = 0
-    var accessNotes: [String] = []
-    var work = WorkLog()
-    let startTime: Double
-    let startedAt = Clock.isoNow()
-    /// What another thread may read while the run goes on (see `resultSoFar`).
-    let published = PublishedStatistics()
+/// Phases, in order: ``Preflight`` (reachability and auth), ``DiscoveryPhase`` (pools, issued cursors,
+/// growth window, base walk: a ``Discovery`` value), ``CorpusReplay`` (stored failures, regenerated with
+/// the harvested pools), ``AccessPhase`` (auth variants, tenancy), ``CasePhase``, ``FilterProbes``,
+/// ``WalkPhase``, ``RelationPhase``, then per finding ``ConfirmationPhase`` (re-run once; what does not
+/// reproduce is flaky), ``ShrinkingStep``, the baseline and ``CorpusRecording``. Each phase takes its
+/// inputs as values and returns a result value; the runner merges the findings in phase order and
+/// shares no mutable state with the phases. Every request goes through one ``RequestExecutor``.
+/// The same seed, spec and target behaviour give the same cases in the same order and the same
+/// findings, whatever the concurrency and the number of cores.
+public final class Runner: @unchecked Sendable {
+    // Immutable after init; `published` is locked. `@unchecked Sendable` so that another thread can
+    // call `resultSoFar(signal:)` and `requestsSoFar` while `run()` goes on.
+    /// The run's services (configuration, clock, gateway, oracles).
+    public let context: PhaseContext
+    private let baseline: Baseline
+    private let startedAt = Clock.isoNow()
+    private let published: PublishedSnapshot
 
-    /// Creates a runner.
-    public init(configuration: RunConfiguration, baseline: Baseline = Baseline(), progress: ProgressSink = SilentProgress()) {
-        self.configuration = configuration
-        startTime = configuration.startInstant ?? Clock.monotonic()
-        spec = configuration.spec
+    /// Creates a runner; `transport` replaces libcurl (tests use a scripted one).
+    public init(configuration: RunConfiguration, baseline: Baseline = Baseline(), progress: ProgressSink = SilentProgress(),
+                transport: (any RequestTransport)? = nil) {
+        context = PhaseContext(configuration: configuration, transport: transport, progress: progress)
         self.baseline = baseline
-        self.progress = progress
-        executor = RequestExecutor(configuration: configuration, deadline: deadline)
-        walker = WalkDriver(executor: executor, spec: configuration.spec, maxPages: configuration.maxWalkPages)
-        shaper = QueryShaper(spec: configuration.spec)
-        classifier = WireClassifier(spec: configuration.spec)
-        responseOracle = ResponseOracle(spec: configuration.spec)
-        walkOracle = WalkOracle(spec: configuration.spec)
-        comparator = WalkComparator(spec: configuration.spec)
-        evaluator = FilterEvaluator(spec: configuration.spec)
-        parser = PageParser(spec: configuration.spec)
-        coverage = CoverageTable(spec: configuration.spec, walks: true)
-        pools = ValuePools(profile: configuration.profile)
+        published = PublishedSnapshot(RunSnapshot(coverage: CoverageTable(spec: configuration.spec, walks: true)))
     }
+
+    private var configuration: RunConfiguration { context.configuration }
+    private var spec: Spec { context.spec }
+    private var executor: RequestExecutor { context.executor }
+
+    /// Requests sent so far, readable from any thread (for progress lines).
+    public var requestsSoFar: Int { executor.requests }
+
+    // MARK: Running
 
     /// Runs every phase and returns the result; throws when the target cannot be judged.
     public func run() throws(RunAbort) -> RunResult {
-        startExploration()
-        try preflight()
+        var state = published.current
+        var log = FindingLog()
+        var tally = WalkTally()
+        context.deadline.reset(at: context.clock.explorationEnd)
+        log.merge(try Preflight(context: context).run())
         if let directory = configuration.corpusDirectory { CorpusStore(directory: directory).sweepTemporaries() }
+        let discovered = DiscoveryPhase(context: context).run(pools: ValuePools(profile: configuration.profile),
+                                                              known: log.allSignatures)
+        log.merge(discovered.findings)
+        tally.add(discovered.tally)
+        let discovery = discovered.discovery
         if configuration.replayCorpus, let directory = configuration.corpusDirectory {
-            try replayCorpus(directory: directory)
+            let replayed = try CorpusReplay(context: context, discovery: discovery)
+                .run(files: CorpusStore(directory: directory).files(), known: log.allSignatures)
+            state.corpusOutcomes = replayed.outcomes
+            state.statistics.corpusReplayed = replayed.outcomes.count
+            state.work.merge(replayed.work)
+            tally.add(replayed.tally)
+            log.merge(replayed.findings)
         }
-        discover()
-        try checkAccess()
-        if !outOfBudget() { runCases() }
-        if !outOfBudget() { runFilterProbes() }
-        if !outOfBudget() { runWalks() }
-        if !outOfBudget() { runRelations() }
-        try requireSomethingTested()
-        startConfirmation()
-        var reported = confirmAndStore()
-        statistics.requests = executor.requests + accessRequests
-        statistics.retries = executor.retried
-        reported += retryNotices()
-        statistics.seconds = Clock.monotonic() - startTime
-        return result(statistics: statistics, findings: reported)
+        let access = try AccessPhase(context: context, discovery: discovery).run(known: log.allSignatures)
+        log.merge(access.findings)
+        tally.add(access.tally)
+        state.accessNotes = access.notes
+        publish(&state, tally: tally)
+        func stop() -> Bool { stopped(&state.statistics, log: log) }
+        var validCases: [GeneratedCase] = []
+        if !stop() {
+            let cases = CasePhase(context: context, discovery: discovery).run(known: log.allSignatures)
+            log.merge(cases.findings)
+            state.coverage = cases.coverage
+            validCases = cases.validCases
+            state.statistics.cases = cases.cases
+            state.statistics.casesByExpectation = cases.casesByExpectation
+            state.work.merge(cases.work)
+            if state.statistics.stoppedEarly == nil { state.statistics.stoppedEarly = cases.stoppedEarly }
+            publish(&state, tally: tally)
+        }
+        if !stop() {
+            let probes = FilterProbes(context: context, discovery: discovery).run(known: log.allSignatures)
+            log.merge(probes.findings)
+            state.work.merge(probes.work)
+            tally.add(probes.tally)
+            publish(&state, tally: tally)
+        }
+        if !stop() {
+            let walks = WalkPhase(context: context, discovery: discovery, validCases: validCases).run(known: log.allSignatures)
+            log.merge(walks.findings)
+            state.work.merge(walks.work)
+            tally.add(walks.tally)
+            for size in walks.coveredPageSizes { state.coverage.recordWalk(pageSize: size) }
+            publish(&state, tally: tally)
+        }
+        if !stop() {
+            let relations = RelationPhase(context: context, discovery: discovery, validCases: validCases)
+                .run(known: log.allSignatures)
+            log.merge(relations.findings)
+            state.work.merge(relations.work)
+            tally.add(relations.tally)
+            state.statistics.relations = relations.evaluated
+            publish(&state, tally: tally)
+        }
+        try requireSomethingTested(state.statistics)
+        context.deadline.reset(at: context.clock.runEnd)
+        executor.clearDeadlineStop()
+        var reported = confirm(log, discovery: discovery, statistics: &state.statistics, tally: &tally)
+        state.statistics.requests = executor.requests
+        state.statistics.retries = executor.retried
+        state.statistics.walks = tally.walks
+        state.statistics.pagesWalked = tally.pages
+        reported += retryNotices(&state.statistics)
+        state.statistics.seconds = context.clock.elapsed
+        return result(state, findings: reported)
     }
 
-    /// The result of the run with these statistics and findings.
-    func result(statistics: RunStatistics, findings reported: [ReportedFinding]) -> RunResult {
-        var result = RunResult(
-            specName: spec.name, specRevision: spec.revision, specFingerprint: spec.fingerprint,
-            seed: configuration.seed, target: configuration.target, endpoint: configuration.endpointURL,
-            authHeader: spec.auth.header, apiKeyEnv: configuration.apiKeyEnv, authenticated: configuration.apiKey != nil,
-            startedAt: startedAt, statistics: statistics, findings: reported,
-            coverageRows: coverageRows(), coverageGaps: coverage.gaps.map { "\($0.parameter) × \($0.cellClass)" },
-            corpusReplay: corpusOutcomes, settings: RunSettings(configuration), traffic: executor.traffic.summary(),
-            targetIdentity: configuration.targetIdentity, shard: configuration.shard, work: work)
-        if executor.keyRefusal != nil { result.abortReason = executor.stopReason }
-        result.secondKeyEnv = configuration.secondKey == nil ? nil : configuration.secondKeyEnv
-        result.authNotes = accessNotes
-        return result
-    }
-
-    /// The coverage table as rows per parameter.
-    func coverageRows() -> [CoverageRow] {
-        var rows: [String: [String: Int]] = [:]
-        for cell in coverage.report.cells { rows[cell.parameter, default: [:]][cell.cellClass] = cell.count }
-        return rows.keys.sorted().map { CoverageRow(parameter: $0, counts: rows[$0] ?? [:]) }
-    }
-
-    // MARK: Budgets and progress
-
-    /// True when the time budget or the failure budget is spent; records why once.
-    func outOfBudget() -> Bool {
+    /// True when the run must stop starting work; records why once (a signal always wins).
+    private func stopped(_ statistics: inout RunStatistics, log: FindingLog) -> Bool {
         if statistics.interruptedBy == nil, let signal = configuration.stop?.signal {
             statistics.interruptedBy = signal
             statistics.stoppedEarly = "interrupted by \(signal)"
             return true
         }
         if statistics.stoppedEarly != nil { return true }
-        if let reason = deadlineStopReason {
-            statistics.stoppedEarly = reason
-            return true
-        }
-        if let limit = configuration.maxFailures, ledger.count >= limit {
-            statistics.stoppedEarly = "reached --max-failures \(limit)"
-            return true
-        }
-        return false
+        statistics.stoppedEarly = context.stopReason(uniqueFindings: log.runUniqueCount)
+        return statistics.stoppedEarly != nil
     }
 
-    func report(_ phase: String, done: Int, total: Int) {
-        executor.traffic.enter(phase)
-        published.store(statistics)
-        let elapsed = Clock.monotonic() - startTime
-        let requests = executor.requests
-        let rate = elapsed > 0 ? Double(requests) / elapsed : 0
-        // The ETA is the sink's: it times each phase on its own.
-        progress.update(ProgressSnapshot(phase: phase, done: done, total: total, findings: ledger.count, requests: requests,
-                                         requestsPerSecond: rate, eta: nil))
+    /// Publishes the state for `resultSoFar` (with the walks so far).
+    private func publish(_ state: inout RunSnapshot, tally: WalkTally) {
+        state.statistics.walks = tally.walks
+        state.statistics.pagesWalked = tally.pages
+        published.store(state)
     }
 
-    /// Requests sent so far, readable from any thread (for progress lines).
-    public var requestsSoFar: Int { executor.requests }
+    // MARK: Confirmation, shrinking, baseline, corpus
 
-    func announce(_ findings: [Finding]) {
-        for finding in ledger.unannounced(findings) {
-            progress.note("finding: [\(finding.check.rawValue)] \(finding.parameter.map { "\($0): " } ?? "")\(finding.message)")
+    /// Confirmation, shrinking, the baseline and corpus storage, as separate steps, in finding order.
+    private func confirm(_ log: FindingLog, discovery initial: Discovery, statistics: inout RunStatistics,
+                         tally: inout WalkTally) -> [ReportedFinding] {
+        let entries = log.ordered
+        var discovery = initial
+        // Walk and relation findings are re-run against a fresh base walk, so that data which changed
+        // since discovery (a live target) cannot make a completeness check fail twice.
+        if ConfirmationPhase.needsFreshBase(entries, context: context) {
+            let refreshed = DiscoveryPhase(context: context).refresh(discovery)
+            discovery = refreshed.discovery
+            tally.add(refreshed.tally)
         }
+        let confirmation = ConfirmationPhase(context: context, discovery: discovery)
+        let shrinking = ShrinkingStep(context: context, discovery: discovery)
+        let recording = configuration.corpusDirectory.map { CorpusRecording(context: context, directory: $0, startedAt: startedAt) }
+        var reported: [ReportedFinding] = []
+        for (position, entry) in entries.enumerated() {
+            context.progress.report("confirming", done: position, total: entries.count, findings: log.count)
+            if configuration.stop?.signal != nil { _ = stopped(&statistics, log: log) }
+            let verdict = confirmation.confirm(entry, tally: &tally)
+            if verdict.unconfirmed { statistics.unconfirmed = (statistics.unconfirmed ?? 0) + 1 }
+            var finding = entry.finding
+            var replay = entry.replay
+            var shrinkSummary: ShrinkSummary?
+            if verdict.reproduced, !verdict.unconfirmed, !verdict.interrupted, configuration.shrinkBudget > 0,
+               case .generatedCase(let generated) = entry.confirm, !stopped(&statistics, log: log) {
+                let outcome = shrinking.shrink(generated, finding: finding, replay: replay)
+                finding = outcome.finding
+                replay = outcome.replay
+                shrinkSummary = outcome.summary
+            }
+            var status: FindingStatus = verdict.reproduced ? .new : .flaky
+            if verdict.interrupted, !entry.isCorpusRegression { status = .unconfirmed }
+            if baseline.signatures.contains(finding.signature) { status = .baseline }
+            var corpusFile: String?
+            if status == .new || status == .unconfirmed, !entry.isCorpusRegression {
+                corpusFile = recording?.store(finding, replay: replay)
+            } else if entry.isCorpusRegression, case .corpus(let file) = entry.origin {
+                corpusFile = file
+            }
+            var reportedFinding = ReportedFinding(finding: finding, status: status, occurrences: entry.occurrences,
+                                                  origin: entry.origin, reproduction: replay.queries, shrink: shrinkSummary,
+                                                  corpusFile: corpusFile)
+            reportedFinding.credential = replay.credential
+            reported.append(reportedFinding)
+        }
+        return reported
+    }
+
+    // MARK: End of run
+
+    /// Fills the retry accounting and returns the non-gating `CF-RETRY-RATE` notice, if the share of
+    /// requests that needed a retry is over the limit.
+    private func retryNotices(_ statistics: inout RunStatistics) -> [ReportedFinding] {
+        let retry = executor.retryStatistics
+        statistics.retry = retry
+        let firstTries = statistics.requests - statistics.retries
+        guard firstTries >= 20 else { return [] }
+        let share = Double(retry.retriedRequests) / Double(firstTries)
+        guard share > configuration.retryShareLimit else { return [] }
+        let percent = String(format: "%.1f%%", share * 100)
+        let limit = String(format: "%.0f%%", configuration.retryShareLimit * 100)
+        let finding = Finding(check: .retryRate, detail: "share",
+                              message: "\(retry.retriedRequests) of \(firstTries) requests (\(percent)) needed a retry: \(retry.summary)",
+                              expected: "at most \(limit) of requests need a retry",
+                              observed: "\(percent); slowest \(retry.slowest.first.map { String(format: "%.1f s", $0.seconds) } ?? "-")",
+                              evidence: [])
+        return [ReportedFinding(finding: finding, status: .notice, occurrences: 1,
+                                origin: .run(description: "retry accounting"), reproduction: [])]
+    }
+
+    /// Throws when nothing but the preflight was answered and the run was stopped by the target or the deadline.
+    private func requireSomethingTested(_ statistics: RunStatistics) throws(RunAbort) {
+        guard executor.answered <= 1,
+              let reason = statistics.stoppedEarly ?? context.clock.deadlineStopReason(executor: executor, deadline: context.deadline),
+              executor.keyRefusal == nil else { return }
+        throw RunAbort.untestable(url: configuration.endpointURL, reason: "\(reason); nothing could be tested")
+    }
+
+    /// The result of the run from a snapshot and the reported findings.
+    private func result(_ state: RunSnapshot, findings reported: [ReportedFinding]) -> RunResult {
+        var result = RunResult(
+            specName: spec.name, specRevision: spec.revision, specFingerprint: spec.fingerprint,
+            seed: configuration.seed, target: configuration.target, endpoint: configuration.endpointURL,
+            authHeader: spec.auth.header, apiKeyEnv: configuration.apiKeyEnv, authenticated: configuration.apiKey != nil,
+            startedAt: startedAt, statistics: state.statistics, findings: reported,
+            coverageRows: Self.coverageRows(state.coverage),
+            coverageGaps: state.coverage.gaps.map { "\($0.parameter) × \($0.cellClass)" },
+            corpusReplay: state.corpusOutcomes, settings: RunSettings(configuration), traffic: executor.traffic.summary(),
+            targetIdentity: configuration.targetIdentity, shard: configuration.shard, work: state.work)
+        if executor.keyRefusal != nil { result.abortReason = executor.stopReason }
+        result.secondKeyEnv = configuration.secondKey == nil ? nil : configuration.secondKeyEnv
+        result.authNotes = state.accessNotes
+        return result
+    }
+
+    /// The coverage table as rows per parameter.
+    private static func coverageRows(_ coverage: CoverageTable) -> [CoverageRow] {
+        var rows: [String: [String: Int]] = [:]
+        for cell in coverage.report.cells { rows[cell.parameter, default: [:]][cell.cellClass] = cell.count }
+        return rows.keys.sorted().map { CoverageRow(parameter: $0, counts: rows[$0] ?? [:]) }
+    }
+
+    // MARK: Interruption
+
+    /// The result so far of a run that was interrupted and has not wound down within its grace period.
+    ///
+    /// Safe to call from another thread while `run()` is still going: it reads only locked state (the
+    /// finding journal, the gateway's counters, the last published snapshot). Every finding is reported
+    /// `unconfirmed` (corpus regressions stay `new`) and stored in the corpus.
+    public func resultSoFar(signal: String) -> RunResult {
+        var state = published.current
+        state.statistics.interruptedBy = signal
+        state.statistics.stoppedEarly = "interrupted by \(signal)"
+        state.statistics.requests = executor.requests
+        state.statistics.retries = executor.retried
+        state.statistics.seconds = context.clock.elapsed
+        let recording = configuration.corpusDirectory.map { CorpusRecording(context: context, directory: $0, startedAt: startedAt) }
+        var reported: [ReportedFinding] = []
+        for entry in context.progress.journal.entries {
+            var corpusFile: String?
+            var status = FindingStatus.unconfirmed
+            if entry.isCorpusRegression, case .corpus(let file) = entry.origin {
+                corpusFile = file
+                status = .new
+            } else if baseline.signatures.contains(entry.finding.signature) {
+                status = .baseline
+            } else {
+                corpusFile = recording?.store(entry.finding, replay: entry.replay)
+            }
+            reported.append(ReportedFinding(finding: entry.finding, status: status, occurrences: entry.occurrences,
+                                            origin: entry.origin, reproduction: entry.replay.queries, shrink: nil,
+                                            corpusFile: corpusFile))
+        }
+        return result(state, findings: reported)
+    }
+
+    // MARK: Partial runs
+
+    /// Sends the preflight request alone (its findings reach the journal); throws when the target cannot be judged.
+    func preflight() throws(RunAbort) {
+        _ = try Preflight(context: context).run()
+    }
+
+    /// Replays corpus files without a full run: preflight, discovery, then each entry. Used by `convfuzz replay`.
+    /// Every file is read before the first request, so a broken one exits 2 without traffic.
+    public func replayFiles(_ files: [String]) throws(RunAbort) -> [CorpusReplayOutcome] {
+        var entries: [CorpusEntry] = []
+        for file in files { entries.append(try CorpusReplay.load(file)) }
+        try preflight()
+        let discovery = DiscoveryPhase(context: context).run(pools: ValuePools(profile: configuration.profile)).discovery
+        let replay = CorpusReplay(context: context, discovery: discovery)
+        var tally = WalkTally()
+        return zip(files, entries).map { replay.replay($1, file: $0, tally: &tally).outcome }
+    }
+
+    /// Checks the target (preflight), walks the unfiltered query and returns a first profile. Used by `convfuzz profile init`.
+    public func discoverProfile() throws(RunAbort) -> ProfileDraft {
+        try preflight()
+        let phase = DiscoveryPhase(context: context)
+        return phase.profileDraft(phase.run(pools: ValuePools(profile: configuration.profile)).discovery)
+    }
+
+    /// Walks one query to its end page by page, keeping no pages, after the preflight. Used by `convfuzz walk`.
+    public func streamingWalk(pairs: [WirePair], maxPages: Int,
+                              onPage: ((Int, Int) -> Void)? = nil) throws(RunAbort) -> StreamingWalkOutcome {
+        try preflight()
+        return StreamingWalk(context: context).run(pairs: pairs, maxPages: maxPages, onPage: onPage)
     }
 }

@@ -5,7 +5,9 @@ import ConvfuzzSpec
 import ConvfuzzTransport
 import Foundation
 
-/// Sends encoded queries to the target with bounded concurrency, pacing and retries.
+/// The run's one execution gateway: every request of every phase (the auth and tenancy probes
+/// included) is sent here, with bounded concurrency, pacing, retries, the deadline, the traffic
+/// record and the retry accounting in one place.
 ///
 /// Results come back in request order whatever the concurrency, so what the
 /// oracles see, and therefore the findings, do not depend on timing. Retries
@@ -19,9 +21,10 @@ import Foundation
 /// observations, which no oracle judges.
 public final class RequestExecutor: @unchecked Sendable {
     // `client` is internally locked; counters, accounting and the halt state are guarded by `lock`.
-    private let client: HTTPBatchClient
+    private let client: any RequestTransport
     private let endpoint: String
     private let headers: [HTTPHeader]
+    private let keyHeader: String
     private let limiter: RateLimiter?
     private let retries: Int
     private let maxRetryAfter: Double
@@ -42,10 +45,10 @@ public final class RequestExecutor: @unchecked Sendable {
     /// Records every request's phase, start and latency for the report.
     public let traffic: TrafficRecorder
 
-    /// Creates an executor for a run configuration.
-    /// `traffic`: a recorder to share (the auth and tenancy probes' executors record into the run's).
-    public init(configuration: RunConfiguration, deadline: RunDeadline = RunDeadline(), traffic shared: TrafficRecorder? = nil) {
-        client = HTTPBatchClient(configuration: configuration.transport)
+    /// Creates the gateway for a run configuration; `transport` replaces libcurl (tests script one).
+    public init(configuration: RunConfiguration, deadline: RunDeadline = RunDeadline(), transport: (any RequestTransport)? = nil) {
+        client = transport ?? HTTPBatchClient(configuration: configuration.transport)
+        keyHeader = configuration.spec.auth.header
         endpoint = configuration.endpointURL
         var headers = [HTTPHeader(name: "accept", value: "application/json")]
         if let key = configuration.apiKey {
@@ -59,7 +62,7 @@ public final class RequestExecutor: @unchecked Sendable {
         sendsKey = configuration.apiKey != nil
         self.deadline = deadline
         jitter = SplitMix64(seed: configuration.seed ^ 0x5EED_0F_7177E5)
-        traffic = shared ?? TrafficRecorder(concurrency: configuration.transport.maxConcurrency)
+        traffic = TrafficRecorder(concurrency: configuration.transport.maxConcurrency)
     }
 
     // MARK: Counters
@@ -98,12 +101,13 @@ public final class RequestExecutor: @unchecked Sendable {
     // MARK: Sending
 
     /// Sends one query.
-    public func execute(_ query: String) -> ObservedResponse {
-        execute([query])[0]
+    public func execute(_ query: String, credential: Credential = .runKey) -> ObservedResponse {
+        execute([query], credential: credential)[0]
     }
 
     /// Sends queries, at most the configured concurrency at once, and returns responses in order.
-    public func execute(_ queries: [String]) -> [ObservedResponse] {
+    public func execute(_ queries: [String], credential: Credential = .runKey) -> [ObservedResponse] {
+        let headers = headers(for: credential)
         if let reason = stopReason { return queries.map { ObservedResponse.skipped(query: $0, reason: reason) } }
         var results = [ObservedResponse?](repeating: nil, count: queries.count)
         var pending = Array(queries.indices)
@@ -130,7 +134,7 @@ public final class RequestExecutor: @unchecked Sendable {
             for (position, index) in pending.enumerated() {
                 let answer = answers[position]
                 record(query: queries[index], answer: answer)
-                results[index] = observe(query: queries[index], answer: answer)
+                results[index] = observe(query: queries[index], answer: answer, judgesRefusal: credential == .runKey)
                 guard attempt < retries, !(results[index]?.wasSkipped ?? false) else { continue }
                 switch RetryDecision.decide(answer, backoff: backoff(attempt), maxRetryAfter: maxRetryAfter) {
                 case .final:
@@ -169,9 +173,10 @@ public final class RequestExecutor: @unchecked Sendable {
     // MARK: Helpers
 
     /// The observation of one answer; a refused key after good answers halts the executor and is not judged.
-    private func observe(query: String, answer: Result<HTTPResponse, TransportError>) -> ObservedResponse {
+    private func observe(query: String, answer: Result<HTTPResponse, TransportError>, judgesRefusal: Bool) -> ObservedResponse {
         guard case .success(let response) = answer else { return ObservedResponse(query: query, result: answer) }
         let status = response.status
+        guard judgesRefusal else { return ObservedResponse(query: query, result: answer) }
         if sendsKey, unauthorizedStatuses.contains(status) {
             let refusedNow: String? = lock.withLock {
                 guard answeredCount > 0 else { return nil }
@@ -185,6 +190,14 @@ public final class RequestExecutor: @unchecked Sendable {
         }
         if status != 429 && status != 503 { lock.withLock { answeredCount += 1 } }
         return ObservedResponse(query: query, result: answer)
+    }
+
+    /// The headers a request with this credential carries.
+    private func headers(for credential: Credential) -> [HTTPHeader] {
+        guard case let .replaced(name, value) = credential else { return headers }
+        var out = headers.filter { $0.name != keyHeader }
+        if let value { out.append(HTTPHeader(name: name, value: value, isSecret: true)) }
+        return out
     }
 
     /// Keeps the slowest requests.

@@ -18,6 +18,7 @@ public struct WalkDriver: Sendable {
     private let spec: Spec
     private let maxPages: Int
     private let maxHeldBytes: Int
+    private var credential = Credential.runKey
 
     /// Creates a driver.
     public init(executor: RequestExecutor, spec: Spec, maxPages: Int, maxHeldBytes: Int = 8 * 1024 * 1024) {
@@ -27,6 +28,13 @@ public struct WalkDriver: Sendable {
         parser = PageParser(spec: spec)
         classifier = WireClassifier(spec: spec)
         self.maxPages = max(1, maxPages)
+    }
+
+    /// The same driver sending every page with another credential.
+    public func with(credential: Credential) -> WalkDriver {
+        var copy = self
+        copy.credential = credential
+        return copy
     }
 
     /// Walks every plan to its end (or its bound); `finished` hears how many walks have ended after each batch.
@@ -46,7 +54,7 @@ public struct WalkDriver: Sendable {
                 if let cursor = next[index] { pairs.append(WirePair(name: cursorName, value: QueryCodec.encode(cursor))) }
                 return QueryCodec.queryString(pairs)
             }
-            let responses = executor.execute(queries)
+            let responses = executor.execute(queries, credential: credential)
             var stillActive: [Int] = []
             for (position, index) in active.enumerated() {
                 let response = responses[position]

@@ -31,12 +31,12 @@ public struct AuthPhase: Sendable {
     private let configuration: RunConfiguration
     private let oracle: AuthOracle
     private let redactor: Redactor
-    private let traffic: TrafficRecorder?
+    private let executor: RequestExecutor
 
-    /// Creates the phase for a run; its requests are recorded in `traffic` when given.
-    public init(configuration: RunConfiguration, traffic: TrafficRecorder? = nil) {
+    /// Creates the phase for a run; its requests go through the run's gateway.
+    public init(configuration: RunConfiguration, executor: RequestExecutor) {
         self.configuration = configuration
-        self.traffic = traffic
+        self.executor = executor
         oracle = AuthOracle(spec: configuration.spec)
         redactor = Redactor(secrets: configuration.secrets)
     }
@@ -67,12 +67,12 @@ public struct AuthPhase: Sendable {
         guard let key = configuration.apiKey, let credential = variant.credential(key: key, header: header) else {
             return (AuthProbeOutcome(variant: variant, status: nil, findings: []), 0)
         }
-        let executor = RequestExecutor(configuration: configuration.sending(header: credential.name, value: credential.value), traffic: traffic)
-        let response = executor.execute(query)
+        let before = executor.requests
+        let response = executor.execute(query, credential: .replaced(header: credential.name, value: credential.value))
         let expectation = AuthExpectation(outcome: variant.expectsRefusal ? .refused : .accepted, kind: variant.kind,
                                           description: variant.description(header: header))
         let findings = oracle.check(response, expectation: expectation).map(redacted)
-        return (AuthProbeOutcome(variant: variant, status: response.status, findings: findings), executor.requests)
+        return (AuthProbeOutcome(variant: variant, status: response.status, findings: findings), executor.requests - before)
     }
 
     /// A finding with every text field passed through the redactor.

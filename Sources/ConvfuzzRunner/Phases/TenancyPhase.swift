@@ -58,12 +58,12 @@ public struct TenancyPhase: Sendable {
     private let basePairs: [WirePair]
     private let oracle: TenancyOracle
     private let parser: PageParser
-    private let traffic: TrafficRecorder?
+    private let executor: RequestExecutor
 
-    /// Creates the phase; `basePairs` is the discovery walk's query. Its requests are recorded in `traffic` when given.
-    public init(configuration: RunConfiguration, basePairs: [WirePair], traffic: TrafficRecorder? = nil) {
+    /// Creates the phase; `basePairs` is the discovery walk's query. Its requests go through the run's gateway.
+    public init(configuration: RunConfiguration, basePairs: [WirePair], executor: RequestExecutor) {
         self.configuration = configuration
-        self.traffic = traffic
+        self.executor = executor
         self.basePairs = basePairs
         oracle = TenancyOracle(spec: configuration.spec)
         parser = PageParser(spec: configuration.spec)
@@ -75,11 +75,12 @@ public struct TenancyPhase: Sendable {
             return TenancyPhaseResult(checks: [], requests: 0, skipped: "no second key (--second-key-env)", pagesWalked: 0)
         }
         let spec = configuration.spec
-        let first = RequestExecutor(configuration: configuration, traffic: traffic)
-        let second = RequestExecutor(configuration: configuration.sending(header: spec.auth.header, value: secondKey), traffic: traffic)
+        let before = executor.requests
+        let first = Credential.runKey
+        let second = Credential.replaced(header: spec.auth.header, value: secondKey)
         let plan = WalkPlan(pairs: basePairs)
-        let secondWalk = WalkDriver(executor: second, spec: spec, maxPages: configuration.maxWalkPages)
-            .run([plan], maxPages: configuration.discoveryPages)[0]
+        let secondWalk = WalkDriver(executor: executor, spec: spec, maxPages: configuration.maxWalkPages)
+            .with(credential: second).run([plan], maxPages: configuration.discoveryPages)[0]
         if let status = secondWalk.pages.first?.response.status, spec.auth.unauthorizedStatuses.contains(status) {
             throw RunAbort.secondKeyRefused(url: configuration.endpointURL, status: status)
         }
@@ -94,35 +95,35 @@ public struct TenancyPhase: Sendable {
                                 findings: oracle.checkWalk(firstWalk, foreign: secondView, under: firstView.name)),
         ]
         if let ownerParam = spec.auth.tenancy.ownerParam, WorkspaceView.ownerField(spec) != nil {
-            checks += ownerChecks(ownerParam, foreign: firstView, executor: second, under: secondView.name, credential: .secondKey)
-            checks += ownerChecks(ownerParam, foreign: secondView, executor: first, under: firstView.name, credential: .firstKey)
+            checks += ownerChecks(ownerParam, foreign: firstView, sending: second, under: secondView.name, credential: .secondKey)
+            checks += ownerChecks(ownerParam, foreign: secondView, sending: first, under: firstView.name, credential: .firstKey)
         }
         if let cursor = firstWalk.pages.first?.page?.nextCursor {
-            checks.append(cursorCheck(cursor, foreign: firstView, executor: second, under: secondView.name, credential: .secondKey))
+            checks.append(cursorCheck(cursor, foreign: firstView, sending: second, under: secondView.name, credential: .secondKey))
         }
         if let cursor = secondWalk.pages.first?.page?.nextCursor {
-            checks.append(cursorCheck(cursor, foreign: secondView, executor: first, under: firstView.name, credential: .firstKey))
+            checks.append(cursorCheck(cursor, foreign: secondView, sending: first, under: firstView.name, credential: .firstKey))
         }
-        return TenancyPhaseResult(checks: checks, requests: first.requests + second.requests, skipped: nil,
+        return TenancyPhaseResult(checks: checks, requests: executor.requests - before, skipped: nil,
                                   pagesWalked: secondWalk.pages.count)
     }
 
     // MARK: Checks
 
-    private func ownerChecks(_ param: String, foreign: WorkspaceView, executor: RequestExecutor, under name: String,
-                             credential: RequestCredential) -> [TenancyCheckOutcome] {
+    private func ownerChecks(_ param: String, foreign: WorkspaceView, sending credential: Credential, under name: String,
+                             credential recorded: RequestCredential) -> [TenancyCheckOutcome] {
         let owners = Array(foreign.owners.sorted().prefix(Self.ownerProbes))
         let queries = owners.map { QueryCodec.queryString([WirePair.encoding(param, $0)]) }
-        let responses = executor.execute(queries)
+        let responses = executor.execute(queries, credential: credential)
         return zip(owners, zip(queries, responses)).map { owner, sent in
-            TenancyCheckOutcome(kind: .owner, query: sent.0, credential: credential,
+            TenancyCheckOutcome(kind: .owner, query: sent.0, credential: recorded,
                                 description: "\(param) of \(foreign.name) under \(name)",
                                 findings: oracle.checkOwnerProbe(sent.1, owner: owner, foreign: foreign, under: name))
         }
     }
 
-    private func cursorCheck(_ cursor: String, foreign: WorkspaceView, executor: RequestExecutor, under name: String,
-                             credential: RequestCredential) -> TenancyCheckOutcome {
+    private func cursorCheck(_ cursor: String, foreign: WorkspaceView, sending credential: Credential, under name: String,
+                             credential recorded: RequestCredential) -> TenancyCheckOutcome {
         let cursorName = configuration.spec.pagination.cursorParam
         var responses: [ObservedResponse] = []
         var next: String? = cursor
@@ -130,7 +131,7 @@ public struct TenancyPhase: Sendable {
         while let current = next, responses.count < Self.cursorPages {
             let query = QueryCodec.queryString(basePairs + [WirePair.encoding(cursorName, current)])
             if responses.isEmpty { firstQuery = query }
-            let response = executor.execute(query)
+            let response = executor.execute(query, credential: credential)
             responses.append(response)
             next = nil
             if response.status == configuration.spec.response.status, case .success(let page) = parser.parse(response.body),
@@ -138,7 +139,7 @@ public struct TenancyPhase: Sendable {
                 next = page.nextCursor
             }
         }
-        return TenancyCheckOutcome(kind: .cursor, query: firstQuery, credential: credential,
+        return TenancyCheckOutcome(kind: .cursor, query: firstQuery, credential: recorded,
                                    description: "a cursor of \(foreign.name) sent under \(name)",
                                    findings: oracle.checkForeignCursor(responses, foreign: foreign, under: name))
     }

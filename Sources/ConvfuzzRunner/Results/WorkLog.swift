@@ -67,6 +67,11 @@ public struct WorkLog: Sendable, Hashable, Codable {
         phases[phase, default: Units()].done.append(unit)
     }
 
+    /// Adds a phase's own log: its phases replace these (each phase is planned by one step of the run).
+    public mutating func merge(_ other: WorkLog) {
+        for (phase, units) in other.phases { phases[phase] = units }
+    }
+
     /// The units done in `phase`.
     public func done(_ phase: Phase) -> [Int] { phases[phase]?.done ?? [] }
 

@@ -1,12 +1,27 @@
-import ConvfuzzGeneration
+import ConvfuzzContract
 import ConvfuzzOracle
 import ConvfuzzSpec
 
-extension Runner {
-    /// Sends the plainest request: an unreachable target, a refused key or a first answer that cannot
-    /// be used (stalled, reset, oversized, throttled) stops the run (exit 3), saying what was seen.
-    /// The preflight has its own deadline (`preflightSeconds`, within the budget), retries included.
-    func preflight() throws(RunAbort) {
+/// Phase 1: the plainest request. An unreachable target, a refused key, a misconfigured target or a
+/// first answer that cannot be used (stalled, reset, oversized, throttled) stops the run (exit 3),
+/// saying what was seen; otherwise the answer is checked like any response.
+///
+/// The preflight has its own window (`preflightSeconds`, within the exploration deadline), retries included.
+public struct Preflight: Sendable {
+    /// The run's services.
+    public let context: PhaseContext
+
+    /// Creates the phase.
+    public init(context: PhaseContext) {
+        self.context = context
+    }
+
+    /// Sends the request; the findings on its answer, or why the run cannot go on.
+    public func run() throws(RunAbort) -> FindingLog {
+        let configuration = context.configuration
+        let spec = context.spec
+        let executor = context.executor
+        let deadline = context.deadline
         let url = configuration.endpointURL
         let phaseEnd = deadline.instant
         let window = Clock.monotonic() + max(configuration.preflightSeconds, 1)
@@ -41,13 +56,12 @@ extension Runner {
             .misconfiguration(response, url: configuration.endpointURL) {
             throw abort
         }
-        let classification = classifier.classify([], issuedCursors: issued)
-        let findings = responseOracle.check(classification: classification, response: response)
-        ledger.record(findings, origin: .walk(query: "", pageSize: spec.pagination.defaultPageSize),
-                      replay: .walk(query: "", pageSize: spec.pagination.defaultPageSize, companion: nil),
-                      confirm: .rerun { [self] in
-                          responseOracle.check(classification: classification, response: executor.execute(""))
-                      })
-        announce(findings)
+        let findings = context.responseOracle.check(classification: context.classifier.classify([]), response: response)
+        var log = FindingLog()
+        let fresh = log.record(findings, origin: .walk(query: "", pageSize: spec.pagination.defaultPageSize),
+                               replay: .walk(query: "", pageSize: spec.pagination.defaultPageSize, companion: nil),
+                               confirm: .response(query: ""))
+        context.progress.announce(fresh)
+        return log
     }
 }

@@ -18,15 +18,26 @@ public struct StreamingWalkOutcome: Sendable {
     public var seconds: Double
 }
 
-extension Runner {
+/// `convfuzz walk`: one query walked to its end page by page, every page and boundary checked as it
+/// arrives (``StreamingWalkChecker``), no page kept.
+public struct StreamingWalk: Sendable {
+    /// The run's services.
+    public let context: PhaseContext
+
+    /// Creates the phase.
+    public init(context: PhaseContext) {
+        self.context = context
+    }
+
     /// Walks one query to its end page by page, checking every page and boundary, keeping no pages:
-    /// memory stays flat however many items the target holds. Used by `convfuzz walk`.
-    public func streamingWalk(pairs: [WirePair], maxPages: Int,
-                              onPage: ((Int, Int) -> Void)? = nil) throws(RunAbort) -> StreamingWalkOutcome {
-        try preflight()
+    /// memory stays flat however many items the target holds.
+    public func run(pairs: [WirePair], maxPages: Int, onPage: ((Int, Int) -> Void)? = nil) -> StreamingWalkOutcome {
+        let spec = context.spec
+        let parser = context.parser
+        let executor = context.executor
         let started = Clock.monotonic()
         let base = QueryCodec.queryString(pairs)
-        var checker = StreamingWalkChecker(spec: spec, baseQuery: base, classification: classifier.classify(pairs))
+        var checker = StreamingWalkChecker(spec: spec, baseQuery: base, classification: context.classifier.classify(pairs))
         var findings: [Finding] = []
         var signatures = Set<String>()
         func keep(_ new: [Finding]) {

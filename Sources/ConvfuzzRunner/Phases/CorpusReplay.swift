@@ -1,0 +1,89 @@
+import ConvfuzzContract
+import ConvfuzzGeneration
+import ConvfuzzOracle
+import ConvfuzzSpec
+
+/// Phase 3: replays every stored failure (this shard's share) as a regression test, after discovery,
+/// so that a case is regenerated with the same harvested pools it was generated with. An entry that
+/// still fails becomes a finding of the run (already confirmed, already stored).
+public struct CorpusReplay: Sendable {
+    /// What the replay found.
+    public struct Result: Sendable {
+        /// One outcome per entry replayed, in file order.
+        public var outcomes: [CorpusReplayOutcome]
+        /// The entries that still fail.
+        public var findings: FindingLog
+        /// Units of the corpus phase (files) planned and done.
+        public var work: WorkLog
+        /// Walks judged.
+        public var tally: WalkTally
+    }
+
+    /// The run's services.
+    public let context: PhaseContext
+    /// Pools, cursors and base walk the entries are replayed against.
+    public let discovery: Discovery
+
+    /// Creates the phase.
+    public init(context: PhaseContext, discovery: Discovery) {
+        self.context = context
+        self.discovery = discovery
+    }
+
+    /// Reads one corpus file, or says which file is not an entry.
+    public static func load(_ file: String) throws(RunAbort) -> CorpusEntry {
+        do {
+            return try CorpusStore.load(path: file)
+        } catch let error as RunAbort {
+            throw error
+        } catch {
+            throw RunAbort.invalidInput("\(file): not a convfuzz corpus entry")
+        }
+    }
+
+    /// Replays this shard's share of `files` (sorted corpus files); `known` are the run's signatures so far.
+    public func run(files: [String], known: Set<String> = []) throws(RunAbort) -> Result {
+        var result = Result(outcomes: [], findings: FindingLog(known: known), work: WorkLog(), tally: WalkTally())
+        guard !files.isEmpty else { return result }
+        result.work.plan(.corpus, total: files.count)
+        let owned = context.configuration.shard.owned(of: files.count)
+        for (position, unit) in owned.enumerated() {
+            let file = files[unit]
+            context.progress.report("corpus", done: position, total: owned.count, findings: result.findings.runUniqueCount)
+            result.work.did(.corpus, unit)
+            let entry = try Self.load(file)
+            let replayed = replay(entry, file: file, tally: &result.tally)
+            result.outcomes.append(replayed.outcome)
+            if replayed.outcome.stillFails, let finding = replayed.finding {
+                let fresh = result.findings.record([finding], origin: .corpus(file: file), replay: entry.replay, confirm: .none)
+                context.progress.announce(fresh)
+            }
+        }
+        return result
+    }
+
+    /// Re-sends one stored failure and re-checks it; a generated case is also regenerated from its seed and choices.
+    public func replay(_ entry: CorpusEntry, file: String, tally: inout WalkTally) -> (outcome: CorpusReplayOutcome, finding: Finding?) {
+        let spec = context.spec
+        let findings = WalkJudge(context: context, discovery: discovery).rerun(entry.replay, tally: &tally)
+        var agrees: Bool?
+        if case .generatedCase(let query, let index, let choices, _) = entry.replay {
+            let regenerated = CaseGenerator(spec: spec, pools: discovery.pools).replay(seed: entry.seed, index: index, choices: choices)
+            agrees = regenerated.queryString == query
+        }
+        let match = findings.first { $0.signature == entry.signature }
+        let detail: String
+        if let match {
+            detail = "still fails: \(match.message)"
+        } else if findings.isEmpty {
+            detail = "passes now"
+        } else {
+            detail = "passes now (other findings: \(Set(findings.map(\.check.rawValue)).sorted().joined(separator: ", ")))"
+        }
+        if entry.specFingerprint != spec.fingerprint {
+            context.progress.note("note: \(file) was recorded with spec \(entry.specFingerprint), this run uses \(spec.fingerprint)")
+        }
+        return (CorpusReplayOutcome(file: file, check: entry.check, stillFails: match != nil, regenerationAgrees: agrees,
+                                    detail: detail), match)
+    }
+}

@@ -1,0 +1,163 @@
+import ConvfuzzContract
+import ConvfuzzGeneration
+import ConvfuzzOracle
+import ConvfuzzSpec
+
+/// Phase 8: metamorphic relations planned from the spec (``MetamorphicPlanner``), every query they
+/// need walked to its end, each plan evaluated on the walks' id sets.
+public struct RelationPhase: Sendable {
+    /// What the relations found.
+    public struct Result: Sendable {
+        /// Findings, walks first, in plan order.
+        public var findings: FindingLog
+        /// Units (plans) planned and done.
+        public var work: WorkLog
+        /// Walks judged.
+        public var tally: WalkTally
+        /// Plans evaluated.
+        public var evaluated: Int
+    }
+
+    /// The run's services.
+    public let context: PhaseContext
+    /// Pools (candidate values), the window and the base walk.
+    public let discovery: Discovery
+    /// Valid cases of the whole run, in case order (candidate values, the filtered base).
+    public let validCases: [GeneratedCase]
+
+    /// Creates the phase.
+    public init(context: PhaseContext, discovery: Discovery, validCases: [GeneratedCase]) {
+        self.context = context
+        self.discovery = discovery
+        self.validCases = validCases
+    }
+
+    /// Every plan of the whole run, in order (a shard evaluates its share).
+    public func plans() -> [RelationPlan] {
+        let configuration = context.configuration
+        let spec = context.spec
+        guard configuration.relationBudget > 0 else { return [] }
+        let planner = MetamorphicPlanner(spec: spec)
+        let unfiltered = [QueryItem(spec.pagination.pageSizeParam, String(spec.pagination.maxPageSize))]
+        let candidates = relationCandidates()
+        // Two bases: the unfiltered query, and a valid query with a filter or two, so that
+        // "adding a filter gives a subset" can fail when one filter makes the target drop another.
+        if let filtered = filteredBase(), configuration.relationBudget >= 3 {
+            let share = configuration.relationBudget / 3
+            return planner.plans(base: unfiltered, candidates: candidates, seed: configuration.seed,
+                                 budget: configuration.relationBudget - share)
+                + planner.plans(base: unfiltered + filtered, candidates: candidates, seed: configuration.seed &+ 1, budget: share)
+        }
+        return planner.plans(base: unfiltered, candidates: candidates, seed: configuration.seed,
+                             budget: configuration.relationBudget)
+    }
+
+    /// Walks and evaluates this shard's plans; `known` are the run's signatures so far.
+    public func run(known: Set<String> = []) -> Result {
+        let configuration = context.configuration
+        var result = Result(findings: FindingLog(known: known), work: WorkLog(), tally: WalkTally(), evaluated: 0)
+        guard configuration.relationBudget > 0 else { return result }
+        let plans = plans()
+        result.work.plan(.relations, total: plans.count)
+        let shard = configuration.shard
+        let owned = shard.owned(of: plans.count)
+        guard !owned.isEmpty else { return result }
+        func stop() -> Bool { context.stopReason(uniqueFindings: result.findings.runUniqueCount) != nil }
+        if configuration.verbose {
+            for unit in owned {
+                context.progress.note("relation [\(plans[unit].check.rawValue)] \(plans[unit].parameter): \(plans[unit].description)")
+            }
+        }
+        context.progress.report("relations", done: 0, total: owned.count, findings: known.count)
+        // A query several plans share is walked by every shard owning one of them (plans need complete
+        // walks); its own walk checks belong to the shard owning the first plan that needs it.
+        var checkedBy: [String: Int] = [:]
+        for (position, plan) in plans.enumerated() {
+            for query in plan.queryStrings where checkedBy[query] == nil { checkedBy[query] = position }
+        }
+        var unique: [String] = []
+        var seen = Set<String>()
+        for unit in owned {
+            for query in plans[unit].queryStrings where seen.insert(query).inserted { unique.append(query) }
+        }
+        // Walked a few queries at a time, each walk kept only as what a relation needs (its ids, whether it
+        // ended, which ids are late), so memory does not grow with the number of relations.
+        let judge = WalkJudge(context: context, discovery: discovery)
+        var byQuery: [String: WalkJudge.RelationWalk] = [:]
+        let chunk = max(2, configuration.concurrency)
+        var start = 0
+        while start < unique.count && !stop() {
+            let queries = Array(unique[start..<min(unique.count, start + chunk)])
+            let walks = context.walker.run(queries.map { WalkPlan(pairs: QueryCodec.pairs(fromQuery: $0)) })
+            for (query, walk) in zip(queries, walks) {
+                byQuery[query] = judge.relationWalk(walk)
+                guard let first = checkedBy[query], shard.owns(first) else { continue }
+                let findings = judge.walkFindings(main: walk, companion: nil, tally: &result.tally)
+                let fresh = result.findings.record(findings, origin: .walk(query: walk.baseQuery, pageSize: walk.pageSize),
+                                                   replay: .walk(query: query, pageSize: walk.pageSize, companion: nil),
+                                                   confirm: .replay)
+                context.progress.announce(fresh)
+            }
+            start += queries.count
+            context.progress.report("relation walks", done: start, total: unique.count, findings: result.findings.runUniqueCount)
+        }
+        for (done, unit) in owned.enumerated() where !stop() {
+            let plan = plans[unit]
+            result.work.did(.relations, unit)
+            let findings = judge.evaluate(plan, walks: plan.queryStrings.compactMap { byQuery[$0] })
+            result.evaluated += 1
+            let fresh = result.findings.record(findings, origin: .relation(description: plan.description),
+                                               replay: .metamorphic(plan), confirm: .replay)
+            context.progress.announce(fresh)
+            context.progress.report("relations", done: done + 1, total: owned.count, findings: result.findings.runUniqueCount)
+        }
+        return result
+    }
+
+    // MARK: Planning
+
+    /// The filters of the first plain valid case that sends one or two visible filters, as decoded items.
+    private func filteredBase() -> [QueryItem]? {
+        let visible = Set(context.spec.filters.filter { $0.visibility == .visible }.map(\.param))
+        for generated in validCases where generated.label.kind == .valid {
+            let query = generated.classification.query
+            let names = query.parameterNames.filter { visible.contains($0) }
+            guard (1...2).contains(names.count) else { continue }
+            return names.flatMap { name in
+                query.lists[name].map { $0.map { QueryItem(name, $0) } } ?? query.scalars[name].map { [QueryItem(name, $0)] } ?? []
+            }
+        }
+        return nil
+    }
+
+    /// Realistic values per parameter for relations: what the target holds (pools) first; what valid
+    /// cases sent only for parameters without a pool (grammar items, free text), since a value nothing
+    /// holds makes every relation trivially true; bound filters also at their extremes.
+    public func relationCandidates() -> [String: [String]] {
+        let spec = context.spec
+        let pools = discovery.pools
+        var candidates: [String: [String]] = [:]
+        var seen: [String: Set<String>] = [:]
+        func add(_ name: String, _ value: String) {
+            if seen[name, default: []].insert(value).inserted { candidates[name, default: []].append(value) }
+        }
+        for parameter in spec.parameters where parameter.role == nil {
+            for value in pools.values(parameter.valuePool) { add(parameter.name, value) }
+        }
+        func hasPool(_ name: String) -> Bool { !pools.values(spec.parameter(named: name)?.valuePool).isEmpty }
+        for generated in validCases where generated.label.kind == .valid {
+            let query = generated.classification.query
+            for (name, value) in query.scalars.sorted(by: { $0.key < $1.key }) where !hasPool(name) { add(name, value) }
+            for (name, values) in query.lists.sorted(by: { $0.key < $1.key }) where !hasPool(name) {
+                values.forEach { add(name, $0) }
+            }
+        }
+        // The loosest bound the spec allows against the tightest value seen (wrap-around and overflow show there).
+        for filter in spec.filters where filter.op.isComparison {
+            guard let parameter = spec.parameter(named: filter.param), !parameter.isList else { continue }
+            add(parameter.name, String(parameter.minimum ?? spec.integer.minimum))
+            add(parameter.name, String(parameter.maximum ?? spec.integer.maximum))
+        }
+        return candidates
+    }
+}

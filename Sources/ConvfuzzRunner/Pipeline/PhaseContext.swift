@@ -1,0 +1,78 @@
+import ConvfuzzContract
+import ConvfuzzOracle
+import ConvfuzzSpec
+
+/// The read-only services every phase uses: the configuration, the run's clock and deadline, the
+/// one execution gateway and the spec-derived readers and oracles. Phases share nothing mutable
+/// through it: what they find comes back as their result value.
+public struct PhaseContext: Sendable {
+    /// The run configuration.
+    public let configuration: RunConfiguration
+    /// The spec.
+    public let spec: Spec
+    /// The run's budgets on the monotonic clock.
+    public let clock: RunClock
+    /// The deadline of the current stage (exploration, then confirmation).
+    public let deadline: RunDeadline
+    /// The one execution gateway.
+    public let executor: RequestExecutor
+    /// Runs cursor walks through the gateway.
+    public let walker: WalkDriver
+    /// Classifies exactly what is sent.
+    public let classifier: WireClassifier
+    /// Rewrites queries for walks and relations.
+    public let shaper: QueryShaper
+    /// Per-response checks.
+    public let responseOracle: ResponseOracle
+    /// Per-walk checks.
+    public let walkOracle: WalkOracle
+    /// Walk-to-walk comparisons.
+    public let comparator: WalkComparator
+    /// Filter semantics on items.
+    public let evaluator: FilterEvaluator
+    /// Reads pages.
+    public let parser: PageParser
+    /// Progress lines, finding notes and the journal an interrupted run is reported from.
+    public let progress: PhaseProgress
+
+    /// Creates the services for a run; `transport` replaces libcurl (tests use a scripted one).
+    public init(configuration: RunConfiguration, transport: (any RequestTransport)? = nil,
+                progress: any ProgressSink = SilentProgress()) {
+        self.configuration = configuration
+        spec = configuration.spec
+        clock = RunClock(configuration: configuration)
+        deadline = RunDeadline()
+        executor = RequestExecutor(configuration: configuration, deadline: deadline, transport: transport)
+        walker = WalkDriver(executor: executor, spec: spec, maxPages: configuration.maxWalkPages)
+        classifier = WireClassifier(spec: spec)
+        shaper = QueryShaper(spec: spec)
+        responseOracle = ResponseOracle(spec: spec)
+        walkOracle = WalkOracle(spec: spec)
+        comparator = WalkComparator(spec: spec)
+        evaluator = FilterEvaluator(spec: spec)
+        parser = PageParser(spec: spec)
+        self.progress = PhaseProgress(sink: progress, executor: executor, started: clock.start)
+    }
+
+    // MARK: Stopping
+
+    /// Why the current phase must stop now, or nil: a signal, the gateway halted, the deadline,
+    /// or `--max-failures` reached by `uniqueFindings` (the run's unique findings so far).
+    public func stopReason(uniqueFindings: Int) -> String? {
+        if let signal = configuration.stop?.signal { return "interrupted by \(signal)" }
+        if let reason = clock.deadlineStopReason(executor: executor, deadline: deadline) { return reason }
+        if let limit = configuration.maxFailures, uniqueFindings >= limit { return "reached --max-failures \(limit)" }
+        return nil
+    }
+
+    /// Whether a confirming re-run can still be trusted to mean something (not cut by the deadline or a stop).
+    public var canConfirm: Bool { executor.stopReason == nil && !deadline.hasPassed }
+
+    // MARK: Sending
+
+    /// Sends one query and checks the response against what its pairs mean.
+    public func check(query: String, issued: CursorBook = CursorBook()) -> [Finding] {
+        let classification = classifier.classify(QueryCodec.pairs(fromQuery: query), issuedCursors: issued)
+        return responseOracle.check(classification: classification, response: executor.execute(query))
+    }
+}
