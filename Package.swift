@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "ConvfuzzOpenAPI", dependencies: ["ConvfuzzSpec", .product(name: "OpenAPIKit", package: "OpenAPIKit"), .product(name: "OpenAPIKit30", package: "OpenAPIKit"), .product(name: "OpenAPIKitCompat", package: "OpenAPIKit"), "Yams"]),
         .target(name: "ConvfuzzOracle", dependencies: ["ConvfuzzContract", "ConvfuzzJSON", "ConvfuzzSpec"], swiftSettings: optimised),
         .target(name: "ConvfuzzReferenceServer", swiftSettings: optimised),
-        .target(name: "ConvfuzzReport", dependencies: ["ConvfuzzOracle", "ConvfuzzRunner"]),
+        .target(name: "ConvfuzzReport", dependencies: ["ConvfuzzJSON", "ConvfuzzOracle", "ConvfuzzRunner"]),
         .target(name: "ConvfuzzRunner", dependencies: ["ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzJSON", "ConvfuzzOracle", "ConvfuzzSpec", "ConvfuzzTransport", .product(name: "Histogram", package: "hdrhistogram-swift")], swiftSettings: optimised),
         .target(name: "ConvfuzzSpec", dependencies: ["Yams"], swiftSettings: optimised),
         .target(name: "ConvfuzzTransport", dependencies: ["CCurl"], swiftSettings: optimised),

@@ -9,7 +9,7 @@
 public struct JSONObject: Sendable {
     /// Objects up to this size are searched linearly (faster than hashing);
     /// larger ones keep a dictionary index.
-    static let linearSearchLimit = 8
+    static let linearSearchLimit = 24
 
     /// The entries in source (insertion) order, one per distinct key.
     public private(set) var entries: [(key: String, value: JSONValue)]

@@ -17,3 +17,12 @@ public enum JSONValue: Sendable, Hashable {
     /// An object, with keys in source order.
     case object(JSONObject)
 }
+
+// MARK: - Description
+
+extension JSONValue: CustomStringConvertible {
+    /// The compact JSON text of this value (source key order).
+    public var description: String {
+        JSONWriter.compact.string(self)
+    }
+}

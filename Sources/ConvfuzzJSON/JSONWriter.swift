@@ -34,3 +34,16 @@ public struct JSONWriter: Sendable {
         String(decoding: bytes(value), as: UTF8.self)
     }
 }
+
+// MARK: - Style
+
+extension JSONWriter {
+    /// Output layout.
+    public enum Style: Sendable, Hashable {
+        /// No whitespace at all: `{"a":[1,2]}`.
+        case compact
+        /// Newlines and two-space indentation, `": "` after keys; empty
+        /// containers stay `[]` and `{}`.
+        case pretty
+    }
+}

@@ -49,11 +49,14 @@ public final class Runner: @unchecked Sendable {
         context.deadline.reset(at: context.clock.explorationEnd)
         log.merge(try Preflight(context: context).run())
         if let directory = configuration.corpusDirectory { CorpusStore(directory: directory).sweepTemporaries() }
-        let discovered = DiscoveryPhase(context: context).run(pools: ValuePools(profile: configuration.profile),
-                                                              known: log.allSignatures)
-        log.merge(discovered.findings)
-        tally.add(discovered.tally)
-        let discovery = discovered.discovery
+        var discovery: Discovery
+        do {
+            let discovered = DiscoveryPhase(context: context).run(pools: ValuePools(profile: configuration.profile),
+                                                                  known: log.allSignatures)
+            log.merge(discovered.findings)
+            tally.add(discovered.tally)
+            discovery = discovered.discovery
+        }
         if configuration.replayCorpus, let directory = configuration.corpusDirectory {
             let replayed = try CorpusReplay(context: context, discovery: discovery)
                 .run(files: CorpusStore(directory: directory).files(), known: log.allSignatures)
@@ -105,10 +108,12 @@ public final class Runner: @unchecked Sendable {
             state.statistics.relations = relations.evaluated
             publish(&state, tally: tally)
         }
+        // A phase cut by the deadline, a halt, a signal or --max-failures stops quietly: record why here.
+        _ = stop()
         try requireSomethingTested(state.statistics)
         context.deadline.reset(at: context.clock.runEnd)
         executor.clearDeadlineStop()
-        var reported = confirm(log, discovery: discovery, statistics: &state.statistics, tally: &tally)
+        var reported = confirm(log, discovery: &discovery, statistics: &state.statistics, tally: &tally)
         state.statistics.requests = executor.requests
         state.statistics.retries = executor.retried
         state.statistics.walks = tally.walks
@@ -140,16 +145,15 @@ public final class Runner: @unchecked Sendable {
     // MARK: Confirmation, shrinking, baseline, corpus
 
     /// Confirmation, shrinking, the baseline and corpus storage, as separate steps, in finding order.
-    private func confirm(_ log: FindingLog, discovery initial: Discovery, statistics: inout RunStatistics,
+    /// `discovery` is replaced by the refreshed one (the old base walk is released before the new one is walked).
+    private func confirm(_ log: FindingLog, discovery: inout Discovery, statistics: inout RunStatistics,
                          tally: inout WalkTally) -> [ReportedFinding] {
         let entries = log.ordered
-        var discovery = initial
         // Walk and relation findings are re-run against a fresh base walk, so that data which changed
         // since discovery (a live target) cannot make a completeness check fail twice.
         if ConfirmationPhase.needsFreshBase(entries, context: context) {
-            let refreshed = DiscoveryPhase(context: context).refresh(discovery)
-            discovery = refreshed.discovery
-            tally.add(refreshed.tally)
+            let refreshed = DiscoveryPhase(context: context).refresh(&discovery)
+            tally.add(refreshed)
         }
         let confirmation = ConfirmationPhase(context: context, discovery: discovery)
         let shrinking = ShrinkingStep(context: context, discovery: discovery)

@@ -3,12 +3,18 @@ import ConvfuzzSpec
 
 extension FilterEvaluator {
     /// Evaluates a filter on an item field it names.
-    func evaluateField(_ filter: FilterSpec, field: String, item: JSONValue, values: [String]) -> FilterVerdict {
+    /// With `detailed` false a failing verdict carries no message (``matches(item:query:itemQuery:filters:)``
+    /// only needs the verdict, and building the text for every item of a base walk is most of its cost).
+    func evaluateField(_ filter: FilterSpec, field: String, item: JSONValue, values: [String],
+                       detailed: Bool = true) -> FilterVerdict {
         guard let last = values.last else { return .unknown }
         let value = item[field]
         let nullish = TextMatch.isNullish(value)
-        func fail(_ detail: String, _ expected: String) -> FilterVerdict {
-            .noMatch(FilterViolation(
+        func fail(_ detail: @autoclosure () -> String, _ expected: @autoclosure () -> String) -> FilterVerdict {
+            guard detailed else { return .noMatch(FilterViolation(undetailed: filter.param)) }
+            let detail = detail()
+            let expected = expected()
+            return .noMatch(FilterViolation(
                 parameter: filter.param, detail: detail,
                 message: "item \(itemID(item)) has \(field) = \(TextMatch.show(value)), which does not satisfy \(filter.param)=\(values.joined(separator: ","))",
                 expected: expected, observed: "\(field) = \(TextMatch.show(value))"))

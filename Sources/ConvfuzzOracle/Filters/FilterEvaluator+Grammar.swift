@@ -13,7 +13,7 @@ extension FilterEvaluator {
     /// non-numeric or uncollected value never matches (a numeric-looking string is
     /// ambiguous and left undecided).
     func evaluateGrammar(_ filter: FilterSpec, _ grammarItem: GrammarItem, item: JSONValue,
-                         itemQuery: EffectiveQuery) -> FilterVerdict {
+                         itemQuery: EffectiveQuery, detailed: Bool = true) -> FilterVerdict {
         guard let results = filter.results, let match = filter.match,
               let grammar = filter.grammar.flatMap({ spec.grammars[$0] }),
               let idName = filter.grammarIDField(in: grammar), let id = grammarItem[idName],
@@ -32,8 +32,10 @@ extension FilterEvaluator {
         let collected: JSONValue? = entry.flatMap { follow($0, results.valuePath) }
         let kind = entry == nil ? "uncollected" : (collected.map { $0.typeName } ?? "absent")
         let name = (token ?? op.rawValue) + (emptyForm ? "-empty" : "")
-        func fail(_ expected: String) -> FilterVerdict {
-            .noMatch(FilterViolation(
+        func fail(_ expected: @autoclosure () -> String) -> FilterVerdict {
+            guard detailed else { return .noMatch(FilterViolation(undetailed: filter.param)) }
+            let expected = expected()
+            return .noMatch(FilterViolation(
                 parameter: filter.param, detail: "\(name):\(kind)",
                 message: "item \(itemID(item)) does not satisfy \(filter.param) item \"\(grammarItem.raw)\": \(results.field)[\(id)] is \(entry == nil ? "not collected" : TextMatch.show(collected))",
                 expected: expected,

@@ -49,9 +49,12 @@ public struct FilterEvaluator: Sendable {
     ///
     /// `itemQuery` is the query the item came back for (default: `query`); grammar
     /// results are read only for ids it requested.
-    public func matches(item: JSONValue, query: EffectiveQuery, itemQuery: EffectiveQuery? = nil) -> Bool? {
+    /// `filters` may pass `givenFilters(in: query)` computed once for a whole walk.
+    public func matches(item: JSONValue, query: EffectiveQuery, itemQuery: EffectiveQuery? = nil,
+                        filters: [FilterSpec]? = nil) -> Bool? {
         let shown = itemQuery ?? query
-        let results = verdicts(item: item, query: query, itemQuery: shown)
+        let given = filters ?? givenFilters(in: query)
+        let results = verdicts(item: item, query: query, itemQuery: shown, filters: given, detailed: false)
         var decided = true
         for result in results {
             switch result.verdict {
@@ -60,14 +63,13 @@ public struct FilterEvaluator: Sendable {
             case .match: break
             }
         }
-        let evaluated = Set(results.map(\.param))
-        if givenFilters(in: query).contains(where: { !evaluated.contains($0.param) }) { decided = false }
+        if given.contains(where: { filter in !results.contains { $0.param == filter.param } }) { decided = false }
         return decided ? true : nil
     }
 
     /// One verdict per evaluated (filter, value): hidden filters are left out.
     func verdicts(item: JSONValue, query: EffectiveQuery, itemQuery: EffectiveQuery,
-                  filters: [FilterSpec]? = nil) -> [(param: String, verdict: FilterVerdict)] {
+                  filters: [FilterSpec]? = nil, detailed: Bool = true) -> [(param: String, verdict: FilterVerdict)] {
         var out: [(param: String, verdict: FilterVerdict)] = []
         for filter in filters ?? givenFilters(in: query) {
             switch filter.visibility {
@@ -75,10 +77,12 @@ public struct FilterEvaluator: Sendable {
                 continue
             case .visible:
                 guard let field = filter.field, filter.op != .grammar else { continue }
-                out.append((filter.param, evaluateField(filter, field: field, item: item, values: values(of: filter, in: query))))
+                out.append((filter.param, evaluateField(filter, field: field, item: item, values: values(of: filter, in: query),
+                                                        detailed: detailed)))
             case .viaResults:
                 for grammarItem in grammarItems(of: filter, in: query) {
-                    out.append((filter.param, evaluateGrammar(filter, grammarItem, item: item, itemQuery: itemQuery)))
+                    out.append((filter.param, evaluateGrammar(filter, grammarItem, item: item, itemQuery: itemQuery,
+                                                          detailed: detailed)))
                 }
             }
         }

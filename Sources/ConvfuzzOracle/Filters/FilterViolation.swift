@@ -19,4 +19,9 @@ public struct FilterViolation: Sendable, Hashable, Codable {
         self.expected = expected
         self.observed = observed
     }
+
+    /// A violation of `parameter` without text: for callers that need only the verdict.
+    init(undetailed parameter: String) {
+        self.init(parameter: parameter, detail: "", message: "", expected: "", observed: "")
+    }
 }

@@ -13,14 +13,30 @@ public struct PageParser: Sendable {
 
     /// Parses any bytes; never traps.
     public func parse(_ body: [UInt8]) -> Result<Page, PageParseFailure> {
-        if let count = overMaximum(body) { return .failure(.overMaximum(count)) }
+        if let count = lazyOverMaximum(body) { return .failure(.overMaximum(count)) }
         let json: JSONValue
         do {
             json = try JSONParser.parse(body)
         } catch {
             return .failure(.notJSON(error))
         }
+        if let count = overMaximum(parsed: json) { return .failure(.overMaximum(count)) }
         return page(from: json)
+    }
+
+    /// Bodies larger than this are counted without parsing before they are parsed, so that a huge page
+    /// is judged without building every item in memory; smaller ones are counted once parsed.
+    public static let lazyCountThreshold = 256 * 1024
+
+    /// ``overMaximum(_:)`` for a body over ``lazyCountThreshold``; nil (not counted) for a smaller one.
+    public func lazyOverMaximum(_ body: [UInt8]) -> Int? {
+        body.count > Self.lazyCountThreshold ? overMaximum(body) : nil
+    }
+
+    /// The item count (max + 1) when a parsed body's items array is longer than the spec's maximum page size.
+    public func overMaximum(parsed json: JSONValue) -> Int? {
+        guard let count = json[pagination.itemsField]?.arrayValue?.count, count > pagination.maxPageSize else { return nil }
+        return pagination.maxPageSize + 1
     }
 
     /// The item count (max + 1) when the body's items array is longer than the spec's maximum page

@@ -33,13 +33,15 @@ public struct ResponseOracle: Sendable {
     }
 
     /// Every finding for one response to a case with this classification.
-    public func check(classification: Classification, response: ObservedResponse) -> [Finding] {
-        let findings = statusAndBodyFindings(classification: classification, response: response)
+    /// `parsed` is the body when the caller has already parsed it (a walk's page): it is not parsed again.
+    public func check(classification: Classification, response: ObservedResponse, parsed: JSONValue? = nil) -> [Finding] {
+        let findings = statusAndBodyFindings(classification: classification, response: response, parsed: parsed)
         guard let mediaType = mediaTypeFinding(response) else { return findings }
         return findings + [mediaType]
     }
 
-    private func statusAndBodyFindings(classification: Classification, response: ObservedResponse) -> [Finding] {
+    private func statusAndBodyFindings(classification: Classification, response: ObservedResponse,
+                                       parsed: JSONValue?) -> [Finding] {
         if let transport = transportFinding(response) { return [transport] }
         guard let status = response.status else { return [] }
         if status >= spec.errors.serverErrorFloor { return [serverError(status, classification, response)] }
@@ -50,7 +52,7 @@ public struct ResponseOracle: Sendable {
         switch classification.expectation {
         case .success, .empty:
             if status == spec.response.status {
-                return checkSuccessBody(classification: classification, response: response).findings
+                return checkSuccessBody(classification: classification, response: response, parsed: parsed).findings
             }
             return [successMismatch(status, response)]
         case .invalid(let parameters):
@@ -59,21 +61,22 @@ public struct ResponseOracle: Sendable {
     }
 
     /// Checks a success body and also returns the parsed page (for walks).
-    public func checkSuccessBody(classification: Classification, response: ObservedResponse) -> (page: Page?, findings: [Finding]) {
-        if parser.overMaximum(response.body) != nil {
-            let maximum = spec.pagination.maxPageSize
-            let param = spec.pagination.pageSizeParam
-            return (nil, [Finding(check: .pageSize, parameter: param, detail: "over-maximum",
-                                  message: "the page holds more than \(maximum) items, the spec's largest page size (counted without parsing the items)",
-                                  expected: "at most \(min(maximum, reading.pageSize(classification.query))) items",
-                                  observed: "more than \(maximum) items", evidence: [Evidence(response)])])
+    public func checkSuccessBody(classification: Classification, response: ObservedResponse,
+                                 parsed: JSONValue? = nil) -> (page: Page?, findings: [Finding]) {
+        if parsed == nil, parser.lazyOverMaximum(response.body) != nil {
+            return (nil, [overMaximumFinding(classification, response)])
         }
         let json: JSONValue
-        do {
-            json = try JSONParser.parse(response.body)
-        } catch {
-            return (nil, [PageParser.bodyFinding(error, response: response)])
+        if let parsed {
+            json = parsed
+        } else {
+            do {
+                json = try JSONParser.parse(response.body)
+            } catch {
+                return (nil, [PageParser.bodyFinding(error, response: response)])
+            }
         }
+        if parser.overMaximum(parsed: json) != nil { return (nil, [overMaximumFinding(classification, response)]) }
         var findings = schemaFindings(validator.validateSuccess(json), json: json, response: response, check: .schema)
         guard case .success(let page) = parser.page(from: json) else {
             if findings.isEmpty {
@@ -86,6 +89,16 @@ public struct ResponseOracle: Sendable {
         }
         findings += pageFindings(page, classification: classification, response: response)
         return (page, findings)
+    }
+
+    /// `CF-PAGE-SIZE`: more items than the spec's largest page size (counted without parsing the items
+    /// when the body is large).
+    private func overMaximumFinding(_ classification: Classification, _ response: ObservedResponse) -> Finding {
+        let maximum = spec.pagination.maxPageSize
+        return Finding(check: .pageSize, parameter: spec.pagination.pageSizeParam, detail: "over-maximum",
+                       message: "the page holds more than \(maximum) items, the spec's largest page size (counted without parsing the items)",
+                       expected: "at most \(min(maximum, reading.pageSize(classification.query))) items",
+                       observed: "more than \(maximum) items", evidence: [Evidence(response)])
     }
 
     /// The `CF-TRANSPORT` or `CF-BODY-JSON` finding for a transport error.

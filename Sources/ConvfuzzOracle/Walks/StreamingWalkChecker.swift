@@ -49,7 +49,7 @@ public struct StreamingWalkChecker: Sendable {
 
     /// Checks one more page; returns the findings it adds.
     public mutating func add(_ page: WalkPage) -> [Finding] {
-        var findings = oracle.responses.check(classification: classification, response: page.response)
+        var findings = oracle.responses.check(classification: classification, response: page.response, parsed: page.page?.json)
         if let previous {
             let window = Walk(spec: oracle.spec, baseQuery: baseQuery, classification: classification,
                               pages: [previous, page], end: .completed)

@@ -40,10 +40,11 @@ public struct WalkComparator: Sendable {
         var expected = Set<String>()
         var undecided = Set<String>()
         var baseIDs = Set<String>()
+        let given = evaluator.givenFilters(in: filtered.query)
         for item in base.items where !window.isLate(item) {
             guard let id = parser.id(of: item) else { continue }
             baseIDs.insert(id)
-            switch evaluator.matches(item: item, query: filtered.query, itemQuery: base.query) {
+            switch evaluator.matches(item: item, query: filtered.query, itemQuery: base.query, filters: given) {
             case true?: expected.insert(id)
             case nil: undecided.insert(id)
             case false?: break

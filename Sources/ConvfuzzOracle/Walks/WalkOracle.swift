@@ -25,7 +25,8 @@ public struct WalkOracle: Sendable {
     public func check(_ walk: Walk, windowStart: Int64? = nil, expectedTotal: Int? = nil) -> [Finding] {
         var findings: [Finding] = []
         for walkPage in walk.pages {
-            findings += responses.check(classification: walk.classification, response: walkPage.response)
+            findings += responses.check(classification: walk.classification, response: walkPage.response,
+                                        parsed: walkPage.page?.json)
         }
         findings += loopFindings(walk, expectedTotal: expectedTotal)
         findings += duplicateFindings(walk, window: GrowthWindow(spec: spec, windowStart: windowStart))

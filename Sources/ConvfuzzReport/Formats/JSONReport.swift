@@ -1,7 +1,8 @@
+import ConvfuzzJSON
 import ConvfuzzRunner
-import Foundation
 
-/// The machine-readable report: the whole run result plus curl lines, keys sorted.
+/// The machine-readable report: the whole run result plus curl lines, keys sorted by bytes,
+/// written by the harness's one ``JSONWriter``.
 public enum JSONReport {
     private struct Document: Encodable {
         var format = 1
@@ -15,9 +16,7 @@ public enum JSONReport {
         let document = Document(result: context.result,
                                 reproductions: context.result.findings.map { context.curlLines(for: $0) },
                                 exitCode: context.result.exitCode)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let text = String(decoding: try encoder.encode(document), as: UTF8.self)
+        let text = JSONWriter(style: .pretty, sortedKeys: true).string(try JSONValueEncoder().encode(document))
         return context.redactor.redact(text) + "\n"
     }
 }

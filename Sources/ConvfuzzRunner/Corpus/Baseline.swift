@@ -1,3 +1,4 @@
+import ConvfuzzJSON
 import Foundation
 
 /// Accepted findings: signatures that are reported but do not fail the gate.
@@ -32,9 +33,7 @@ public struct Baseline: Sendable, Equatable {
 
     /// Renders a baseline accepting the given signatures.
     public static func render(_ signatures: [String]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let data = (try? encoder.encode(File(accepted: Array(Set(signatures)).sorted()))) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        let accepted = Array(Set(signatures)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { JSONValue.string($0) }
+        return JSONWriter.pretty.string(.object(JSONObject([(key: "accepted", value: .array(accepted))]))) + "\n"
     }
 }

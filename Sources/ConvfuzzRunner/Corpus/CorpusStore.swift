@@ -1,6 +1,9 @@
+import ConvfuzzJSON
 import Foundation
 
 /// The `corpus/` folder: one JSON file per unique failure, written atomically, never deleted by a run.
+///
+/// Files are written by the harness's one ``JSONWriter`` (pretty, keys sorted by bytes).
 ///
 /// Crash safety: an entry is written to a temporary file in the corpus folder itself
 /// (`.NAME.tmp-PID-N`, created exclusively), flushed with `fsync`, then renamed over the entry, so a
@@ -51,9 +54,7 @@ public struct CorpusStore: Sendable {
         let target = path(for: entry)
         var entry = entry
         if let existing = try? CorpusStore.load(path: target) { entry.firstSeen = existing.firstSeen }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(entry)
+        var data = Data(JSONWriter(style: .pretty, sortedKeys: true).bytes(try JSONValueEncoder().encode(entry)))
         data.append(0x0A)
         let temporary = Self.temporaryPath(for: target)
         try Self.writeDurably(data, to: temporary)

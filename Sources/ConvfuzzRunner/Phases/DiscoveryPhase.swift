@@ -78,15 +78,20 @@ public struct DiscoveryPhase: Sendable {
         return Result(discovery: discovery, findings: log, tally: tally)
     }
 
-    /// Walks the discovery query again: the discovery with a fresh base walk (kept unless the new walk
-    /// is cut short where the old one was complete), and the walk judged.
-    public func refresh(_ discovery: Discovery) -> (discovery: Discovery, tally: WalkTally) {
-        guard let previous = discovery.base else { return (discovery, WalkTally()) }
-        let walk = context.walker.run([WalkPlan(pairs: QueryCodec.pairs(fromQuery: previous.baseQuery))],
+    /// Walks the discovery query again and gives `discovery` the fresh base walk, unless the new walk is
+    /// cut short where the old one was complete; returns the walk judged. An incomplete old walk is let go
+    /// before the new one is walked, so two walks cut at the memory bound are never held at once.
+    public func refresh(_ discovery: inout Discovery) -> WalkTally {
+        guard let query = discovery.base?.baseQuery, let wasComplete = discovery.base?.isComplete else { return WalkTally() }
+        // A complete old walk is kept in case the new one is cut short; an incomplete one is let go.
+        let kept = wasComplete ? discovery.base : nil
+        discovery.base = nil
+        let walk = context.walker.run([WalkPlan(pairs: QueryCodec.pairs(fromQuery: query))],
                                       maxPages: context.configuration.discoveryPages)[0]
         var tally = WalkTally()
         tally.count(walk)
-        return (walk.isComplete || !previous.isComplete ? discovery.withBase(walk) : discovery, tally)
+        discovery.base = walk.isComplete || !wasComplete ? walk : (kept ?? walk)
+        return tally
     }
 
     /// The unfiltered query at the largest page size, asking for every known per-id result
