@@ -86,6 +86,8 @@ public struct RelationPhase: Sendable {
         var byQuery: [String: WalkJudge.RelationWalk] = [:]
         let chunk = max(2, configuration.concurrency)
         var start = 0
+        // Every walk's requests count toward "relation walks" whatever the chunk size (the concurrency).
+        context.progress.report("relation walks", done: 0, total: unique.count, findings: result.findings.runUniqueCount)
         while start < unique.count && !stop() {
             let queries = Array(unique[start..<min(unique.count, start + chunk)])
             let walks = context.walker.run(queries.map { WalkPlan(pairs: QueryCodec.pairs(fromQuery: $0)) })
