@@ -80,7 +80,7 @@ struct ReportMergeTests {
             ("[1, 2]", "bad.json: not valid JSON"),
             ("{\"result\": {}}", "bad.json: no 'format' member"),
             ("{\"format\": 9, \"result\": {}}", "bad.json: report format 9 is not supported"),
-            (good.replacingOccurrences(of: "\"seed\" : 7", with: "\"seed\" : \"seven\""), "bad.json: 'result.seed' has the wrong type"),
+            (good.replacingOccurrences(of: "\"seed\": 7", with: "\"seed\": \"seven\""), "bad.json: 'result.seed' has the wrong type"),
             (good.replacingOccurrences(of: "\"specFingerprint\"", with: "\"specFingerprintX\""), "bad.json: missing 'specFingerprint' in result"),
         ]
         for (text, expected) in cases {

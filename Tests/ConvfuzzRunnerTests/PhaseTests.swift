@@ -85,15 +85,16 @@ struct PhaseTests {
         #expect(result.findings.count == 0, "\(Self.checks(result.findings))")
         #expect(result.tally == { var tally = WalkTally(); tally.walks = 1; tally.pages = 3; return tally }())
 
-        let refreshed = DiscoveryPhase(context: context).refresh(result.discovery)
-        #expect(refreshed.tally.walks == 1)
+        var refreshed = result.discovery
+        let refreshTally = DiscoveryPhase(context: context).refresh(&refreshed)
+        #expect(refreshTally.walks == 1)
         #expect(transport.sent.count == 6)
         #expect(Array(transport.sent[3...]) == Array(transport.sent[..<3]), "the refresh walks the same query")
-        #expect(refreshed.discovery.base?.ids == base.ids)
-        #expect(refreshed.discovery.pools == result.discovery.pools)
-        let nothing = DiscoveryPhase(context: context).refresh(Discovery(pools: initial))
-        #expect(nothing.tally.walks == 0)
-        #expect(nothing.discovery.base == nil)
+        #expect(refreshed.base?.ids == base.ids)
+        #expect(refreshed.pools == result.discovery.pools)
+        var nothing = Discovery(pools: initial)
+        #expect(DiscoveryPhase(context: context).refresh(&nothing).walks == 0)
+        #expect(nothing.base == nil)
         #expect(transport.sent.count == 6)
 
         let (faulty, _) = try PhaseFixtures.context(fault: .cursorRepeatsItem)
@@ -291,7 +292,8 @@ struct PhaseTests {
         let walked = DiscoveryPhase(context: walking).run(pools: ValuePools(profile: walking.configuration.profile))
         let walkEntry = try #require(walked.findings.ordered.first)
         #expect(ConfirmationPhase.needsFreshBase([walkEntry], context: walking))
-        let fresh = DiscoveryPhase(context: walking).refresh(walked.discovery).discovery
+        var fresh = walked.discovery
+        _ = DiscoveryPhase(context: walking).refresh(&fresh)
         var walkTally = WalkTally()
         #expect(ConfirmationPhase(context: walking, discovery: fresh).confirm(walkEntry, tally: &walkTally).reproduced)
         #expect(walkTally.walks >= 1)

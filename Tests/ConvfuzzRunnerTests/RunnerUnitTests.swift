@@ -88,7 +88,7 @@ struct RunnerUnitTests {
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.contains(".tmp-") }
         #expect(leftovers.isEmpty)
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(text.contains("\"signature\" : \"CF-FILTER|rating_min|gte\""))
+        #expect(text.contains("\"signature\": \"CF-FILTER|rating_min|gte\""), "written by JSONWriter (pretty, keys sorted)")
     }
 
     @Test func unreadableCorpusAndBaselineFilesNameTheFile() throws {

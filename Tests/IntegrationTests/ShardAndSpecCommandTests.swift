@@ -22,7 +22,7 @@ struct ShardAndSpecCommandTests {
         #expect(merged.stdout.contains("CF-PAGE-SIZE"))
         for file in ["j.xml", "m.md", "m.json"] { #expect(FileManager.default.fileExists(atPath: "\(directory)/\(file)")) }
         let report = try String(contentsOfFile: "\(directory)/m.json", encoding: .utf8)
-        #expect(report.contains("\"done\" : \"0-79\\/1\"") || report.contains("\"done\" : \"0-79/1\""), "merged cases 0...79")
+        #expect(report.contains("\"done\": \"0-79/1\""), "merged cases 0...79")
 
         let twice = try cli.convfuzz(["merge", "\(directory)/s1.json", "\(directory)/s1.json"])
         #expect(twice.status == 2)

@@ -19,7 +19,7 @@ public enum PhaseCategories {
         switch phase {
         case "preflight", "cases": return response
         case "discovery", "filter probes", "walks": return inCatalogueOrder(response + [.walk])
-        case "relations": return inCatalogueOrder(response + [.walk, .relation])
+        case "relations", "relation walks": return inCatalogueOrder(response + [.walk, .relation])
         case "auth": return [.auth]
         case "tenancy": return [.tenancy]
         default: return CheckCategory.allCases
