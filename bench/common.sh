@@ -1,12 +1,15 @@
 # Shared helpers for the benchmarks (sourced).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-BIN="$ROOT/.build/release/convfuzz"
+# BUILD=debug measures the debug build (the engine modules are compiled -O in every configuration,
+# see Package.swift `optimised`); the default is a release build of the whole package.
+BUILD=${BUILD:-release}
+BIN="$ROOT/.build/$BUILD/convfuzz"
 OUT="$ROOT/bench/out"
 mkdir -p "$OUT"
 
 build_release() {
-  (cd "$ROOT" && make -s deps && swift build -c release >/dev/null)
+  (cd "$ROOT" && make -s deps && swift build -c "$BUILD" --product convfuzz >/dev/null)
 }
 
 # start_server PORT [extra serve flags…]: starts `convfuzz serve` and waits until it answers.

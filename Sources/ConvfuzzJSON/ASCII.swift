@@ -1,31 +1,31 @@
-/// Byte values the parser and writer compare against.
+/// Byte values the parser and writer compare against (computed, so the hot loops pay no global accessor).
 enum ASCII {
-    static let tab: UInt8 = 0x09
-    static let newline: UInt8 = 0x0A
-    static let carriageReturn: UInt8 = 0x0D
-    static let space: UInt8 = 0x20
-    static let quote: UInt8 = 0x22
-    static let plus: UInt8 = 0x2B
-    static let comma: UInt8 = 0x2C
-    static let minus: UInt8 = 0x2D
-    static let period: UInt8 = 0x2E
-    static let slash: UInt8 = 0x2F
-    static let zero: UInt8 = 0x30
-    static let nine: UInt8 = 0x39
-    static let colon: UInt8 = 0x3A
-    static let upperE: UInt8 = 0x45
-    static let openBracket: UInt8 = 0x5B
-    static let backslash: UInt8 = 0x5C
-    static let closeBracket: UInt8 = 0x5D
-    static let lowerB: UInt8 = 0x62
-    static let lowerE: UInt8 = 0x65
-    static let lowerF: UInt8 = 0x66
-    static let lowerN: UInt8 = 0x6E
-    static let lowerR: UInt8 = 0x72
-    static let lowerT: UInt8 = 0x74
-    static let lowerU: UInt8 = 0x75
-    static let openBrace: UInt8 = 0x7B
-    static let closeBrace: UInt8 = 0x7D
+    static var tab: UInt8 { 0x09 }
+    static var newline: UInt8 { 0x0A }
+    static var carriageReturn: UInt8 { 0x0D }
+    static var space: UInt8 { 0x20 }
+    static var quote: UInt8 { 0x22 }
+    static var plus: UInt8 { 0x2B }
+    static var comma: UInt8 { 0x2C }
+    static var minus: UInt8 { 0x2D }
+    static var period: UInt8 { 0x2E }
+    static var slash: UInt8 { 0x2F }
+    static var zero: UInt8 { 0x30 }
+    static var nine: UInt8 { 0x39 }
+    static var colon: UInt8 { 0x3A }
+    static var upperE: UInt8 { 0x45 }
+    static var openBracket: UInt8 { 0x5B }
+    static var backslash: UInt8 { 0x5C }
+    static var closeBracket: UInt8 { 0x5D }
+    static var lowerB: UInt8 { 0x62 }
+    static var lowerE: UInt8 { 0x65 }
+    static var lowerF: UInt8 { 0x66 }
+    static var lowerN: UInt8 { 0x6E }
+    static var lowerR: UInt8 { 0x72 }
+    static var lowerT: UInt8 { 0x74 }
+    static var lowerU: UInt8 { 0x75 }
+    static var openBrace: UInt8 { 0x7B }
+    static var closeBrace: UInt8 { 0x7D }
 
     /// `true` for `0`…`9`.
     @inline(__always)
