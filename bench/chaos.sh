@@ -48,7 +48,7 @@ for row in "${rows[@]}"; do
   ELEVENLABS_API_KEY=${ELEVENLABS_API_KEY:-bench-key} /usr/bin/time -f "%e %M" -o "$OUT/chaos-time.txt" "$BIN" $args "${extra[@]}" >"$log" 2>&1
   status=$?
   set -e
-  read -r wall rss_kb <"$OUT/chaos-time.txt"
+  read -r wall rss_kb < <(tail -n 1 "$OUT/chaos-time.txt")  # time(1) prepends "Command exited with …" on failure
   what=$(grep -m1 -oE '\[CF-[A-Z0-9-]+\]|could not be tested[^(]*|stopped early: [^;]*' "$log" | head -1 | tr '|' '/')
   printf '| %s | `convfuzz %s %s` | %s | %s | %s | %s |\n' "$name" "$args" "${extra[*]}" "$status" "$wall" \
     "$((rss_kb / 1024))" "${what:--}" >>"$table"

@@ -4,5 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash bench/throughput.sh
 bash bench/generation.sh
+bash bench/default-run.sh
 bash bench/memory.sh
 bash bench/chaos.sh

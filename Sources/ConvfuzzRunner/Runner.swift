@@ -118,6 +118,7 @@ public final class Runner: @unchecked Sendable {
         state.statistics.retries = executor.retried
         state.statistics.walks = tally.walks
         state.statistics.pagesWalked = tally.pages
+        state.statistics.walksCutByMemory = tally.cutByMemory > 0 ? tally.cutByMemory : nil
         reported += retryNotices(&state.statistics)
         state.statistics.seconds = context.clock.elapsed
         return result(state, findings: reported)

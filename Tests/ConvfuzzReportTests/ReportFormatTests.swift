@@ -35,6 +35,14 @@ struct ReportFormatTests {
         #expect(TextSummary.render(context(failing)).contains("(exit 1)"), "the verdict and the exit code agree")
     }
 
+    @Test func walksCutByTheMemoryBoundAreSaidInTheSummary() {
+        var result = SampleResults.result()
+        #expect(!TextSummary.render(context(result)).contains("memory bound"))
+        result.statistics.walksCutByMemory = 3
+        let text = TextSummary.render(context(result))
+        #expect(text.contains("memory bound: 3 walk(s) stopped at the held-page bound before their end"))
+    }
+
     @Test func cleanSummaryPasses() {
         let text = TextSummary.render(context(SampleResults.result()))
         #expect(text.contains("No findings."))

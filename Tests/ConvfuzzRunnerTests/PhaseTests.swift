@@ -324,6 +324,31 @@ struct PhaseTests {
         #expect(query.contains("page_size=101"), "the failing pair survives: \(query)")
     }
 
+    // MARK: Memory bound
+
+    @Test func aWalkCutByTheMemoryBoundIsCountedNotSilent() throws {
+        let (context, _) = try PhaseFixtures.context()
+        let spec = context.spec
+        let plan = WalkPlan(pairs: [WirePair.encoding(spec.pagination.pageSizeParam, "10")])
+        let small = WalkDriver(executor: context.executor, spec: spec, maxPages: 100, maxHeldBytes: 20_000)
+        let walk = small.run([plan])[0]
+        guard case .memoryBound(let bound) = walk.end else {
+            Issue.record("expected the walk to stop at the memory bound, got \(walk.end)")
+            return
+        }
+        #expect(bound == 20_000)
+        #expect(!walk.isComplete)
+        #expect(!walk.pages.isEmpty)
+        var tally = WalkTally()
+        tally.count(walk, context.walker.run([plan])[0])
+        #expect(tally.walks == 2)
+        #expect(tally.cutByMemory == 1, "only the walk held under 20 kB is cut; the default bound holds 300 items")
+        var total = WalkTally()
+        total.add(tally)
+        total.add(tally)
+        #expect(total.cutByMemory == 2)
+    }
+
     // MARK: Streaming walk
 
     @Test func aStreamingWalkChecksEveryPageAndCatchesARepeatedItem() throws {

@@ -25,8 +25,12 @@ public struct WalkOracle: Sendable {
     public func check(_ walk: Walk, windowStart: Int64? = nil, expectedTotal: Int? = nil) -> [Finding] {
         var findings: [Finding] = []
         for walkPage in walk.pages {
-            findings += responses.check(classification: walk.classification, response: walkPage.response,
-                                        parsed: walkPage.page?.json)
+            if let checked = walkPage.checked {
+                findings += checked
+            } else {
+                findings += responses.check(classification: walk.classification, response: walkPage.response,
+                                            parsed: walkPage.page?.json)
+            }
         }
         findings += loopFindings(walk, expectedTotal: expectedTotal)
         findings += duplicateFindings(walk, window: GrowthWindow(spec: spec, windowStart: windowStart))

@@ -29,6 +29,10 @@ public enum TextSummary {
                 lines.append("slowest requests: " + list.joined(separator: ", "))
             }
         }
+        if let cut = stats.walksCutByMemory, cut > 0 {
+            lines.append("memory bound: \(cut) walk(s) stopped at the held-page bound before their end: checked page by page, "
+                         + "left out of completeness, page-size, reverse and relation comparisons")
+        }
         if let unconfirmed = stats.unconfirmed, unconfirmed > 0 {
             lines.append("unconfirmed: \(unconfirmed) finding(s) reported without a re-run (budget spent or run stopped)")
         }

@@ -4,7 +4,8 @@ import ConvfuzzRunner
 ///
 /// The shards must come from one run: the same seed, spec (fingerprint), target and shard count,
 /// each shard exactly once, and the same plan (the same number of units per phase). Findings are
-/// deduplicated by signature; counts are summed; a coverage gap is a gap only when every shard left it.
+/// deduplicated by signature; counts are summed; a coverage gap is a gap only when every shard left it;
+/// the traffic (timeline, latencies, walk lengths, statuses) is merged so the HTML charts show the whole run.
 public enum ReportMerger {
     /// One shard's result and the file it came from.
     public struct Input: Sendable {
@@ -44,6 +45,7 @@ public enum ReportMerger {
         for input in ordered.dropFirst() { gaps.formIntersection(input.result.coverageGaps) }
         merged.coverageGaps = first.result.coverageGaps.filter { gaps.contains($0) }
         merged.corpusReplay = ordered.flatMap(\.result.corpusReplay)
+        merged.traffic = TrafficSummary.merged(ordered.map(\.result.traffic))
         merged.authenticated = ordered.allSatisfy(\.result.authenticated)
         var work = WorkLog()
         for phase in WorkLog.Phase.allCases {
@@ -123,6 +125,8 @@ public enum ReportMerger {
             total.pagesWalked += stats.pagesWalked
             total.relations += stats.relations
             total.corpusReplayed += stats.corpusReplayed
+            if let cut = stats.walksCutByMemory { total.walksCutByMemory = (total.walksCutByMemory ?? 0) + cut }
+            if let unconfirmed = stats.unconfirmed { total.unconfirmed = (total.unconfirmed ?? 0) + unconfirmed }
             total.seconds = max(total.seconds, stats.seconds)
             if let reason = stats.stoppedEarly { reasons.append("shard \(input.result.shard): \(reason)") }
         }

@@ -19,6 +19,8 @@ public struct WalkDriver: Sendable {
     private let maxPages: Int
     private let maxHeldBytes: Int
     private var credential = Credential.runKey
+    /// Set for walks kept slim: each page is checked as it arrives, then kept as ``WalkPage/slimmed(findings:fields:)``.
+    private var slimming: (oracle: ResponseOracle, fields: [String])?
 
     /// Creates a driver.
     public init(executor: RequestExecutor, spec: Spec, maxPages: Int, maxHeldBytes: Int = 8 * 1024 * 1024) {
@@ -37,9 +39,24 @@ public struct WalkDriver: Sendable {
         return copy
     }
 
+    /// The same driver keeping slim pages: every page is checked as a response when it arrives, then
+    /// only what walk checks and set comparisons read is kept (ids, time, order fields and an evidence
+    /// excerpt of the body), so a walk's memory is a small fraction of its pages'. The walks of one call
+    /// may then hold ``slimBoundFactor`` times `maxHeldBytes` of bodies received. Not for walks whose
+    /// items are read again (the discovery walk: pools, probe values, the completeness base).
+    public func slim() -> WalkDriver {
+        var copy = self
+        copy.slimming = (ResponseOracle(spec: spec), WalkPage.walkFields(spec))
+        return copy
+    }
+
+    /// How many more bytes received a slim walk may hold than a full one.
+    public static let slimBoundFactor = 4
+
     /// Walks every plan to its end (or its bound); `finished` hears how many walks have ended after each batch.
     public func run(_ plans: [WalkPlan], maxPages sample: Int? = nil, finished: ((Int) -> Void)? = nil) -> [Walk] {
         let maxPages = max(1, sample ?? self.maxPages)
+        let maxHeldBytes = slimming == nil ? self.maxHeldBytes : self.maxHeldBytes * Self.slimBoundFactor
         var heldBytes = 0
         let cursorName = QueryCodec.encode(spec.pagination.cursorParam)
         var walks = plans.map { plan in
@@ -73,7 +90,13 @@ public struct WalkDriver: Sendable {
                     walks[index].end = .failed("unparsable page")
                     continue
                 }
-                walks[index].pages.append(WalkPage(response: response, page: page, cursorSent: next[index]))
+                var walkPage = WalkPage(response: response, page: page, cursorSent: next[index])
+                if let slimming {
+                    let findings = slimming.oracle.check(classification: walks[index].classification, response: response,
+                                                         parsed: page.json)
+                    walkPage = walkPage.slimmed(findings: findings, fields: slimming.fields)
+                }
+                walks[index].pages.append(walkPage)
                 guard page.hasMore == true, let cursor = page.nextCursor else {
                     walks[index].end = .completed
                     continue

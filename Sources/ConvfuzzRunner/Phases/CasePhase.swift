@@ -43,7 +43,8 @@ public struct CasePhase: Sendable {
     /// Chunk `n + 1` is generated and sent (curl multi waits on the network) while chunk `n`'s
     /// responses are parsed and checked on every core; findings are then recorded in case order on
     /// this thread, so the result is the same at any concurrency and on any number of cores. With
-    /// `--max-failures` no chunk is sent ahead, so the run stops after exactly the same requests.
+    /// `--max-failures` no chunk is sent ahead, so the run stops after exactly the same requests; nor
+    /// after a chunk whose bodies took over a quarter of the batch byte cap (memory stays bounded).
     public func run(known: Set<String> = []) -> Result {
         let configuration = context.configuration
         let spec = context.spec
@@ -60,6 +61,7 @@ public struct CasePhase: Sendable {
                             cases: 0, casesByExpectation: [:], work: WorkLog())
         result.work.plan(.cases, total: total)
         let sendAhead = configuration.maxFailures == nil
+        let aheadByteLimit = configuration.transport.maxBatchBytes / 4
         @Sendable func generate(from start: Int) -> [GeneratedCase] {
             ParallelWork.map(Array(start..<min(total, start + chunk))) { generator.generate(seed: seed, index: $0) }
         }
@@ -86,7 +88,9 @@ public struct CasePhase: Sendable {
                 }
             }
             let checks: [[Finding]]
-            if sendAhead, nextStart < total {
+            // Sending ahead holds two chunks' bodies at once: only while a chunk's bodies are small.
+            let chunkBytes = currentResponses.reduce(0) { $0 + $1.body.count }
+            if sendAhead, nextStart < total, chunkBytes <= aheadByteLimit {
                 let ahead: ([GeneratedCase], [ObservedResponse])
                 (checks, ahead) = ParallelWork.overlap(check) {
                     let next = generate(from: nextStart)

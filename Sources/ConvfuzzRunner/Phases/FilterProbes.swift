@@ -75,7 +75,7 @@ public struct FilterProbes: Sendable {
         var start = 0
         while start < plans.count && context.stopReason(uniqueFindings: result.findings.runUniqueCount) == nil {
             let range = start..<min(plans.count, start + chunk)
-            let walks = context.walker.run(Array(plans[range]))
+            let walks = context.slimWalker.run(Array(plans[range]))
             for (walk, position) in zip(walks, range) {
                 result.work.did(.probes, owned[position])
                 let query = plans[position].query

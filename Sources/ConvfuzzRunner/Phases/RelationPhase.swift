@@ -90,7 +90,7 @@ public struct RelationPhase: Sendable {
         context.progress.report("relation walks", done: 0, total: unique.count, findings: result.findings.runUniqueCount)
         while start < unique.count && !stop() {
             let queries = Array(unique[start..<min(unique.count, start + chunk)])
-            let walks = context.walker.run(queries.map { WalkPlan(pairs: QueryCodec.pairs(fromQuery: $0)) })
+            let walks = context.slimWalker.run(queries.map { WalkPlan(pairs: QueryCodec.pairs(fromQuery: $0)) })
             for (query, walk) in zip(queries, walks) {
                 byQuery[query] = judge.relationWalk(walk)
                 guard let first = checkedBy[query], shard.owns(first) else { continue }

@@ -62,7 +62,7 @@ public struct WalkPhase: Sendable {
         let mains = owned.map { samplePlans[$0] }
         let companions = mains.map(companion)
         // Each sampled query is walked twice (at two page sizes): the unit shown is walks.
-        let walks = context.walker.run(zip(mains, companions).flatMap { [$0, $1] }) { done in
+        let walks = context.slimWalker.run(zip(mains, companions).flatMap { [$0, $1] }) { done in
             context.progress.report("walks", done: done, total: 2 * mains.count, findings: known.count)
         }
         for offset in mains.indices where !stop() {
@@ -79,7 +79,7 @@ public struct WalkPhase: Sendable {
         // not own once more for that (only to plan; their checks belong to their own shards).
         if configuration.shard.owns(0) {
             let others = sample.indices.filter { !owned.contains($0) }
-            let extra = others.isEmpty ? [] : context.walker.run(others.map { samplePlans[$0] })
+            let extra = others.isEmpty ? [] : context.slimWalker.run(others.map { samplePlans[$0] })
             var byUnit: [Int: Walk] = [:]
             for (unit, walk) in mainWalks { byUnit[unit] = walk }
             for (unit, walk) in zip(others, extra) { byUnit[unit] = walk }
@@ -111,7 +111,7 @@ public struct WalkPhase: Sendable {
         if context.configuration.verbose {
             for sized in plan.walks { context.progress.note("walk at page size \(sized.name): \(sized.plan.query)") }
         }
-        let walks = context.walker.run(plan.walks.map(\.plan), maxPages: plan.maxPages)
+        let walks = context.slimWalker.run(plan.walks.map(\.plan), maxPages: plan.maxPages)
         guard let reference = walks.last else { return }
         for (sized, walk) in zip(plan.walks, walks) {
             if walk.isComplete { result.coveredPageSizes.append(walk.pageSize) }
@@ -131,7 +131,7 @@ public struct WalkPhase: Sendable {
             let value = order.values[walk.direction.reversed] ?? walk.direction.reversed.rawValue
             return WalkPlan(pairs: context.shaper.setting(directionParam, to: value, in: QueryCodec.pairs(fromQuery: walk.baseQuery)))
         }
-        let reversed = context.walker.run(flipped)
+        let reversed = context.slimWalker.run(flipped)
         for (walk, other) in zip(mains, reversed) {
             let findings = judge.reverseFindings(walk, other, tally: &result.tally)
             record(findings, walk: other, replay: .relation(kind: WalkJudge.reverseKind, queries: [walk.baseQuery, other.baseQuery],

@@ -39,6 +39,8 @@ public struct WalkTally: Sendable, Hashable {
     public var walks = 0
     /// Pages of those walks.
     public var pages = 0
+    /// Walks that stopped at the memory bound before their end (their set comparisons were skipped).
+    public var cutByMemory = 0
 
     /// No walks.
     public init() {}
@@ -49,6 +51,7 @@ public struct WalkTally: Sendable, Hashable {
             guard let walk else { continue }
             self.walks += 1
             pages += walk.pages.count
+            if case .memoryBound = walk.end { cutByMemory += 1 }
         }
     }
 
@@ -56,5 +59,6 @@ public struct WalkTally: Sendable, Hashable {
     public mutating func add(_ other: WalkTally) {
         walks += other.walks
         pages += other.pages
+        cutByMemory += other.cutByMemory
     }
 }

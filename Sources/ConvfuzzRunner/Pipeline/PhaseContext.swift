@@ -16,8 +16,10 @@ public struct PhaseContext: Sendable {
     public let deadline: RunDeadline
     /// The one execution gateway.
     public let executor: RequestExecutor
-    /// Runs cursor walks through the gateway.
+    /// Runs cursor walks through the gateway, keeping whole pages (the discovery walk, tenancy).
     public let walker: WalkDriver
+    /// Runs cursor walks that are judged and compared as sets, keeping slim pages (probes, walks, relations).
+    public let slimWalker: WalkDriver
     /// Classifies exactly what is sent.
     public let classifier: WireClassifier
     /// Rewrites queries for walks and relations.
@@ -44,6 +46,7 @@ public struct PhaseContext: Sendable {
         deadline = RunDeadline()
         executor = RequestExecutor(configuration: configuration, deadline: deadline, transport: transport)
         walker = WalkDriver(executor: executor, spec: spec, maxPages: configuration.maxWalkPages)
+        slimWalker = walker.slim()
         classifier = WireClassifier(spec: spec)
         shaper = QueryShaper(spec: spec)
         responseOracle = ResponseOracle(spec: spec)

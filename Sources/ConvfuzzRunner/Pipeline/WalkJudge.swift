@@ -90,7 +90,7 @@ public struct WalkJudge: Sendable {
             default: return []
             }
         case .metamorphic(let relation):
-            let walks = context.walker.run(relation.queryStrings.map { WalkPlan(pairs: QueryCodec.pairs(fromQuery: $0)) })
+            let walks = context.slimWalker.run(relation.queryStrings.map { WalkPlan(pairs: QueryCodec.pairs(fromQuery: $0)) })
             return evaluate(relation, walks: walks.map(relationWalk))
         case .auth(let query, let variant, _):
             return AuthPhase(configuration: context.configuration, executor: context.executor).probe(variant, query: query).0.findings
@@ -103,14 +103,14 @@ public struct WalkJudge: Sendable {
     public func rerunWalk(query: String, companion: String?, tally: inout WalkTally) -> [Finding] {
         var plans = [WalkPlan(pairs: QueryCodec.pairs(fromQuery: query))]
         if let companion { plans.append(WalkPlan(pairs: QueryCodec.pairs(fromQuery: companion))) }
-        let walks = context.walker.run(plans)
+        let walks = context.slimWalker.run(plans)
         return walkFindings(main: walks[0], companion: walks.count > 1 ? walks[1] : nil, tally: &tally)
     }
 
     /// Re-runs a reverse-order comparison of two walks.
     public func rerunReverse(_ queries: [String], tally: inout WalkTally) -> [Finding] {
         guard queries.count == 2 else { return [] }
-        let walks = context.walker.run(queries.map { WalkPlan(pairs: QueryCodec.pairs(fromQuery: $0)) })
+        let walks = context.slimWalker.run(queries.map { WalkPlan(pairs: QueryCodec.pairs(fromQuery: $0)) })
         return reverseFindings(walks[0], walks[1], tally: &tally)
     }
 
@@ -120,7 +120,7 @@ public struct WalkJudge: Sendable {
         guard queries.count == 3 else { return [] }
         let basePage = context.executor.execute(queries[0])
         guard case .success(let page) = context.parser.parse(basePage.body), let cursor = page.nextCursor else { return [] }
-        let other = context.walker.run([WalkPlan(pairs: QueryCodec.pairs(fromQuery: queries[1]))])[0]
+        let other = context.slimWalker.run([WalkPlan(pairs: QueryCodec.pairs(fromQuery: queries[1]))])[0]
         let reusedQuery = QueryCodec.queryString(QueryCodec.pairs(fromQuery: queries[1])
             + [WirePair.encoding(context.spec.pagination.cursorParam, cursor)])
         return context.comparator.cursorReuse(basePage: page, other: other, reused: context.executor.execute(reusedQuery),

@@ -12,6 +12,9 @@ public struct RunStatistics: Sendable, Codable, Hashable {
     public var walks: Int = 0
     /// Pages fetched by walks.
     public var pagesWalked: Int = 0
+    /// Walks that stopped at the held-page memory bound before their end: judged page by page, but
+    /// left out of completeness, page-size, reverse and relation comparisons (nil when none).
+    public var walksCutByMemory: Int?
     /// Metamorphic relations evaluated.
     public var relations: Int = 0
     /// Corpus entries replayed.
