@@ -49,7 +49,7 @@ for row in "${rows[@]}"; do
   status=$?
   set -e
   read -r wall rss_kb < <(tail -n 1 "$OUT/chaos-time.txt")  # time(1) prepends "Command exited with …" on failure
-  what=$(grep -m1 -oE '\[CF-[A-Z0-9-]+\]|could not be tested[^(]*|stopped early: [^;]*' "$log" | head -1 | tr '|' '/')
+  what=$(grep -m1 -oE '\[CF-[A-Z0-9-]+\]|could not be tested[^(]*|stopped early: [^;]*' "$log" | head -1 | tr '|' '/' || true)
   printf '| %s | `convfuzz %s %s` | %s | %s | %s | %s |\n' "$name" "$args" "${extra[*]}" "$status" "$wall" \
     "$((rss_kb / 1024))" "${what:--}" >>"$table"
 done
