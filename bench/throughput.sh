@@ -35,7 +35,7 @@ print(f'{stats["cases"] / wall:.1f} {stats["cases"]} {stats["requests"]} {wall:.
 PY
   [ "$SCHEMATHESIS" = 1 ] || { echo "0 0 0 1" >>"$OUT/st.txt"; continue; }
   start=$(date +%s.%N)
-  "$ROOT/bench/.venv/bin/st" run "$ROOT/../shared/api/elevenlabs-list-conversations.openapi.json" \
+  "$ROOT/bench/.venv/bin/st" run "$ROOT/specs/openapi/elevenlabs-list-conversations.openapi.json" \
       --url "$URL" --max-examples 300 --phases examples,coverage,fuzzing --checks not_a_server_error \
       --workers 2 --no-color >"$OUT/st-$run.log" 2>&1 || true
   end=$(date +%s.%N)

@@ -8,8 +8,9 @@ enum RepoPaths {
 
     static var spec: String { root + "/specs/list-conversations.yaml" }
 
-    /// The published OpenAPI extract (`../shared/api/` from the package root).
-    static var openAPI: String { root + "/../shared/api/elevenlabs-list-conversations.openapi.json" }
+    /// The endpoint's published OpenAPI extract, vendored in `specs/openapi/` (a copy of
+    /// `../shared/api/`, so the tests need nothing outside the checkout).
+    static var openAPI: String { root + "/specs/openapi/elevenlabs-list-conversations.openapi.json" }
 
     static let endpoint = "/v1/convai/conversations"
 }

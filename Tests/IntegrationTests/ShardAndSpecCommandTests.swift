@@ -5,7 +5,7 @@ import Testing
 @Suite("Shard, merge and OpenAPI commands", .serialized)
 struct ShardAndSpecCommandTests {
     let cli = CommandLineTests()
-    static let openAPI = Harness.root + "/../shared/api/elevenlabs-list-conversations.openapi.json"
+    static let openAPI = Harness.root + "/specs/openapi/elevenlabs-list-conversations.openapi.json"
 
     @Test func shardsMergeIntoOneVerdictAndBadSetsAreRefused() throws {
         let directory = Harness.temporaryDirectory()
