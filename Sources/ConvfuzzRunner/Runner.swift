@@ -46,15 +46,21 @@ public final class Runner: @unchecked Sendable {
         var state = published.current
         var log = FindingLog()
         var tally = WalkTally()
+        /// Merges a phase's findings, units and judged walks into the run, in phase order, and publishes the state.
+        func take(_ findings: FindingLog, work: WorkLog = WorkLog(), walks: WalkTally = WalkTally()) {
+            log.merge(findings)
+            state.work.merge(work)
+            tally.add(walks)
+            publish(&state, tally: tally)
+        }
         context.deadline.reset(at: context.clock.explorationEnd)
-        log.merge(try Preflight(context: context).run())
+        take(try Preflight(context: context).run())
         if let directory = configuration.corpusDirectory { CorpusStore(directory: directory).sweepTemporaries() }
         var discovery: Discovery
         do {
             let discovered = DiscoveryPhase(context: context).run(pools: ValuePools(profile: configuration.profile),
                                                                   known: log.allSignatures)
-            log.merge(discovered.findings)
-            tally.add(discovered.tally)
+            take(discovered.findings, walks: discovered.tally)
             discovery = discovered.discovery
         }
         if configuration.replayCorpus, let directory = configuration.corpusDirectory {
@@ -62,51 +68,36 @@ public final class Runner: @unchecked Sendable {
                 .run(files: CorpusStore(directory: directory).files(), known: log.allSignatures)
             state.corpusOutcomes = replayed.outcomes
             state.statistics.corpusReplayed = replayed.outcomes.count
-            state.work.merge(replayed.work)
-            tally.add(replayed.tally)
-            log.merge(replayed.findings)
+            take(replayed.findings, work: replayed.work, walks: replayed.tally)
         }
         let access = try AccessPhase(context: context, discovery: discovery).run(known: log.allSignatures)
-        log.merge(access.findings)
-        tally.add(access.tally)
         state.accessNotes = access.notes
-        publish(&state, tally: tally)
+        take(access.findings, walks: access.tally)
         func stop() -> Bool { stopped(&state.statistics, log: log) }
         var validCases: [GeneratedCase] = []
         if !stop() {
             let cases = CasePhase(context: context, discovery: discovery).run(known: log.allSignatures)
-            log.merge(cases.findings)
             state.coverage = cases.coverage
             validCases = cases.validCases
             state.statistics.cases = cases.cases
             state.statistics.casesByExpectation = cases.casesByExpectation
-            state.work.merge(cases.work)
             if state.statistics.stoppedEarly == nil { state.statistics.stoppedEarly = cases.stoppedEarly }
-            publish(&state, tally: tally)
+            take(cases.findings, work: cases.work)
         }
         if !stop() {
             let probes = FilterProbes(context: context, discovery: discovery).run(known: log.allSignatures)
-            log.merge(probes.findings)
-            state.work.merge(probes.work)
-            tally.add(probes.tally)
-            publish(&state, tally: tally)
+            take(probes.findings, work: probes.work, walks: probes.tally)
         }
         if !stop() {
             let walks = WalkPhase(context: context, discovery: discovery, validCases: validCases).run(known: log.allSignatures)
-            log.merge(walks.findings)
-            state.work.merge(walks.work)
-            tally.add(walks.tally)
             for size in walks.coveredPageSizes { state.coverage.recordWalk(pageSize: size) }
-            publish(&state, tally: tally)
+            take(walks.findings, work: walks.work, walks: walks.tally)
         }
         if !stop() {
             let relations = RelationPhase(context: context, discovery: discovery, validCases: validCases)
                 .run(known: log.allSignatures)
-            log.merge(relations.findings)
-            state.work.merge(relations.work)
-            tally.add(relations.tally)
             state.statistics.relations = relations.evaluated
-            publish(&state, tally: tally)
+            take(relations.findings, work: relations.work, walks: relations.tally)
         }
         // A phase cut by the deadline, a halt, a signal or --max-failures stops quietly: record why here.
         _ = stop()

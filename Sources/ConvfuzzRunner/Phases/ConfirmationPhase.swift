@@ -39,19 +39,14 @@ public struct ConfirmationPhase: Sendable {
         let canConfirm = context.canConfirm
         if interrupted { return Verdict(reproduced: true, unconfirmed: !entry.isCorpusRegression, interrupted: true) }
         if !canConfirm { return Verdict(reproduced: true, unconfirmed: true, interrupted: false) }
-        let judge = WalkJudge(context: context, discovery: discovery)
         switch entry.confirm {
         case .generatedCase(let generated):
-            let again = context.responseOracle.check(classification: generated.classification,
-                                                     response: context.executor.execute(generated.queryString))
-            return Verdict(reproduced: again.contains { $0.signature == signature } || !context.canConfirm,
-                           unconfirmed: false, interrupted: false)
+            return resent(context.check(generated), signature: signature)
         case .response(let query):
-            let again = context.check(query: query, issued: discovery.issued)
-            return Verdict(reproduced: again.contains { $0.signature == signature } || !context.canConfirm,
-                           unconfirmed: false, interrupted: false)
+            return resent(context.check(query: query, issued: discovery.issued), signature: signature)
         case .replay:
-            if judge.rerun(entry.replay, tally: &tally).contains(where: { $0.signature == signature }) {
+            if WalkJudge(context: context, discovery: discovery).rerun(entry.replay, tally: &tally)
+                .contains(where: { $0.signature == signature }) {
                 return Verdict(reproduced: true, unconfirmed: false, interrupted: false)
             }
             let cut = !context.canConfirm
@@ -59,5 +54,12 @@ public struct ConfirmationPhase: Sendable {
         case .none:
             return Verdict(reproduced: true, unconfirmed: false, interrupted: false)
         }
+    }
+
+    /// The verdict on one re-sent request: reproduced when the signature is found again, or when the
+    /// deadline cut the re-send (a cut answer proves nothing either way).
+    private func resent(_ again: [Finding], signature: String) -> Verdict {
+        Verdict(reproduced: again.contains { $0.signature == signature } || !context.canConfirm,
+                unconfirmed: false, interrupted: false)
     }
 }

@@ -30,11 +30,9 @@ public struct ShrinkingStep: Sendable {
     public func shrink(_ generated: GeneratedCase, finding: Finding, replay: ReplayPlan) -> Outcome {
         let signature = finding.signature
         let generator = CaseGenerator(spec: context.spec, pools: discovery.pools)
-        let oracle = context.responseOracle
-        let executor = context.executor
         var lastFinding: Finding?
         let result = Shrinker(generator: generator).shrink(generated, budget: context.configuration.shrinkBudget) { candidate in
-            let findings = oracle.check(classification: candidate.classification, response: executor.execute(candidate.queryString))
+            let findings = context.check(candidate)
             guard let match = findings.first(where: { $0.signature == signature }) else { return false }
             lastFinding = match
             return true

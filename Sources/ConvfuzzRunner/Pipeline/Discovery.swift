@@ -24,13 +24,6 @@ public struct Discovery: Sendable {
         self.windowStart = windowStart
         self.basePairs = basePairs
     }
-
-    /// The same discovery with another base walk.
-    public func withBase(_ walk: Walk) -> Discovery {
-        var copy = self
-        copy.base = walk
-        return copy
-    }
 }
 
 /// Walks judged and pages they held: what `RunStatistics.walks` and `pagesWalked` add up.

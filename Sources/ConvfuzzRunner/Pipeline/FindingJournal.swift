@@ -15,21 +15,8 @@ public final class FindingJournal: @unchecked Sendable {
 
     /// Appends entries not journalled yet; returns those that were new (each finding is announced once).
     func append(_ entries: [FindingLog.Entry]) -> [FindingLog.Entry] {
-        lock.withLock {
-            let before = log.allSignatures
-            var fresh: [FindingLog.Entry] = []
-            for entry in entries where !before.contains(entry.finding.signature) {
-                var single = FindingLog()
-                single.record([entry.finding], origin: entry.origin, replay: entry.replay, confirm: entry.confirm)
-                log.merge(single)
-                fresh.append(entry)
-            }
-            return fresh
-        }
+        lock.withLock { entries.filter { log.insert($0) } }
     }
-
-    /// Unique findings journalled so far.
-    public var count: Int { lock.withLock { log.count } }
 
     /// The entries so far, in the order first seen.
     public var entries: [FindingLog.Entry] { lock.withLock { log.ordered } }

@@ -61,14 +61,8 @@ public struct FindingLog: Sendable {
                                 confirm: Confirmation) -> [Entry] {
         var fresh: [Entry] = []
         for finding in findings {
-            if entries[finding.signature] != nil {
-                entries[finding.signature]!.occurrences += 1
-                continue
-            }
             let entry = Entry(finding: finding, origin: origin, replay: replay, occurrences: 1, confirm: confirm)
-            signatures.append(finding.signature)
-            entries[finding.signature] = entry
-            if !known.contains(finding.signature) { fresh.append(entry) }
+            if insert(entry), !known.contains(finding.signature) { fresh.append(entry) }
         }
         return fresh
     }
@@ -76,14 +70,22 @@ public struct FindingLog: Sendable {
     /// Adds another log's entries after this one's: a signature already here adds its occurrences.
     public mutating func merge(_ other: FindingLog) {
         for entry in other.ordered {
-            if entries[entry.finding.signature] != nil {
-                entries[entry.finding.signature]!.occurrences += entry.occurrences
-            } else {
-                signatures.append(entry.finding.signature)
-                entries[entry.finding.signature] = entry
-            }
+            insert(entry)
             known.insert(entry.finding.signature)
         }
+    }
+
+    /// Adds an entry; a signature already here only adds its occurrences. True when the signature is new here.
+    @discardableResult
+    public mutating func insert(_ entry: Entry) -> Bool {
+        let signature = entry.finding.signature
+        guard entries[signature] == nil else {
+            entries[signature]!.occurrences += entry.occurrences
+            return false
+        }
+        signatures.append(signature)
+        entries[signature] = entry
+        return true
     }
 
     /// Every signature in this log or known before it.

@@ -1,4 +1,5 @@
 import ConvfuzzContract
+import ConvfuzzGeneration
 import ConvfuzzOracle
 import ConvfuzzSpec
 
@@ -72,6 +73,11 @@ public struct PhaseContext: Sendable {
     public var canConfirm: Bool { executor.stopReason == nil && !deadline.hasPassed }
 
     // MARK: Sending
+
+    /// Sends one generated case and checks the response against the case's classification.
+    public func check(_ generated: GeneratedCase) -> [Finding] {
+        responseOracle.check(classification: generated.classification, response: executor.execute(generated.queryString))
+    }
 
     /// Sends one query and checks the response against what its pairs mean.
     public func check(query: String, issued: CursorBook = CursorBook()) -> [Finding] {
