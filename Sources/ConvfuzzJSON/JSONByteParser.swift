@@ -72,21 +72,7 @@ struct JSONByteParser {
         var elements: [JSONValue] = []
         while true {
             elements.append(try parseValue())
-            skipWhitespace()
-            guard position < bytes.count else { throw truncated() }
-            switch bytes[position] {
-            case ASCII.comma:
-                position += 1
-                skipWhitespace()
-                if position < bytes.count && bytes[position] == ASCII.closeBracket {
-                    throw failure("trailing comma in array")
-                }
-            case ASCII.closeBracket:
-                position += 1
-                return .array(elements)
-            default:
-                throw unexpected(expecting: "',' or ']'")
-            }
+            if try closesAfterElement(ASCII.closeBracket, container: "array") { return .array(elements) }
         }
     }
 
@@ -110,21 +96,27 @@ struct JSONByteParser {
             position += 1
             skipWhitespace()
             entries.append((key: key, value: try parseValue()))
+            if try closesAfterElement(ASCII.closeBrace, container: "object") { return .object(JSONObject(entries)) }
+        }
+    }
+
+    /// After a container's element: consumes `,` (true: another element follows) or the closing byte
+    /// (false: the container ends), and rejects a trailing comma and anything else.
+    @inline(__always)
+    private mutating func closesAfterElement(_ closing: UInt8, container: StaticString) throws(JSONParseError) -> Bool {
+        skipWhitespace()
+        guard position < bytes.count else { throw truncated() }
+        switch bytes[position] {
+        case ASCII.comma:
+            position += 1
             skipWhitespace()
-            guard position < bytes.count else { throw truncated() }
-            switch bytes[position] {
-            case ASCII.comma:
-                position += 1
-                skipWhitespace()
-                if position < bytes.count && bytes[position] == ASCII.closeBrace {
-                    throw failure("trailing comma in object")
-                }
-            case ASCII.closeBrace:
-                position += 1
-                return .object(JSONObject(entries))
-            default:
-                throw unexpected(expecting: "',' or '}'")
-            }
+            if position < bytes.count && bytes[position] == closing { throw failure("trailing comma in \(container)") }
+            return false
+        case closing:
+            position += 1
+            return true
+        default:
+            throw unexpected(expecting: "',' or '\(Character(UnicodeScalar(closing)))'")
         }
     }
 

@@ -1,20 +1,21 @@
 import ConvfuzzContract
 import ConvfuzzGeneration
 import ConvfuzzOracle
+import ConvfuzzResults
 import ConvfuzzSpec
 import Foundation
 
-/// Runs a whole conformance session against one target by composing phases.
+/// Runs a whole conformance session against one target: a list of phases, then confirmation.
 ///
-/// Phases, in order: ``Preflight`` (reachability and auth), ``DiscoveryPhase`` (pools, issued cursors,
-/// growth window, base walk: a ``Discovery`` value), ``CorpusReplay`` (stored failures, regenerated with
-/// the harvested pools), ``AccessPhase`` (auth variants, tenancy), ``CasePhase``, ``FilterProbes``,
-/// ``WalkPhase``, ``RelationPhase``, then per finding ``ConfirmationPhase`` (re-run once; what does not
-/// reproduce is flaky), ``ShrinkingStep``, the baseline and ``CorpusRecording``. Each phase takes its
-/// inputs as values and returns a result value; the runner merges the findings in phase order and
-/// shares no mutable state with the phases. Every request goes through one ``RequestExecutor``.
-/// The same seed, spec and target behaviour give the same cases in the same order and the same
-/// findings, whatever the concurrency and the number of cores.
+/// The phases (``phases``), in order: ``PreflightPhase`` (reachability and auth), ``DiscoveryPhase`` (pools,
+/// issued cursors, growth window, base walk: a ``Discovery`` value), ``CorpusReplayPhase`` (stored failures,
+/// regenerated with the harvested pools), ``AccessPhase`` (auth variants, tenancy), ``CasePhase``,
+/// ``ProbePhase``, ``WalkPhase``, ``RelationPhase``. Each takes the same ``PhaseInput`` (what earlier
+/// phases learnt, as values) and returns a ``PhaseOutput``; the runner merges the findings in phase
+/// order. Then per finding: ``Confirmation`` (its plan re-run once by the ``Replayer``; what does not
+/// reproduce is flaky), ``ShrinkingStep``, the baseline and ``CorpusRecording``. Every request goes
+/// through one ``RequestExecutor``. The same seed, spec and target behaviour give the same cases in the
+/// same order and the same findings, whatever the concurrency and the number of cores.
 public final class Runner: @unchecked Sendable {
     // Immutable after init; `published` is locked. `@unchecked Sendable` so that another thread can
     // call `resultSoFar(signal:)` and `requestsSoFar` while `run()` goes on.
@@ -41,69 +42,36 @@ public final class Runner: @unchecked Sendable {
 
     // MARK: Running
 
-    /// Runs every phase and returns the result; throws when the target cannot be judged.
+    /// The run's phases, in order.
+    public var phases: [any Phase] {
+        [PreflightPhase(context: context), DiscoveryPhase(context: context), CorpusReplayPhase(context: context),
+         AccessPhase(context: context), CasePhase(context: context), ProbePhase(context: context),
+         WalkPhase(context: context), RelationPhase(context: context)]
+    }
+
+    /// Runs every phase, then confirms what they found, and returns the result; throws when the target
+    /// cannot be judged.
     public func run() throws(RunAbort) -> RunResult {
         var state = published.current
         var log = FindingLog()
         var tally = WalkTally()
-        /// Merges a phase's findings, units and judged walks into the run, in phase order, and publishes the state.
-        func take(_ findings: FindingLog, work: WorkLog = WorkLog(), walks: WalkTally = WalkTally()) {
-            log.merge(findings)
-            state.work.merge(work)
-            tally.add(walks)
+        var input = PhaseInput(discovery: Discovery(pools: ValuePools(profile: configuration.profile)))
+        context.deadline.reset(at: context.clock.explorationEnd)
+        for phase in phases {
+            if phase.skippedWhenStopping, stopped(&state.statistics, log: log) { continue }
+            input.known = log.allSignatures
+            let output = try phase.run(input)
+            take(output, into: &state, input: &input)
+            log.merge(output.findings)
+            tally.add(output.tally)
             publish(&state, tally: tally)
         }
-        context.deadline.reset(at: context.clock.explorationEnd)
-        take(try Preflight(context: context).run())
-        if let directory = configuration.corpusDirectory { CorpusStore(directory: directory).sweepTemporaries() }
-        var discovery: Discovery
-        do {
-            let discovered = DiscoveryPhase(context: context).run(pools: ValuePools(profile: configuration.profile),
-                                                                  known: log.allSignatures)
-            take(discovered.findings, walks: discovered.tally)
-            discovery = discovered.discovery
-        }
-        if configuration.replayCorpus, let directory = configuration.corpusDirectory {
-            let replayed = try CorpusReplay(context: context, discovery: discovery)
-                .run(files: CorpusStore(directory: directory).files(), known: log.allSignatures)
-            state.corpusOutcomes = replayed.outcomes
-            state.statistics.corpusReplayed = replayed.outcomes.count
-            take(replayed.findings, work: replayed.work, walks: replayed.tally)
-        }
-        let access = try AccessPhase(context: context, discovery: discovery).run(known: log.allSignatures)
-        state.accessNotes = access.notes
-        take(access.findings, walks: access.tally)
-        func stop() -> Bool { stopped(&state.statistics, log: log) }
-        var validCases: [GeneratedCase] = []
-        if !stop() {
-            let cases = CasePhase(context: context, discovery: discovery).run(known: log.allSignatures)
-            state.coverage = cases.coverage
-            validCases = cases.validCases
-            state.statistics.cases = cases.cases
-            state.statistics.casesByExpectation = cases.casesByExpectation
-            if state.statistics.stoppedEarly == nil { state.statistics.stoppedEarly = cases.stoppedEarly }
-            take(cases.findings, work: cases.work)
-        }
-        if !stop() {
-            let probes = FilterProbes(context: context, discovery: discovery).run(known: log.allSignatures)
-            take(probes.findings, work: probes.work, walks: probes.tally)
-        }
-        if !stop() {
-            let walks = WalkPhase(context: context, discovery: discovery, validCases: validCases).run(known: log.allSignatures)
-            for size in walks.coveredPageSizes { state.coverage.recordWalk(pageSize: size) }
-            take(walks.findings, work: walks.work, walks: walks.tally)
-        }
-        if !stop() {
-            let relations = RelationPhase(context: context, discovery: discovery, validCases: validCases)
-                .run(known: log.allSignatures)
-            state.statistics.relations = relations.evaluated
-            take(relations.findings, work: relations.work, walks: relations.tally)
-        }
         // A phase cut by the deadline, a halt, a signal or --max-failures stops quietly: record why here.
-        _ = stop()
+        _ = stopped(&state.statistics, log: log)
         try requireSomethingTested(state.statistics)
         context.deadline.reset(at: context.clock.runEnd)
         executor.clearDeadlineStop()
+        var discovery = input.discovery
         var reported = confirm(log, discovery: &discovery, statistics: &state.statistics, tally: &tally)
         state.statistics.requests = executor.requests
         state.statistics.retries = executor.retried
@@ -113,6 +81,32 @@ public final class Runner: @unchecked Sendable {
         reported += retryNotices(&state.statistics)
         state.statistics.seconds = context.clock.elapsed
         return result(state, findings: reported)
+    }
+
+    /// Takes what is particular to a phase's output into the run's state and the next phases' input.
+    private func take(_ output: PhaseOutput, into state: inout RunSnapshot, input: inout PhaseInput) {
+        state.work.merge(output.work)
+        switch output.payload {
+        case .none:
+            break
+        case .discovery(let discovery):
+            input.discovery = discovery
+        case .corpus(let outcomes):
+            state.corpusOutcomes = outcomes
+            state.statistics.corpusReplayed = outcomes.count
+        case .access(let notes):
+            state.accessNotes = notes
+        case .cases(let summary):
+            state.coverage = summary.coverage
+            input.validCases = summary.validCases
+            state.statistics.cases = summary.cases
+            state.statistics.casesByExpectation = summary.casesByExpectation
+            if state.statistics.stoppedEarly == nil { state.statistics.stoppedEarly = summary.stoppedEarly }
+        case .walks(let sizes):
+            for size in sizes { state.coverage.recordWalk(pageSize: size) }
+        case .relations(let evaluated):
+            state.statistics.relations = evaluated
+        }
     }
 
     /// True when the run must stop starting work; records why once (a signal always wins).
@@ -143,44 +137,51 @@ public final class Runner: @unchecked Sendable {
         let entries = log.ordered
         // Walk and relation findings are re-run against a fresh base walk, so that data which changed
         // since discovery (a live target) cannot make a completeness check fail twice.
-        if ConfirmationPhase.needsFreshBase(entries, context: context) {
+        if Confirmation.needsFreshBase(entries, context: context) {
             let refreshed = DiscoveryPhase(context: context).refresh(&discovery)
             tally.add(refreshed)
         }
-        let confirmation = ConfirmationPhase(context: context, discovery: discovery)
+        let confirmation = Confirmation(context: context, discovery: discovery)
         let shrinking = ShrinkingStep(context: context, discovery: discovery)
         let recording = configuration.corpusDirectory.map { CorpusRecording(context: context, directory: $0, startedAt: startedAt) }
         var reported: [ReportedFinding] = []
         for (position, entry) in entries.enumerated() {
-            context.progress.report("confirming", done: position, total: entries.count, findings: log.count)
+            context.progress.report(.confirming, done: position, total: entries.count, findings: log.count)
             if configuration.stop?.signal != nil { _ = stopped(&statistics, log: log) }
             let verdict = confirmation.confirm(entry, tally: &tally)
-            if verdict.unconfirmed { statistics.unconfirmed = (statistics.unconfirmed ?? 0) + 1 }
-            var finding = entry.finding
-            var replay = entry.replay
+            if verdict.countsUnconfirmed(isCorpusRegression: entry.isCorpusRegression) {
+                statistics.unconfirmed = (statistics.unconfirmed ?? 0) + 1
+            }
+            var shrunk = entry
             var shrinkSummary: ShrinkSummary?
-            if verdict.reproduced, !verdict.unconfirmed, !verdict.interrupted, configuration.shrinkBudget > 0,
-               case .generatedCase(let generated) = entry.confirm, !stopped(&statistics, log: log) {
-                let outcome = shrinking.shrink(generated, finding: finding, replay: replay)
-                finding = outcome.finding
-                replay = outcome.replay
+            if verdict == .reproduced, !entry.isCorpusRegression, configuration.shrinkBudget > 0,
+               let generated = confirmation.generatedCase(entry.plan), !stopped(&statistics, log: log) {
+                let outcome = shrinking.shrink(generated, finding: entry.finding, plan: entry.plan)
+                shrunk.finding = outcome.finding
+                shrunk.plan = outcome.plan
                 shrinkSummary = outcome.summary
             }
-            var status: FindingStatus = verdict.reproduced ? .new : .flaky
-            if verdict.interrupted, !entry.isCorpusRegression { status = .unconfirmed }
-            if baseline.signatures.contains(finding.signature) { status = .baseline }
-            var corpusFile: String?
-            if status == .new || status == .unconfirmed, !entry.isCorpusRegression {
-                corpusFile = recording?.store(finding, replay: replay)
-            } else if entry.isCorpusRegression, case .corpus(let file) = entry.origin {
-                corpusFile = file
-            }
-            var reportedFinding = ReportedFinding(finding: finding, status: status, occurrences: entry.occurrences,
-                                                  origin: entry.origin, reproduction: replay.queries, shrink: shrinkSummary,
-                                                  corpusFile: corpusFile)
-            reportedFinding.credential = replay.credential
-            reported.append(reportedFinding)
+            reported.append(report(shrunk, verdict: verdict, shrink: shrinkSummary, recording: recording))
         }
+        return reported
+    }
+
+    /// A confirmed (or not re-run) entry as reported: its status, and its corpus file, written now when
+    /// the finding is new to the corpus and gates (or was cut short by a signal).
+    private func report(_ entry: FindingLog.Entry, verdict: ConfirmationVerdict, shrink: ShrinkSummary?,
+                        recording: CorpusRecording?) -> ReportedFinding {
+        let status = FindingStatus(verdict: verdict, isCorpusRegression: entry.isCorpusRegression,
+                                   inBaseline: baseline.signatures.contains(entry.finding.signature))
+        var corpusFile: String?
+        if case .corpus(let file) = entry.source {
+            corpusFile = file
+        } else if status == .new || status == .unconfirmed {
+            corpusFile = recording?.store(entry.finding, replay: entry.plan)
+        }
+        var reported = ReportedFinding(finding: entry.finding, status: status, occurrences: entry.occurrences,
+                                       origin: entry.origin(seed: configuration.seed), reproduction: entry.plan.queries,
+                                       shrink: shrink, corpusFile: corpusFile)
+        reported.credential = entry.plan.credential
         return reported
     }
 
@@ -223,7 +224,7 @@ public final class Runner: @unchecked Sendable {
             startedAt: startedAt, statistics: state.statistics, findings: reported,
             coverageRows: Self.coverageRows(state.coverage),
             coverageGaps: state.coverage.gaps.map { "\($0.parameter) × \($0.cellClass)" },
-            corpusReplay: state.corpusOutcomes, settings: RunSettings(configuration), traffic: executor.traffic.summary(),
+            corpusReplay: state.corpusOutcomes, settings: configuration.settings, traffic: executor.traffic.summary(),
             targetIdentity: configuration.targetIdentity, shard: configuration.shard, work: state.work)
         if executor.keyRefusal != nil { result.abortReason = executor.stopReason }
         result.secondKeyEnv = configuration.secondKey == nil ? nil : configuration.secondKeyEnv
@@ -253,21 +254,8 @@ public final class Runner: @unchecked Sendable {
         state.statistics.retries = executor.retried
         state.statistics.seconds = context.clock.elapsed
         let recording = configuration.corpusDirectory.map { CorpusRecording(context: context, directory: $0, startedAt: startedAt) }
-        var reported: [ReportedFinding] = []
-        for entry in context.progress.journal.entries {
-            var corpusFile: String?
-            var status = FindingStatus.unconfirmed
-            if entry.isCorpusRegression, case .corpus(let file) = entry.origin {
-                corpusFile = file
-                status = .new
-            } else if baseline.signatures.contains(entry.finding.signature) {
-                status = .baseline
-            } else {
-                corpusFile = recording?.store(entry.finding, replay: entry.replay)
-            }
-            reported.append(ReportedFinding(finding: entry.finding, status: status, occurrences: entry.occurrences,
-                                            origin: entry.origin, reproduction: entry.replay.queries, shrink: nil,
-                                            corpusFile: corpusFile))
+        let reported = context.progress.journal.entries.map { entry in
+            report(entry, verdict: .notRerun(.interrupted), shrink: nil, recording: recording)
         }
         return result(state, findings: reported)
     }
@@ -276,26 +264,30 @@ public final class Runner: @unchecked Sendable {
 
     /// Sends the preflight request alone (its findings reach the journal); throws when the target cannot be judged.
     func preflight() throws(RunAbort) {
-        _ = try Preflight(context: context).run()
+        _ = try PreflightPhase(context: context).run(PhaseInput(discovery: Discovery(pools: ValuePools(profile: configuration.profile))))
+    }
+
+    /// The discovery of a partial run, after the preflight.
+    private func discover() throws(RunAbort) -> Discovery {
+        try preflight()
+        let output = DiscoveryPhase(context: context).run(PhaseInput(discovery: Discovery(pools: ValuePools(profile: configuration.profile))))
+        return output.discovery ?? Discovery(pools: ValuePools(profile: configuration.profile))
     }
 
     /// Replays corpus files without a full run: preflight, discovery, then each entry. Used by `convfuzz replay`.
     /// Every file is read before the first request, so a broken one exits 2 without traffic.
     public func replayFiles(_ files: [String]) throws(RunAbort) -> [CorpusReplayOutcome] {
         var entries: [CorpusEntry] = []
-        for file in files { entries.append(try CorpusReplay.load(file)) }
-        try preflight()
-        let discovery = DiscoveryPhase(context: context).run(pools: ValuePools(profile: configuration.profile)).discovery
-        let replay = CorpusReplay(context: context, discovery: discovery)
+        for file in files { entries.append(try CorpusReplayPhase.load(file)) }
+        let discovery = try discover()
+        let replay = CorpusReplayPhase(context: context)
         var tally = WalkTally()
-        return zip(files, entries).map { replay.replay($1, file: $0, tally: &tally).outcome }
+        return zip(files, entries).map { replay.replay($1, file: $0, discovery: discovery, tally: &tally).outcome }
     }
 
     /// Checks the target (preflight), walks the unfiltered query and returns a first profile. Used by `convfuzz profile init`.
     public func discoverProfile() throws(RunAbort) -> ProfileDraft {
-        try preflight()
-        let phase = DiscoveryPhase(context: context)
-        return phase.profileDraft(phase.run(pools: ValuePools(profile: configuration.profile)).discovery)
+        DiscoveryPhase(context: context).profileDraft(try discover())
     }
 
     /// Walks one query to its end page by page, keeping no pages, after the preflight. Used by `convfuzz walk`.

@@ -11,8 +11,13 @@ import Foundation
 /// deadline) and the low-speed limit, so a batch always ends: a stalled or trickling transfer is
 /// cut after `lowSpeedTime` seconds and holds the rest of its batch at most that long. The body
 /// bytes one batch holds are capped by `maxBatchBytes`.
-/// Transfers behave exactly like those of ``HTTPClient`` (same byte-exact URL
-/// rules, redirects off, no proxy, identity encoding).
+/// Behaviour of every transfer: HTTP/1.1, no signals (`CURLOPT_NOSIGNAL`), no redirects, no proxy,
+/// no compression (no `Accept-Encoding` is sent), the configured connect/total timeouts and body cap.
+///
+/// The URL is sent byte-exact (`CURLOPT_PATH_AS_IS`; curl 7.88 neither encodes nor decodes nor
+/// normalises). Bytes that cannot be sent raw are rejected with ``TransportError/invalidURL(reason:)``
+/// instead of being altered: bytes 0x00–0x20 (controls and space), 0x7F, and `#` (curl would drop it
+/// as a fragment). Percent-encode them.
 ///
 /// Calls are serialised by an internal lock, which is what makes the class
 /// `@unchecked Sendable`.
@@ -109,5 +114,11 @@ public final class HTTPBatchClient: @unchecked Sendable {
             _ = pool[slot].finish(CURLE_ABORTED_BY_CALLBACK)
             batch.complete(slot: slot, with: .failure(.other(code: Int(CURLE_ABORTED_BY_CALLBACK.rawValue), reason: reason)))
         }
+    }
+
+    /// libcurl's version line, e.g. `libcurl/7.88.1 OpenSSL/3.0.11 zlib/1.2.13`.
+    public static func versionString() -> String {
+        CurlGlobal.ensure()
+        return String(cString: curl_version())
     }
 }

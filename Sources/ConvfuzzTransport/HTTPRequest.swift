@@ -1,7 +1,7 @@
 /// One HTTP request (no body: the fuzzer only sends query strings).
 ///
 /// `url` is sent byte-exact: the transport does no percent-encoding, no
-/// decoding and no path normalisation. See ``HTTPClient`` for the few bytes
+/// decoding and no path normalisation. See ``HTTPBatchClient`` for the few bytes
 /// that cannot be sent raw and are rejected with ``TransportError/invalidURL(reason:)``.
 public struct HTTPRequest: Sendable, CustomStringConvertible, CustomReflectable {
     /// The method token, `GET` by default.

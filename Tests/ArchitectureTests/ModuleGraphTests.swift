@@ -1,3 +1,4 @@
+import ConvfuzzTestSupport
 import Foundation
 import Testing
 
@@ -5,11 +6,7 @@ import Testing
 /// docs/architecture.md's module table lists are the same graph.
 @Suite("Module graph: sources, Package.swift and docs/architecture.md agree")
 struct ModuleGraphTests {
-    static let root: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        parts.removeLast(3)
-        return parts.joined(separator: "/")
-    }()
+    static var root: String { TestPaths.root }
 
     /// Modules of the platform and toolchain, not of the package graph.
     static let platform: Set<String> = ["Foundation", "FoundationEssentials", "Glibc", "Darwin", "Dispatch", "Synchronization",

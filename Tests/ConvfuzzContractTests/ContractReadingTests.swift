@@ -1,13 +1,10 @@
 import ConvfuzzContract
 import ConvfuzzSpec
+import ConvfuzzTestSupport
 import Testing
 
 enum ContractFixtures {
-    static let spec: Spec = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        parts.removeLast(3)
-        return try! SpecLoader.load(path: parts.joined(separator: "/") + "/specs/list-conversations.yaml")
-    }()
+    static var spec: Spec { TestPaths.spec }
 }
 
 @Suite("Contract: one splitter, one integer reader, one direction reader")

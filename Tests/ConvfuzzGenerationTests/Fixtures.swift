@@ -1,19 +1,14 @@
 import ConvfuzzGeneration
 import ConvfuzzSpec
+import ConvfuzzTestSupport
 
 /// Paths into the repository and shared fixtures for tests.
 enum Fixtures {
-    static var root: String {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        parts.removeLast(3)
-        return parts.joined(separator: "/")
-    }
+    static var root: String { TestPaths.root }
 
-    static var specPath: String { root + "/specs/list-conversations.yaml" }
+    static var specPath: String { TestPaths.specPath }
 
-    static let spec: Spec = {
-        do { return try SpecLoader.load(path: specPath) } catch { fatalError("cannot load the bundled spec: \(error)") }
-    }()
+    static var spec: Spec { TestPaths.spec }
 
     /// A profile-like pool set resembling what discovery finds.
     static let pools: ValuePools = {

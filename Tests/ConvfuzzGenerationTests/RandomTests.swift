@@ -39,7 +39,7 @@ struct RandomTests {
         var generator = Xoshiro256StarStar(seed: 3)
         var seen = Set<UInt64>()
         for _ in 0..<2000 {
-            let value = generator.next(below: 7)
+            let value: UInt64 = generator.next(below: 7)
             #expect(value < 7)
             seen.insert(value)
         }

@@ -1,4 +1,5 @@
 import ConvfuzzJSON
+import ConvfuzzTestSupport
 import Testing
 
 @Suite("Property: parse(write(v)) == v")
@@ -6,7 +7,7 @@ struct JSONRoundTripPropertyTests {
     @Test("500 random values round-trip through compact and pretty output",
           arguments: [JSONWriter.compact, JSONWriter.pretty, JSONWriter(sortedKeys: true)])
     func roundTrip(_ writer: JSONWriter) throws {
-        var generator = RandomJSON(rng: SplitMix64(seed: 0xC0FF_EE00_1234_5678))
+        var generator = RandomJSON(rng: TestRandom(seed: 0xC0FF_EE00_1234_5678))
         for iteration in 0..<500 {
             let value = generator.value()
             let bytes = writer.bytes(value)
@@ -19,8 +20,8 @@ struct JSONRoundTripPropertyTests {
 
     @Test("the generator is deterministic")
     func deterministic() {
-        var first = RandomJSON(rng: SplitMix64(seed: 42))
-        var second = RandomJSON(rng: SplitMix64(seed: 42))
+        var first = RandomJSON(rng: TestRandom(seed: 42))
+        var second = RandomJSON(rng: TestRandom(seed: 42))
         for _ in 0..<20 {
             #expect(JSONWriter.compact.bytes(first.value()) == JSONWriter.compact.bytes(second.value()))
         }

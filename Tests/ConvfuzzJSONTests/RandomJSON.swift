@@ -1,8 +1,9 @@
 import ConvfuzzJSON
+import ConvfuzzTestSupport
 
 /// Generates random JSON values (all scalar kinds, awkward strings and numbers).
 struct RandomJSON {
-    var rng: SplitMix64
+    var rng: TestRandom
 
     mutating func value(depth: Int = 0) -> JSONValue {
         let kinds = depth >= 4 ? 4 : 6

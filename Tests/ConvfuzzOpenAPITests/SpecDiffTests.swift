@@ -1,4 +1,5 @@
 import ConvfuzzSpec
+import ConvfuzzTestSupport
 import Foundation
 import Testing
 @testable import ConvfuzzOpenAPI
@@ -29,7 +30,7 @@ struct SpecDiffTests {
 
     @Test func aFilledDraftHasNoDriftFromItsDocument() throws {
         let draft = SpecDraftWriter.draft(SpecImportTests.operation)
-        let specText = try String(contentsOfFile: RepoPaths.spec, encoding: .utf8)
+        let specText = try String(contentsOfFile: TestPaths.specPath, encoding: .utf8)
         let filled = try SpecLoader.load(text: DraftFilling.fill(draft, from: specText, spec: SpecImportTests.spec), file: "f.yaml")
         let drift = SpecDiffer.diff(spec: filled, operation: SpecImportTests.operation)
         #expect(drift.isEmpty, "\(drift.render(spec: "f", document: "d", operation: "o"))")

@@ -1,4 +1,5 @@
 import ConvfuzzSpec
+import ConvfuzzTestSupport
 import Foundation
 import Testing
 @testable import ConvfuzzOpenAPI
@@ -6,9 +7,9 @@ import Testing
 @Suite("spec import from OpenAPI")
 struct SpecImportTests {
     static let operation: ImportedOperation = {
-        try! OperationImporter.importOperation(file: RepoPaths.openAPI, path: RepoPaths.endpoint)
+        try! OperationImporter.importOperation(file: TestPaths.openAPIPath, path: RepoPaths.endpoint)
     }()
-    static let spec: Spec = { try! SpecLoader.load(path: RepoPaths.spec) }()
+    static let spec: Spec = { try! SpecLoader.load(path: TestPaths.specPath) }()
 
     @Test func reproducesEveryParameterTypeRangeAndEnumOfTheSpec() throws {
         let operation = Self.operation
@@ -68,7 +69,7 @@ struct SpecImportTests {
 
     @Test func theDraftLintsCleanOnceItsTodosAreFilledFromTheSpec() throws {
         let draft = SpecDraftWriter.draft(Self.operation)
-        let specText = try String(contentsOfFile: RepoPaths.spec, encoding: .utf8)
+        let specText = try String(contentsOfFile: TestPaths.specPath, encoding: .utf8)
         let filled = DraftFilling.fill(draft, from: specText, spec: Self.spec)
         #expect(!filled.split(separator: "\n").contains { !$0.contains("#") && $0.contains("TODO") })
         let loaded = try SpecLoader.load(text: filled, file: "filled.yaml")
@@ -145,13 +146,13 @@ struct SpecImportTests {
             }
         }
         #expect(throws: OpenAPIImportError.self) {
-            try OperationImporter.importOperation(file: RepoPaths.openAPI, path: "/v1/nowhere")
+            try OperationImporter.importOperation(file: TestPaths.openAPIPath, path: "/v1/nowhere")
         }
     }
 
     @Test func specLintNamesAnOpenAPIDocumentForWhatItIs() {
         do {
-            _ = try SpecLoader.load(path: RepoPaths.openAPI)
+            _ = try SpecLoader.load(path: TestPaths.openAPIPath)
             Issue.record("an OpenAPI document is not a spec")
         } catch {
             #expect(error.message.contains("OpenAPI document"))

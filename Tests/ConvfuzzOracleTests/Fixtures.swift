@@ -2,22 +2,17 @@ import ConvfuzzContract
 import ConvfuzzGeneration
 import ConvfuzzJSON
 import ConvfuzzSpec
+import ConvfuzzTestSupport
 @testable import ConvfuzzOracle
 
 /// Paths into the repository and shared fixtures for the oracle tests.
 enum Fixtures {
-    static var root: String {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        parts.removeLast(3)
-        return parts.joined(separator: "/")
-    }
+    static var root: String { TestPaths.root }
 
-    static var specPath: String { root + "/specs/list-conversations.yaml" }
+    static var specPath: String { TestPaths.specPath }
 
     /// The real spec.
-    static let spec: Spec = {
-        do { return try SpecLoader.load(path: specPath) } catch { fatalError("spec: \(error)") }
-    }()
+    static var spec: Spec { TestPaths.spec }
 
     /// A valid conversation summary with optional overrides (nil removes a key).
     static func item(_ id: String, start: Int64, _ overrides: [String: JSONValue?] = [:]) -> JSONValue {

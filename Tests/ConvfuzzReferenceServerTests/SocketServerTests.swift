@@ -1,3 +1,4 @@
+import ConvfuzzTestSupport
 import Foundation
 import Glibc
 import Testing
@@ -70,7 +71,7 @@ import Testing
             client.send("GET /v1/convai/conversations?page_size=100 HTTP/1.1\r\n\r\n")
         }
         let port = server.port
-        let failures = Counter()
+        let failures = TestCounter()
         DispatchQueue.concurrentPerform(iterations: 64) { index in
             let client = RawClient(port: port)
             for _ in 0..<5 {

@@ -1,5 +1,5 @@
 import ConvfuzzOracle
-import ConvfuzzRunner
+import ConvfuzzResults
 import Testing
 @testable import ConvfuzzReport
 

@@ -1,6 +1,6 @@
 import ConvfuzzOracle
 @testable import ConvfuzzReport
-import ConvfuzzRunner
+import ConvfuzzResults
 import Foundation
 import Testing
 

@@ -1,6 +1,6 @@
 import ConvfuzzOracle
 import ConvfuzzReport
-import ConvfuzzRunner
+import ConvfuzzResults
 import Foundation
 import Testing
 

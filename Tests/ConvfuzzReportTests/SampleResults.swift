@@ -1,5 +1,5 @@
 import ConvfuzzOracle
-import ConvfuzzRunner
+import ConvfuzzResults
 
 /// Run results built by hand for report tests.
 enum SampleResults {
@@ -35,14 +35,16 @@ enum SampleResults {
         statistics.requests = 42
         statistics.seconds = 1.5
         statistics.retries = 1
+        var settings = RunSettings()
+        (settings.maxCases, settings.timeBudget, settings.concurrency, settings.rateLimit) = (10, 60, 4, 5)
+        (settings.walkSample, settings.maxWalkPages, settings.discoveryPages) = (2, 50, 5)
+        (settings.relationBudget, settings.shrinkBudget) = (8, 20)
         return RunResult(specName: "list-conversations", specRevision: "r1", specFingerprint: "0123456789abcdef",
                          seed: 7, target: "http://127.0.0.1:1", endpoint: "http://127.0.0.1:1/v1/convai/conversations",
                          authHeader: "xi-api-key", apiKeyEnv: "ELEVENLABS_API_KEY", authenticated: true,
                          startedAt: "2026-11-26T10:00:00Z", statistics: statistics, findings: findings,
                          coverageRows: coverageRows, coverageGaps: coverageGaps, corpusReplay: corpus,
-                         settings: RunSettings(maxCases: 10, timeBudget: 60, concurrency: 4, rateLimit: 5, retries: 3,
-                                               maxRetryAfter: 60, walkSample: 2, maxWalkPages: 50, discoveryPages: 5,
-                                               relationBudget: 8, shrinkBudget: 20, window: "off"),
+                         settings: settings,
                          traffic: traffic)
     }
 

@@ -95,12 +95,12 @@ struct InterruptionAndPreflightTests {
     }
 
     @Test func progressLinesNameTheirUnitAndOmitAnUnknownETA() {
-        let walks = ProgressSnapshot(phase: "walks", done: 3, total: 12, findings: 1, requests: 40, requestsPerSecond: 20, eta: nil)
+        let walks = ProgressSnapshot(phase: .walks, done: 3, total: 12, findings: 1, requests: 40, requestsPerSecond: 20, eta: nil)
         #expect(walks.line == "walks: 3/12 walks, 1 finding(s), 40 requests, 20 req/s")
         let progress = TerminalProgress(style: .plain(interval: 0))
-        progress.update(ProgressSnapshot(phase: "relations", done: 0, total: 96, findings: 0, requests: 5, requestsPerSecond: 1, eta: 999))
+        progress.update(ProgressSnapshot(phase: .relations, done: 0, total: 96, findings: 0, requests: 5, requestsPerSecond: 1, eta: 999))
         #expect(progress.plainLine(now: Clock.monotonic() + 5)?.contains("ETA") == false, "no rate yet, no ETA")
-        progress.update(ProgressSnapshot(phase: "relations", done: 48, total: 96, findings: 0, requests: 9, requestsPerSecond: 1, eta: nil))
+        progress.update(ProgressSnapshot(phase: .relations, done: 48, total: 96, findings: 0, requests: 9, requestsPerSecond: 1, eta: nil))
         let line = progress.plainLine(now: Clock.monotonic()) ?? ""
         #expect(line.contains("relations: 48/96 relations"))
         #expect(line.contains("ETA"), "\(line)")

@@ -1,4 +1,5 @@
 import ConvfuzzContract
+import ConvfuzzResults
 import ConvfuzzSpec
 import Foundation
 import Testing

@@ -3,6 +3,7 @@ import ConvfuzzGeneration
 import ConvfuzzOracle
 import ConvfuzzReferenceServer
 import ConvfuzzSpec
+import ConvfuzzTestSupport
 import ConvfuzzTransport
 import Foundation
 import Testing
@@ -19,16 +20,16 @@ struct PhaseTests {
         log.ordered.contains { fault.checkIDs.contains($0.finding.check.rawValue) }
     }
 
-    /// The case index a finding was first seen at (nil for other origins).
+    /// The case index a finding was first seen at (nil for other plans).
     static func caseIndex(_ entry: FindingLog.Entry) -> Int? {
-        if case .generatedCase(_, let index, _, _) = entry.origin { return index }
+        if case .generatedCase(_, let index, _, _) = entry.plan { return index }
         return nil
     }
 
     // MARK: Gateway
 
     @Test func theGatewayRetriesCountsAndKeepsOrder() {
-        let calls = Counter()
+        let calls = TestCounter()
         let transport = ScriptedTransport { request in
             ScriptedTransport.response(calls.next() == 0 ? 503 : 200, to: request,
                                        headers: [HTTPResponseHeader(name: "Retry-After", value: "0")])
@@ -43,28 +44,28 @@ struct PhaseTests {
         #expect(transport.sent == [endpoint + "?a=1", endpoint + "?b=2", endpoint + "?a=1"])
     }
 
-    // MARK: Preflight
+    // MARK: PreflightPhase
 
     @Test func preflightPassesACleanTargetCatchesAFaultAndStopsOnARefusal() throws {
         let (context, transport) = try PhaseFixtures.context()
-        #expect(try Preflight(context: context).run().count == 0)
+        #expect(try PreflightPhase(context: context).run(PhaseFixtures.firstInput(context)).findings.count == 0)
         #expect(transport.sent == [context.configuration.endpointURL])
         #expect(transport.requests.first?.headers.contains { $0.name == Paths.spec.auth.header && $0.value == PhaseFixtures.key } == true)
 
         let (faulty, _) = try PhaseFixtures.context(fault: .schemaRatingString)
-        let found = try Preflight(context: faulty).run()
+        let found = try PreflightPhase(context: faulty).run(PhaseFixtures.firstInput(faulty)).findings
         #expect(Self.catches(found, .schemaRatingString), "\(Self.checks(found))")
-        #expect(found.ordered.allSatisfy { if case .response(query: "") = $0.confirm { true } else { false } })
+        #expect(found.ordered.allSatisfy { $0.plan == .request(query: "") })
 
         let wrongKey = try ScriptedTransport(apiKey: "another-key-0123456789")
         let refusing = PhaseFixtures.context(over: wrongKey)
         #expect(throws: RunAbort.unauthorized(url: refusing.configuration.endpointURL, status: 401, keySent: true)) {
-            try Preflight(context: refusing).run()
+            try PreflightPhase(context: refusing).run(PhaseFixtures.firstInput(refusing))
         }
         let unreachable = PhaseFixtures.context(over: ScriptedTransport { request in
             .failure(.couldNotConnect(url: request.url, reason: "connection refused"))
         })
-        #expect { try Preflight(context: unreachable).run() } throws: { ($0 as? RunAbort)?.exitCode == 3 }
+        #expect { try PreflightPhase(context: unreachable).run(PhaseFixtures.firstInput(unreachable)) } throws: { ($0 as? RunAbort)?.exitCode == 3 }
     }
 
     // MARK: Discovery
@@ -72,33 +73,34 @@ struct PhaseTests {
     @Test func discoveryHarvestsPoolsCursorsAndTheBaseWalkAndRefreshesIt() throws {
         let (context, transport) = try PhaseFixtures.context { $0.window = .now }
         let initial = ValuePools(profile: context.configuration.profile)
-        let result = DiscoveryPhase(context: context).run(pools: initial)
-        let base = try #require(result.discovery.base)
+        let result = PhaseFixtures.discovered(context)
+        let discovered = try #require(result.discovery)
+        let base = try #require(discovered.base)
         #expect(base.isComplete)
         #expect(base.items.count == PhaseFixtures.serverSize)
         #expect(base.pages.count == 3)
         #expect(transport.sent.count == 3)
-        #expect(result.discovery.issued.count == base.pages.count - 1)
-        #expect(result.discovery.pools != initial)
-        #expect(result.discovery.windowStart != nil)
-        #expect(result.discovery.basePairs == DiscoveryPhase.discoveryPairs(spec: context.spec, pools: initial))
+        #expect(discovered.issued.count == base.pages.count - 1)
+        #expect(discovered.pools != initial)
+        #expect(discovered.windowStart != nil)
+        #expect(discovered.basePairs == DiscoveryPhase.discoveryPairs(spec: context.spec, pools: initial))
         #expect(result.findings.count == 0, "\(Self.checks(result.findings))")
         #expect(result.tally == { var tally = WalkTally(); tally.walks = 1; tally.pages = 3; return tally }())
 
-        var refreshed = result.discovery
+        var refreshed = discovered
         let refreshTally = DiscoveryPhase(context: context).refresh(&refreshed)
         #expect(refreshTally.walks == 1)
         #expect(transport.sent.count == 6)
         #expect(Array(transport.sent[3...]) == Array(transport.sent[..<3]), "the refresh walks the same query")
         #expect(refreshed.base?.ids == base.ids)
-        #expect(refreshed.pools == result.discovery.pools)
+        #expect(refreshed.pools == discovered.pools)
         var nothing = Discovery(pools: initial)
         #expect(DiscoveryPhase(context: context).refresh(&nothing).walks == 0)
         #expect(nothing.base == nil)
         #expect(transport.sent.count == 6)
 
         let (faulty, _) = try PhaseFixtures.context(fault: .cursorRepeatsItem)
-        let repeated = DiscoveryPhase(context: faulty).run(pools: initial)
+        let repeated = PhaseFixtures.discovered(faulty)
         #expect(Self.catches(repeated.findings, .cursorRepeatsItem), "\(Self.checks(repeated.findings))")
     }
 
@@ -110,26 +112,28 @@ struct PhaseTests {
         let (context, _) = try PhaseFixtures.context(fault: .acceptPageSize101)
         let discovery = PhaseFixtures.discovery(context)
         let cases = PhaseFixtures.cases(context, discovery)
-        let entry = try #require(cases.findings.ordered.first { $0.finding.check.rawValue == "CF-STATUS-ACCEPTED" })
+        let entry = try #require(cases.output.findings.ordered.first { $0.finding.check.rawValue == "CF-STATUS-ACCEPTED" })
         let recording = CorpusRecording(context: context, directory: directory, startedAt: "2026-12-01T10:00:00Z")
-        let path = try #require(recording.store(entry.finding, replay: entry.replay))
+        let path = try #require(recording.store(entry.finding, replay: entry.plan))
         #expect(CorpusStore(directory: directory).files() == [path])
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(!text.contains(PhaseFixtures.key), "the key never reaches a corpus file")
         #expect(text.contains("2026-12-01"))
 
-        let replayed = try CorpusReplay(context: context, discovery: discovery).run(files: [path])
-        #expect(replayed.outcomes.count == 1)
-        #expect(replayed.outcomes.first?.stillFails == true)
-        #expect(replayed.outcomes.first?.regenerationAgrees == true)
+        let replayed = try CorpusReplayPhase(context: context).run(files: [path], input: PhaseInput(discovery: discovery))
+        #expect(replayed.corpusOutcomes.count == 1)
+        #expect(replayed.corpusOutcomes.first?.stillFails == true)
+        #expect(replayed.corpusOutcomes.first?.regenerationAgrees == true)
         #expect(replayed.findings.ordered.map(\.finding.signature) == [entry.finding.signature])
         #expect(replayed.findings.ordered.allSatisfy { $0.isCorpusRegression })
 
         let (fixed, _) = try PhaseFixtures.context()
-        let passing = try CorpusReplay(context: fixed, discovery: PhaseFixtures.discovery(fixed)).run(files: [path])
-        #expect(passing.outcomes.map(\.stillFails) == [false])
+        let passing = try CorpusReplayPhase(context: fixed).run(files: [path], input: PhaseInput(discovery: PhaseFixtures.discovery(fixed)))
+        #expect(passing.corpusOutcomes.map(\.stillFails) == [false])
         #expect(passing.findings.count == 0)
-        #expect(throws: RunAbort.self) { try CorpusReplay(context: fixed, discovery: discovery).run(files: [directory + "/none.json"]) }
+        #expect(throws: RunAbort.self) {
+            try CorpusReplayPhase(context: fixed).run(files: [directory + "/none.json"], input: PhaseInput(discovery: discovery))
+        }
     }
 
     // MARK: Access
@@ -138,7 +142,7 @@ struct PhaseTests {
         let (context, transport) = try PhaseFixtures.context()
         let discovery = PhaseFixtures.discovery(context)
         let before = transport.requests.count
-        let clean = try AccessPhase(context: context, discovery: discovery).run()
+        let clean = try AccessPhase(context: context).run(PhaseInput(discovery: discovery))
         let variants = AuthPhase(configuration: context.configuration, executor: context.executor).variants
         #expect(!variants.isEmpty)
         #expect(transport.requests.count - before == variants.count)
@@ -149,12 +153,12 @@ struct PhaseTests {
         #expect(clean.notes == ["auth: \(variants.count) credential variants sent"])
 
         let (bypassed, _) = try PhaseFixtures.context(fault: .missingKeyAccepted)
-        let found = try AccessPhase(context: bypassed, discovery: PhaseFixtures.discovery(bypassed)).run()
+        let found = try AccessPhase(context: bypassed).run(PhaseInput(discovery: PhaseFixtures.discovery(bypassed)))
         #expect(Self.catches(found.findings, .missingKeyAccepted), "\(Self.checks(found.findings))")
-        #expect(found.findings.ordered.allSatisfy { if case .auth = $0.replay { true } else { false } })
+        #expect(found.findings.ordered.allSatisfy { $0.plan.kind == .auth })
 
         let (leaking, _) = try PhaseFixtures.context(fault: .crossWorkspaceListLeak, secondKey: true)
-        let tenancy = try AccessPhase(context: leaking, discovery: PhaseFixtures.discovery(leaking)).run()
+        let tenancy = try AccessPhase(context: leaking).run(PhaseInput(discovery: PhaseFixtures.discovery(leaking)))
         #expect(Self.catches(tenancy.findings, .crossWorkspaceListLeak), "\(Self.checks(tenancy.findings))")
         #expect(tenancy.tally.walks == 1)
         #expect(tenancy.notes.count == 2)
@@ -163,32 +167,32 @@ struct PhaseTests {
     // MARK: Cases
 
     @Test func casesAreDeterministicCatchAFaultAndKeepCaseOrder() throws {
-        func run(concurrency: Int) throws -> (CasePhase.Result, [String]) {
+        func run(concurrency: Int) throws -> ((output: PhaseOutput, summary: CaseSummary), [String]) {
             let (context, transport) = try PhaseFixtures.context(fault: .acceptPageSize101) { $0.concurrency = concurrency }
             let result = PhaseFixtures.cases(context, PhaseFixtures.discovery(context))
             return (result, transport.sent)
         }
         let (first, sent) = try run(concurrency: 8)
-        #expect(first.cases == 240)
-        #expect(first.casesByExpectation.values.reduce(0, +) == 240)
-        #expect(first.stoppedEarly == nil)
-        #expect(!first.validCases.isEmpty)
-        #expect(Self.catches(first.findings, .acceptPageSize101), "\(Self.checks(first.findings))")
-        let indices = first.findings.ordered.compactMap(Self.caseIndex)
-        #expect(indices.count == first.findings.count)
+        #expect(first.summary.cases == 240)
+        #expect(first.summary.casesByExpectation.values.reduce(0, +) == 240)
+        #expect(first.summary.stoppedEarly == nil)
+        #expect(!first.summary.validCases.isEmpty)
+        #expect(Self.catches(first.output.findings, .acceptPageSize101), "\(Self.checks(first.output.findings))")
+        let indices = first.output.findings.ordered.compactMap(Self.caseIndex)
+        #expect(indices.count == first.output.findings.count)
         #expect(indices == indices.sorted(), "findings are recorded in case order")
         let (again, sentAgain) = try run(concurrency: 8)
-        #expect(again.findings.ordered.map(\.finding.signature) == first.findings.ordered.map(\.finding.signature))
-        #expect(again.findings.ordered.map(\.occurrences) == first.findings.ordered.map(\.occurrences))
+        #expect(again.output.findings.ordered.map(\.finding.signature) == first.output.findings.ordered.map(\.finding.signature))
+        #expect(again.output.findings.ordered.map(\.occurrences) == first.output.findings.ordered.map(\.occurrences))
         #expect(sentAgain == sent, "the same seed sends the same requests in the same order")
         let (one, _) = try run(concurrency: 1)
-        #expect(one.findings.ordered.map(\.finding.signature) == first.findings.ordered.map(\.finding.signature))
-        #expect(one.validCases.map(\.queryString) == first.validCases.map(\.queryString))
+        #expect(one.output.findings.ordered.map(\.finding.signature) == first.output.findings.ordered.map(\.finding.signature))
+        #expect(one.summary.validCases.map(\.queryString) == first.summary.validCases.map(\.queryString))
 
         let (limited, _) = try PhaseFixtures.context(fault: .acceptPageSize101) { $0.maxFailures = 1 }
         let stopped = PhaseFixtures.cases(limited, PhaseFixtures.discovery(limited))
-        #expect(stopped.stoppedEarly == "reached --max-failures 1")
-        #expect(stopped.cases < 240)
+        #expect(stopped.summary.stoppedEarly == "reached --max-failures 1")
+        #expect(stopped.summary.cases < 240)
     }
 
     // MARK: Filter probes
@@ -196,19 +200,20 @@ struct PhaseTests {
     @Test func filterProbesWalkEachFilterAndCatchAnExclusiveBound() throws {
         let (clean, transport) = try PhaseFixtures.context()
         let discovery = PhaseFixtures.discovery(clean)
-        let probes = FilterProbes(context: clean, discovery: discovery)
-        let plans = probes.plans()
+        let probes = ProbePhase(context: clean)
+        let plans = probes.plans(discovery)
         #expect(!plans.isEmpty)
-        let cleanResult = probes.run()
+        let cleanResult = probes.run(PhaseInput(discovery: discovery))
         #expect(cleanResult.findings.count == 0, "\(Self.checks(cleanResult.findings))")
         #expect(cleanResult.tally.walks == plans.count)
         let sent = Set(transport.sent)
-        #expect(plans.allSatisfy { sent.contains(clean.executor.url(for: $0.query)) }, "every probe is walked")
+        #expect(plans.allSatisfy { sent.contains(clean.executor.url(for: $0.queries[0])) }, "every probe is walked")
 
         let (faulty, _) = try PhaseFixtures.context(fault: .afterExclusive)
-        let faultyProbes = FilterProbes(context: faulty, discovery: PhaseFixtures.discovery(faulty))
-        #expect(faultyProbes.plans().map(\.query) == plans.map(\.query), "probes follow from the seed and the data")
-        let result = faultyProbes.run()
+        let faultyDiscovery = PhaseFixtures.discovery(faulty)
+        let faultyProbes = ProbePhase(context: faulty)
+        #expect(faultyProbes.plans(faultyDiscovery) == plans, "probes follow from the seed and the data")
+        let result = faultyProbes.run(PhaseInput(discovery: faultyDiscovery))
         #expect(Self.catches(result.findings, .afterExclusive), "\(Self.checks(result.findings))")
     }
 
@@ -218,10 +223,10 @@ struct PhaseTests {
         let (clean, _) = try PhaseFixtures.context()
         let cleanDiscovery = PhaseFixtures.discovery(clean)
         let cleanCases = PhaseFixtures.cases(clean, cleanDiscovery)
-        let cleanPhase = WalkPhase(context: clean, discovery: cleanDiscovery, validCases: cleanCases.validCases)
-        #expect(cleanPhase.sample(3).count == 3)
-        #expect(cleanPhase.sample(3).map(\.index) == cleanPhase.sample(3).map(\.index).sorted())
-        let cleanResult = cleanPhase.run()
+        let sample = WalkPhase.sample(3, of: cleanCases.summary.validCases)
+        #expect(sample.count == 3)
+        #expect(sample.map(\.index) == sample.map(\.index).sorted())
+        let cleanResult = WalkPhase(context: clean).run(PhaseInput(discovery: cleanDiscovery, validCases: cleanCases.summary.validCases))
         #expect(cleanResult.findings.count == 0, "\(Self.checks(cleanResult.findings))")
         #expect(cleanResult.tally.walks >= 6, "three samples, each at two page sizes")
         #expect(!cleanResult.coveredPageSizes.isEmpty)
@@ -229,7 +234,7 @@ struct PhaseTests {
         let (context, _) = try PhaseFixtures.context(fault: .ascIgnored)
         let discovery = PhaseFixtures.discovery(context)
         let cases = PhaseFixtures.cases(context, discovery)
-        let result = WalkPhase(context: context, discovery: discovery, validCases: cases.validCases).run()
+        let result = WalkPhase(context: context).run(PhaseInput(discovery: discovery, validCases: cases.summary.validCases))
         #expect(Self.checks(result.findings).contains("CF-SORT-REVERSE"), "\(Self.checks(result.findings))")
     }
 
@@ -238,18 +243,18 @@ struct PhaseTests {
     @Test func relationsArePlannedHoldOnACleanTargetAndCatchAFault() throws {
         let (context, _) = try PhaseFixtures.context()
         let discovery = PhaseFixtures.discovery(context)
-        let phase = RelationPhase(context: context, discovery: discovery, validCases: [])
-        #expect(phase.plans().count == context.configuration.relationBudget)
-        let result = phase.run()
+        let phase = RelationPhase(context: context)
+        #expect(phase.plans(PhaseInput(discovery: discovery)).count == context.configuration.relationBudget)
+        let result = phase.run(PhaseInput(discovery: discovery))
         #expect(result.evaluated == context.configuration.relationBudget)
         #expect(result.findings.count == 0, "\(Self.checks(result.findings))")
 
         let (faulty, _) = try PhaseFixtures.context(fault: .userIDIgnored) { $0.relationBudget = 24 }
         let faultyDiscovery = PhaseFixtures.discovery(faulty)
         let cases = PhaseFixtures.cases(faulty, faultyDiscovery)
-        let found = RelationPhase(context: faulty, discovery: faultyDiscovery, validCases: cases.validCases).run()
+        let found = RelationPhase(context: faulty).run(PhaseInput(discovery: faultyDiscovery, validCases: cases.summary.validCases))
         #expect(Self.catches(found.findings, .userIDIgnored), "\(Self.checks(found.findings))")
-        #expect(found.findings.ordered.contains { if case .metamorphic = $0.replay { true } else { false } })
+        #expect(found.findings.ordered.contains { $0.plan.kind == .metamorphic })
     }
 
     // MARK: Confirmation
@@ -261,7 +266,7 @@ struct PhaseTests {
         let reference = ScriptedTransport.answering(with: application)
         let flakyQuery = "page_size=7"
         let flakyURL = ScriptedTransport.base + Paths.spec.endpoint.path + "?" + flakyQuery
-        let flaked = Counter()
+        let flaked = TestCounter()
         let transport = ScriptedTransport { request in
             if request.url == flakyURL, flaked.next() == 0 {
                 return ScriptedTransport.response(500, body: #"{"detail":"Internal Server Error"}"#, to: request)
@@ -270,32 +275,29 @@ struct PhaseTests {
         }
         let context = PhaseFixtures.context(over: transport)
         let discovery = PhaseFixtures.discovery(context)
-        var log = PhaseFixtures.cases(context, discovery).findings
+        var log = PhaseFixtures.cases(context, discovery).output.findings
         let real = try #require(log.ordered.first { $0.finding.check.rawValue == "CF-STATUS-ACCEPTED" })
         let flaky = context.check(query: flakyQuery, issued: discovery.issued)
         #expect(flaky.map(\.check.rawValue) == ["CF-STATUS-5XX"])
-        log.record(flaky, origin: .walk(query: flakyQuery, pageSize: 7),
-                   replay: .walk(query: flakyQuery, pageSize: 7, companion: nil), confirm: .response(query: flakyQuery))
+        log.record(flaky, plan: .request(query: flakyQuery))
         let flakyEntry = try #require(log.ordered.last)
         #expect(flakyEntry.finding.check.rawValue == "CF-STATUS-5XX")
 
-        let phase = ConfirmationPhase(context: context, discovery: discovery)
+        let phase = Confirmation(context: context, discovery: discovery)
         var tally = WalkTally()
-        let reproduced = phase.confirm(real, tally: &tally)
-        #expect(reproduced.reproduced && !reproduced.unconfirmed && !reproduced.interrupted)
-        let notAgain = phase.confirm(flakyEntry, tally: &tally)
-        #expect(!notAgain.reproduced && !notAgain.unconfirmed)
+        #expect(phase.confirm(real, tally: &tally) == .reproduced)
+        #expect(phase.confirm(flakyEntry, tally: &tally) == .flaky)
         #expect(transport.sent.filter { $0 == flakyURL }.count == 2, "the flaky query was sent again")
-        #expect(!ConfirmationPhase.needsFreshBase([real, flakyEntry], context: context))
+        #expect(!Confirmation.needsFreshBase([real, flakyEntry], context: context))
 
         let (walking, _) = try PhaseFixtures.context(fault: .cursorRepeatsItem)
-        let walked = DiscoveryPhase(context: walking).run(pools: ValuePools(profile: walking.configuration.profile))
+        let walked = PhaseFixtures.discovered(walking)
         let walkEntry = try #require(walked.findings.ordered.first)
-        #expect(ConfirmationPhase.needsFreshBase([walkEntry], context: walking))
-        var fresh = walked.discovery
+        #expect(Confirmation.needsFreshBase([walkEntry], context: walking))
+        var fresh = try #require(walked.discovery)
         _ = DiscoveryPhase(context: walking).refresh(&fresh)
         var walkTally = WalkTally()
-        #expect(ConfirmationPhase(context: walking, discovery: fresh).confirm(walkEntry, tally: &walkTally).reproduced)
+        #expect(Confirmation(context: walking, discovery: fresh).confirm(walkEntry, tally: &walkTally) == .reproduced)
         #expect(walkTally.walks >= 1)
     }
 
@@ -305,18 +307,18 @@ struct PhaseTests {
         let (context, _) = try PhaseFixtures.context(fault: .acceptPageSize101)
         let discovery = PhaseFixtures.discovery(context)
         let cases = PhaseFixtures.cases(context, discovery)
-        let entry = try #require(cases.findings.ordered.first { entry in
-            guard entry.finding.check.rawValue == "CF-STATUS-ACCEPTED", case .generatedCase(let generated) = entry.confirm else { return false }
-            return generated.pairs.count > 1
+        let confirmation = Confirmation(context: context, discovery: discovery)
+        let entry = try #require(cases.output.findings.ordered.first { entry in
+            entry.finding.check.rawValue == "CF-STATUS-ACCEPTED" && (confirmation.generatedCase(entry.plan)?.pairs.count ?? 0) > 1
         })
-        guard case .generatedCase(let generated) = entry.confirm else { return }
-        let outcome = ShrinkingStep(context: context, discovery: discovery).shrink(generated, finding: entry.finding, replay: entry.replay)
+        let generated = try #require(confirmation.generatedCase(entry.plan), "a generated case is regenerated from its plan")
+        let outcome = ShrinkingStep(context: context, discovery: discovery).shrink(generated, finding: entry.finding, plan: entry.plan)
         #expect(outcome.summary.verified)
         #expect(outcome.finding.signature == entry.finding.signature)
         #expect(outcome.summary.pairsBefore == generated.pairs.count)
         #expect(outcome.summary.pairsAfter < outcome.summary.pairsBefore)
         #expect(outcome.summary.attempts > 0 && outcome.summary.attempts <= context.configuration.shrinkBudget)
-        guard case .generatedCase(let query, _, _, _) = outcome.replay else {
+        guard case .generatedCase(let query, _, _, _) = outcome.plan else {
             Issue.record("a shrunk case is replayed as a generated case")
             return
         }
@@ -399,20 +401,5 @@ struct PhaseTests {
         let again = try Runner(configuration: PhaseFixtures.configuration(), transport: try ScriptedTransport(fault: .acceptPageSize101)).run()
         #expect(again.findings.map(\.finding.signature) == result.findings.map(\.finding.signature))
         #expect(again.statistics.requests == result.statistics.requests)
-    }
-}
-
-/// A thread-safe counter for scripted answers.
-final class Counter: @unchecked Sendable {
-    // `value` is guarded by `lock`.
-    private let lock = NSLock()
-    private var value = 0
-
-    /// The count so far, then one more.
-    func next() -> Int {
-        lock.withLock {
-            defer { value += 1 }
-            return value
-        }
     }
 }

@@ -1,24 +1,17 @@
 import ConvfuzzContract
 import ConvfuzzGeneration
+import ConvfuzzResults
 import ConvfuzzSpec
+import ConvfuzzTestSupport
 import Foundation
 import Testing
 @testable import ConvfuzzRunner
 
+/// The runner tests' paths: the shared ``TestPaths``.
 enum Paths {
-    static let root: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        parts.removeLast(3)
-        return parts.joined(separator: "/")
-    }()
-
-    static let spec: Spec = { try! SpecLoader.load(path: root + "/specs/list-conversations.yaml") }()
-
-    static func temporary() -> String {
-        let path = NSTemporaryDirectory() + "convfuzz-runner-" + UUID().uuidString
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    static var root: String { TestPaths.root }
+    static var spec: Spec { TestPaths.spec }
+    static func temporary() -> String { TestPaths.temporaryDirectory("convfuzz-runner") }
 }
 
 @Suite("Runner pieces")

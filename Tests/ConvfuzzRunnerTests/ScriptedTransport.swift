@@ -3,6 +3,7 @@ import ConvfuzzReferenceServer
 import ConvfuzzSpec
 import ConvfuzzTransport
 import Foundation
+import Testing
 @testable import ConvfuzzRunner
 
 /// A transport without sockets: each request goes to a closure (by default, the reference
@@ -119,13 +120,28 @@ enum PhaseFixtures {
         PhaseContext(configuration: configuration(configure), transport: transport)
     }
 
-    /// The discovery of a context, starting from the profile's pools.
-    static func discovery(_ context: PhaseContext) -> Discovery {
-        DiscoveryPhase(context: context).run(pools: ValuePools(profile: context.configuration.profile)).discovery
+    /// The input of the first phase: the profile's pools, nothing learnt yet.
+    static func firstInput(_ context: PhaseContext) -> PhaseInput {
+        PhaseInput(discovery: Discovery(pools: ValuePools(profile: context.configuration.profile)))
     }
 
-    /// The cases of a context after its discovery.
-    static func cases(_ context: PhaseContext, _ discovery: Discovery) -> CasePhase.Result {
-        CasePhase(context: context, discovery: discovery).run()
+    /// The discovery phase's output for a context, starting from the profile's pools.
+    static func discovered(_ context: PhaseContext) -> PhaseOutput {
+        DiscoveryPhase(context: context).run(firstInput(context))
+    }
+
+    /// The discovery of a context, starting from the profile's pools.
+    static func discovery(_ context: PhaseContext) -> Discovery {
+        discovered(context).discovery ?? Discovery(pools: ValuePools(profile: context.configuration.profile))
+    }
+
+    /// The cases of a context after its discovery: the phase's output and what it sent.
+    static func cases(_ context: PhaseContext, _ discovery: Discovery) -> (output: PhaseOutput, summary: CaseSummary) {
+        let output = CasePhase(context: context).run(PhaseInput(discovery: discovery))
+        guard let summary = output.cases else {
+            Issue.record("the case phase returns a case summary")
+            return (output, CaseSummary(validCases: [], coverage: CoverageTable(spec: context.spec), cases: 0, casesByExpectation: [:]))
+        }
+        return (output, summary)
     }
 }

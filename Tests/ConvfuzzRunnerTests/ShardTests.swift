@@ -1,3 +1,4 @@
+@testable import ConvfuzzResults
 import Foundation
 import Testing
 @testable import ConvfuzzRunner

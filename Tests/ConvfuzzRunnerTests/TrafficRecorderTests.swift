@@ -1,4 +1,5 @@
 @testable import ConvfuzzRunner
+import ConvfuzzResults
 import ConvfuzzTransport
 import Foundation
 import Testing
@@ -27,13 +28,13 @@ struct TrafficRecorderTests {
         let recorder = TrafficRecorder(concurrency: 2, clock: { clock.now })
         recorder.record([response(200, seconds: 0.1)], sentAt: recorder.now(), attempt: 0)
         clock.advance(0.5)
-        recorder.enter("cases")
+        recorder.enter(.cases)
         recorder.record([response(200, seconds: 0.2), response(429, seconds: 0.01)], sentAt: recorder.now(), attempt: 0)
         recorder.record([response(200, seconds: 0.05)], sentAt: recorder.now(), attempt: 1)
         clock.advance(1.5)
-        recorder.enter("cases")
+        recorder.enter(.cases)
         clock.advance(1)
-        recorder.enter("walks")
+        recorder.enter(.walks)
         recorder.record([.failure(.couldNotConnect(url: "http://h/", reason: "refused"))], sentAt: recorder.now(), attempt: 0)
         recorder.recordWalks(pages: [3, 1, 3])
         clock.advance(0.25)
@@ -54,12 +55,12 @@ struct TrafficRecorderTests {
     @Test func timelineBucketsRequestsByStartAndPhase() {
         let clock = ManualClock()
         let recorder = TrafficRecorder(concurrency: 1, clock: { clock.now })
-        recorder.enter("cases")
+        recorder.enter(.cases)
         // One connection: the second request starts when the first ends (0.3 s later), the third at 0.6 s.
         recorder.record([response(200, seconds: 0.3), response(200, seconds: 0.3), response(200, seconds: 0.3)],
                         sentAt: recorder.now(), attempt: 0)
         clock.advance(0.9)
-        recorder.enter("walks")
+        recorder.enter(.walks)
         recorder.record([response(200, seconds: 0.1)], sentAt: recorder.now(), attempt: 0)
         let timeline = recorder.summary().timeline
         #expect(timeline.bucketSeconds == 0.25)
@@ -108,7 +109,7 @@ struct TrafficRecorderTests {
     }
 
     @Test func shardSummariesMergeIntoOne() {
-        func shard(_ range: ClosedRange<Int>, phase: String, status: Int) -> TrafficSummary {
+        func shard(_ range: ClosedRange<Int>, phase: PhaseName, status: Int) -> TrafficSummary {
             let clock = ManualClock()
             let recorder = TrafficRecorder(concurrency: 100, clock: { clock.now })
             recorder.enter(phase)
@@ -117,8 +118,8 @@ struct TrafficRecorderTests {
             clock.advance(1)
             return recorder.summary()
         }
-        let first = shard(1...50, phase: "cases", status: 200)
-        let second = shard(51...100, phase: "walks", status: 429)
+        let first = shard(1...50, phase: .cases, status: 200)
+        let second = shard(51...100, phase: .walks, status: 429)
         let whole = TrafficRecorder(concurrency: 100, clock: { 0 })
         whole.record((1...100).map { response(200, seconds: Double($0) / 1_000) }, sentAt: 0, attempt: 0)
         let reference = whole.summary().latency

@@ -1,10 +1,11 @@
+import ConvfuzzTestSupport
 import Foundation
 import Testing
 @testable import ConvfuzzSpec
 
 @Suite("Spec auth section")
 struct AuthSpecTests {
-    static func bundledText() throws -> String { try String(contentsOfFile: RepoPaths.spec, encoding: .utf8) }
+    static func bundledText() throws -> String { try String(contentsOfFile: TestPaths.specPath, encoding: .utf8) }
 
     /// Loads the bundled spec with one replacement; returns the error it raises, if any.
     static func loadError(replacing old: String, with new: String) throws -> SpecError? {
@@ -23,7 +24,7 @@ struct AuthSpecTests {
     }
 
     @Test func theBundledSpecDeclaresRefusalsBodyAndTenancy() throws {
-        let spec = try SpecLoader.load(path: RepoPaths.spec)
+        let spec = try SpecLoader.load(path: TestPaths.specPath)
         #expect(spec.auth.unauthorizedStatuses == [401, 403])
         let refusal = try #require(spec.auth.refusalSchema)
         #expect(refusal.required == ["detail"])

@@ -1,5 +1,6 @@
 import ConvfuzzEmbedded
 import ConvfuzzSpec
+import ConvfuzzTestSupport
 import Foundation
 import Testing
 
@@ -7,22 +8,22 @@ import Testing
 @Suite("Embedded spec and profiles")
 struct EmbeddedSpecTests {
     @Test func theEmbeddedSpecIsTheFileByteForByte() throws {
-        let file = try String(contentsOfFile: RepoPaths.root + "/" + EmbeddedSpec.sourcePath, encoding: .utf8)
+        let file = try String(contentsOfFile: TestPaths.root + "/" + EmbeddedSpec.sourcePath, encoding: .utf8)
         #expect(EmbeddedSpec.text == file, "run `make embed` after editing \(EmbeddedSpec.sourcePath)")
         let spec = try SpecLoader.load(text: EmbeddedSpec.text, file: EmbeddedSpec.displayName)
         #expect(spec.revision == EmbeddedSpec.revision)
         #expect(spec.name == EmbeddedSpec.name)
-        #expect(spec.fingerprint == (try SpecLoader.load(path: RepoPaths.spec)).fingerprint)
+        #expect(spec.fingerprint == (try SpecLoader.load(path: TestPaths.specPath)).fingerprint)
     }
 
     @Test func hiddenPoolsAreLoadedAndLinted() throws {
-        let spec = try SpecLoader.load(path: RepoPaths.spec)
+        let spec = try SpecLoader.load(path: TestPaths.specPath)
         #expect(!spec.hiddenPools.isEmpty)
         var used = Set(spec.parameters.compactMap(\.valuePool))
         for grammar in spec.grammars.values { used.formUnion(grammar.fields.compactMap(\.pool)) }
         #expect(spec.hiddenPools.allSatisfy { used.contains($0.pool) })
         #expect(Set(spec.hiddenPools.map(\.pool)).isDisjoint(with: spec.discoveryPools.map(\.pool)))
-        let text = try String(contentsOfFile: RepoPaths.spec, encoding: .utf8)
+        let text = try String(contentsOfFile: TestPaths.specPath, encoding: .utf8)
         let unknown = text.replacingOccurrences(of: "  hidden:\n", with: "  hidden:\n    no_such_pool: \"anywhere\"\n")
         let lines = unknown.split(separator: "\n", omittingEmptySubsequences: false)
         let line = (lines.firstIndex { $0.contains("no_such_pool") } ?? 0) + 1
@@ -55,10 +56,10 @@ struct EmbeddedSpecTests {
     }
 
     @Test func theShippedStagingExampleLoads() throws {
-        let profile = try TargetProfile.load(path: RepoPaths.root + "/specs/profiles/staging.example.yaml")
+        let profile = try TargetProfile.load(path: TestPaths.root + "/specs/profiles/staging.example.yaml")
         #expect(profile.pools["agent_id"]?.isEmpty == false)
-        let spec = try SpecLoader.load(path: RepoPaths.spec)
-        let text = try String(contentsOfFile: RepoPaths.root + "/specs/profiles/staging.example.yaml", encoding: .utf8)
+        let spec = try SpecLoader.load(path: TestPaths.specPath)
+        let text = try String(contentsOfFile: TestPaths.root + "/specs/profiles/staging.example.yaml", encoding: .utf8)
         for hidden in spec.hiddenPools { #expect(text.contains("# \(hidden.pool):"), "placeholder for \(hidden.pool)") }
     }
 

@@ -1,10 +1,11 @@
+import ConvfuzzTestSupport
 import Testing
 @testable import ConvfuzzSpec
 
 @Suite("Spec loading")
 struct SpecLoaderTests {
     @Test func loadsTheBundledSpec() throws {
-        let spec = try SpecLoader.load(path: RepoPaths.spec)
+        let spec = try SpecLoader.load(path: TestPaths.specPath)
         #expect(spec.name == "list-conversations")
         #expect(spec.endpoint.path == "/v1/convai/conversations")
         #expect(spec.auth.header == "xi-api-key")
@@ -34,7 +35,7 @@ struct SpecLoaderTests {
     }
 
     @Test func semanticNeighbourDeclarations() throws {
-        let spec = try SpecLoader.load(path: RepoPaths.spec)
+        let spec = try SpecLoader.load(path: TestPaths.specPath)
         for name in ["call_start_before_unix", "call_start_after_unix", "call_duration_min_secs", "call_duration_max_secs"] {
             #expect(spec.parameter(named: name)?.unit == .seconds, "\(name)")
         }
@@ -65,7 +66,7 @@ struct SpecLoaderTests {
          "empty_means is only for text filters"),
     ])
     func badNeighbourDeclarationsAreLintErrors(original: String, replacement: String, message: String) throws {
-        let text = try String(contentsOfFile: RepoPaths.spec, encoding: .utf8)
+        let text = try String(contentsOfFile: TestPaths.specPath, encoding: .utf8)
         #expect(text.contains(original))
         do {
             _ = try SpecLoader.load(text: text.replacingOccurrences(of: original, with: replacement), file: "bad.yaml")
@@ -77,8 +78,8 @@ struct SpecLoaderTests {
     }
 
     @Test func fingerprintIsStable() throws {
-        let a = try SpecLoader.load(path: RepoPaths.spec)
-        let b = try SpecLoader.load(path: RepoPaths.spec)
+        let a = try SpecLoader.load(path: TestPaths.specPath)
+        let b = try SpecLoader.load(path: TestPaths.specPath)
         #expect(a.fingerprint == b.fingerprint)
     }
 
@@ -104,7 +105,7 @@ struct SpecLoaderTests {
     }
 
     @Test func lintFindsADanglingFilterParameter() throws {
-        let text = try String(contentsOfFile: RepoPaths.spec, encoding: .utf8)
+        let text = try String(contentsOfFile: TestPaths.specPath, encoding: .utf8)
             .replacingOccurrences(of: "- {param: branch_id, field: branch_id", with: "- {param: branch_idd, field: branch_id")
         let lineNumber = text.split(separator: "\n", omittingEmptySubsequences: false)
             .firstIndex { $0.contains("param: branch_idd") }.map { $0 + 1 }
@@ -118,16 +119,16 @@ struct SpecLoaderTests {
     }
 
     @Test func lintRejectsBadDefault() throws {
-        let text = try String(contentsOfFile: RepoPaths.spec, encoding: .utf8)
+        let text = try String(contentsOfFile: TestPaths.specPath, encoding: .utf8)
             .replacingOccurrences(of: "    default: 30\n", with: "    default: 300\n")
         #expect(throws: SpecError.self) { try SpecLoader.load(text: text, file: "s.yaml") }
     }
 
     @Test func mediaTypesAreLoadedAndLinted() throws {
-        let spec = try SpecLoader.load(path: RepoPaths.spec)
+        let spec = try SpecLoader.load(path: TestPaths.specPath)
         #expect(spec.response.mediaType == "application/json")
         #expect(spec.errors.mediaType == "application/json")
-        let text = try String(contentsOfFile: RepoPaths.spec, encoding: .utf8)
+        let text = try String(contentsOfFile: TestPaths.specPath, encoding: .utf8)
         let bad = text.replacingOccurrences(of: "  status: 200\n  media_type: application/json\n",
                                             with: "  status: 200\n  media_type: application/json; charset=utf-8\n")
         #expect(bad != text)

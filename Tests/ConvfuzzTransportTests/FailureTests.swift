@@ -9,7 +9,7 @@ import Testing
         defer { server.stop() }
         let url = server.url("/hang")
         let started = Date()
-        let result = HTTPClient(configuration: TestSupport.configuration(total: 0.5)).send(HTTPRequest(url: url))
+        let result = HTTPBatchClient(configuration: TestSupport.configuration(total: 0.5)).send(HTTPRequest(url: url))
         let elapsed = Date().timeIntervalSince(started)
         guard case let .timedOut(reportedURL, after)? = TestSupport.failure(result) else {
             Issue.record("expected .timedOut, got \(result)")
@@ -23,7 +23,7 @@ import Testing
     @Test func announcedOversizedBodyIsRefused() throws {
         let server = try TestServer()
         defer { server.stop() }
-        let client = HTTPClient(configuration: TestSupport.configuration(maxBytes: 1 << 20))
+        let client = HTTPBatchClient(configuration: TestSupport.configuration(maxBytes: 1 << 20))
         let result = client.send(HTTPRequest(url: server.url("/big?n=\(2 << 20)")))
         #expect(TestSupport.failure(result) == .responseTooLarge(limit: 1 << 20))
         let exact = client.send(HTTPRequest(url: server.url("/big?n=\(1 << 20)")))
@@ -34,7 +34,7 @@ import Testing
         let server = try TestServer()
         defer { server.stop() }
         let started = Date()
-        let client = HTTPClient(configuration: TestSupport.configuration(maxBytes: 1 << 20))
+        let client = HTTPBatchClient(configuration: TestSupport.configuration(maxBytes: 1 << 20))
         let result = client.send(HTTPRequest(url: server.url("/stream?n=\(256 << 20)")))
         #expect(TestSupport.failure(result) == .responseTooLarge(limit: 1 << 20))
         #expect(Date().timeIntervalSince(started) < 2)
@@ -45,7 +45,7 @@ import Testing
     @Test func shortBodyIsTruncated() throws {
         let server = try TestServer()
         defer { server.stop() }
-        let result = HTTPClient(configuration: TestSupport.configuration()).send(HTTPRequest(url: server.url("/truncate")))
+        let result = HTTPBatchClient(configuration: TestSupport.configuration()).send(HTTPRequest(url: server.url("/truncate")))
         guard case let .truncated(reason)? = TestSupport.failure(result) else {
             Issue.record("expected .truncated, got \(result)")
             return
@@ -56,7 +56,7 @@ import Testing
     @Test func closeWithoutAnswerIsTruncated() throws {
         let server = try TestServer()
         defer { server.stop() }
-        let result = HTTPClient(configuration: TestSupport.configuration()).send(HTTPRequest(url: server.url("/nothing")))
+        let result = HTTPBatchClient(configuration: TestSupport.configuration()).send(HTTPRequest(url: server.url("/nothing")))
         guard case let .truncated(reason)? = TestSupport.failure(result) else {
             Issue.record("expected .truncated, got \(result)")
             return
@@ -66,7 +66,7 @@ import Testing
 
     @Test func refusedConnectionIsCouldNotConnect() {
         let url = "http://127.0.0.1:\(TestSupport.unusedPort())/echo"
-        let result = HTTPClient(configuration: TestSupport.configuration()).send(HTTPRequest(url: url))
+        let result = HTTPBatchClient(configuration: TestSupport.configuration()).send(HTTPRequest(url: url))
         guard case let .couldNotConnect(reportedURL, reason)? = TestSupport.failure(result) else {
             Issue.record("expected .couldNotConnect, got \(result)")
             return
@@ -79,7 +79,7 @@ import Testing
         let server = try TestServer()
         defer { server.stop() }
         let request = HTTPRequest(url: server.url("/echo"), headers: [HTTPHeader(name: "X-Bad", value: "a\r\nX-Injected: 1")])
-        let error = TestSupport.failure(HTTPClient(configuration: TestSupport.configuration()).send(request))
+        let error = TestSupport.failure(HTTPBatchClient(configuration: TestSupport.configuration()).send(request))
         guard case let .other(code, _)? = error else {
             Issue.record("expected .other, got \(String(describing: error))")
             return

@@ -6,7 +6,7 @@ import Testing
     @Test func sequentialRequestsShareOneConnection() throws {
         let server = try TestServer()
         defer { server.stop() }
-        let client = HTTPClient(configuration: TestSupport.configuration())
+        let client = HTTPBatchClient(configuration: TestSupport.configuration())
         for index in 0..<20 {
             let result = client.send(HTTPRequest(url: server.url("/echo?i=\(index)")))
             #expect(TestSupport.text(result) == "GET /echo?i=\(index) HTTP/1.1", "\(result)")
@@ -18,7 +18,7 @@ import Testing
     @Test func errorStatusesKeepTheConnection() throws {
         let server = try TestServer()
         defer { server.stop() }
-        let client = HTTPClient(configuration: TestSupport.configuration())
+        let client = HTTPBatchClient(configuration: TestSupport.configuration())
         let statuses = ["/401", "/429", "/notjson", "/missing"].map { path -> Int in
             guard case let .success(response) = client.send(HTTPRequest(url: server.url(path))) else { return -1 }
             return response.status
@@ -43,7 +43,7 @@ import Testing
     @Test func failedTransferDoesNotPoisonTheClient() throws {
         let server = try TestServer()
         defer { server.stop() }
-        let client = HTTPClient(configuration: TestSupport.configuration(maxBytes: 1000))
+        let client = HTTPBatchClient(configuration: TestSupport.configuration(maxBytes: 1000))
         #expect(TestSupport.failure(client.send(HTTPRequest(url: server.url("/big?n=5000")))) == .responseTooLarge(limit: 1000))
         #expect(TestSupport.text(client.send(HTTPRequest(url: server.url("/echo?after")))) == "GET /echo?after HTTP/1.1")
     }

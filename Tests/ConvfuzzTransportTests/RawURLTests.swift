@@ -22,7 +22,7 @@ import Testing
     func sendsTargetByteExact(_ target: String) throws {
         let server = try TestServer()
         defer { server.stop() }
-        let client = HTTPClient(configuration: TestSupport.configuration())
+        let client = HTTPBatchClient(configuration: TestSupport.configuration())
         let result = client.send(HTTPRequest(url: server.url(target)))
         let expected = Array("GET \(target) HTTP/1.1".utf8)
         #expect(server.requestLines == [expected])
@@ -36,7 +36,7 @@ import Testing
         defer { server.stop() }
         let value = String(repeating: "v|%", count: 34_000)
         let target = "/echo?k=\(value)&k=\(value)&k=1"
-        let result = HTTPClient(configuration: TestSupport.configuration()).send(HTTPRequest(url: server.url(target)))
+        let result = HTTPBatchClient(configuration: TestSupport.configuration()).send(HTTPRequest(url: server.url(target)))
         let expected = "GET \(target) HTTP/1.1"
         #expect(server.requestLines == [Array(expected.utf8)])
         #expect(TestSupport.text(result) == expected)
@@ -49,7 +49,7 @@ import Testing
     func refusesBytesThatCannotBeSentRaw(_ target: String) throws {
         let server = try TestServer()
         defer { server.stop() }
-        let result = HTTPClient(configuration: TestSupport.configuration()).send(HTTPRequest(url: server.url(target)))
+        let result = HTTPBatchClient(configuration: TestSupport.configuration()).send(HTTPRequest(url: server.url(target)))
         guard case .invalidURL(let reason)? = TestSupport.failure(result) else {
             Issue.record("expected .invalidURL, got \(result)")
             return
@@ -60,7 +60,7 @@ import Testing
 
     @Test(arguments: ["ftp://127.0.0.1/x", "http://", "nonsense", "127.0.0.1/x"])
     func curlRejectionIsInvalidURL(_ url: String) {
-        let result = HTTPClient(configuration: TestSupport.configuration()).send(HTTPRequest(url: url))
+        let result = HTTPBatchClient(configuration: TestSupport.configuration()).send(HTTPRequest(url: url))
         guard case .invalidURL(let reason)? = TestSupport.failure(result) else {
             Issue.record("expected .invalidURL for \(url), got \(result)")
             return

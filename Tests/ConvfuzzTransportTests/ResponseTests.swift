@@ -6,7 +6,7 @@ import Testing
     @Test func recordsStatusAndHeadersCaseInsensitively() throws {
         let server = try TestServer()
         defer { server.stop() }
-        let response = try HTTPClient(configuration: TestSupport.configuration()).send(HTTPRequest(url: server.url("/429"))).get()
+        let response = try HTTPBatchClient(configuration: TestSupport.configuration()).send(HTTPRequest(url: server.url("/429"))).get()
         #expect(response.status == 429)
         #expect(response.header(named: "Retry-After") == "7")
         #expect(response.header(named: "RETRY-AFTER") == "7")
@@ -18,7 +18,7 @@ import Testing
     @Test func returnsNonJSONAndUnauthorizedBodiesVerbatim() throws {
         let server = try TestServer()
         defer { server.stop() }
-        let client = HTTPClient(configuration: TestSupport.configuration())
+        let client = HTTPBatchClient(configuration: TestSupport.configuration())
         let html = try client.send(HTTPRequest(url: server.url("/notjson"))).get()
         #expect(html.status == 200)
         #expect(html.body == Array("<html>not json".utf8))
@@ -33,7 +33,7 @@ import Testing
         let server = try TestServer()
         defer { server.stop() }
         let headers = [HTTPHeader(name: "xi-api-key", value: "sekrit-123", isSecret: true), HTTPHeader(name: "X-Empty", value: "")]
-        let head = TestSupport.text(HTTPClient(configuration: TestSupport.configuration()).send(HTTPRequest(url: server.url("/head"), headers: headers))) ?? ""
+        let head = TestSupport.text(HTTPBatchClient(configuration: TestSupport.configuration()).send(HTTPRequest(url: server.url("/head"), headers: headers))) ?? ""
         #expect(head.hasPrefix("GET /head HTTP/1.1\r\n"))
         #expect(head.contains("\r\nxi-api-key: sekrit-123\r\n"))
         #expect(head.contains("\r\nX-Empty:\r\n"))
@@ -44,14 +44,14 @@ import Testing
     @Test func customMethodIsSent() throws {
         let server = try TestServer()
         defer { server.stop() }
-        let result = HTTPClient(configuration: TestSupport.configuration()).send(HTTPRequest(method: "OPTIONS", url: server.url("/echo?m")))
+        let result = HTTPBatchClient(configuration: TestSupport.configuration()).send(HTTPRequest(method: "OPTIONS", url: server.url("/echo?m")))
         #expect(TestSupport.text(result) == "OPTIONS /echo?m HTTP/1.1")
     }
 
     @Test func measuresTimings() throws {
         let server = try TestServer()
         defer { server.stop() }
-        let response = try HTTPClient(configuration: TestSupport.configuration()).send(HTTPRequest(url: server.url("/slow?ms=150"))).get()
+        let response = try HTTPBatchClient(configuration: TestSupport.configuration()).send(HTTPRequest(url: server.url("/slow?ms=150"))).get()
         let timings = response.timings
         #expect(timings.total >= 0.15)
         #expect(timings.startTransfer >= 0.15)
@@ -59,6 +59,6 @@ import Testing
     }
 
     @Test func reportsCurlVersion() {
-        #expect(HTTPClient.versionString().hasPrefix("libcurl/"))
+        #expect(HTTPBatchClient.versionString().hasPrefix("libcurl/"))
     }
 }

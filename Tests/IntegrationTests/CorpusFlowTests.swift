@@ -1,4 +1,5 @@
 import ConvfuzzReferenceServer
+import ConvfuzzResults
 import ConvfuzzRunner
 import Foundation
 import Testing

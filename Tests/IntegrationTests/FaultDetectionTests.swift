@@ -1,5 +1,6 @@
 import ConvfuzzReferenceServer
 import ConvfuzzOracle
+import ConvfuzzResults
 import ConvfuzzRunner
 import Testing
 

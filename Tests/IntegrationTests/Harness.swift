@@ -1,18 +1,16 @@
 import ConvfuzzReferenceServer
+import ConvfuzzResults
 import ConvfuzzRunner
 import ConvfuzzSpec
+import ConvfuzzTestSupport
 import Foundation
 
 /// Runs the whole pipeline against an in-process reference server.
 enum Harness {
-    static let root: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        parts.removeLast(3)
-        return parts.joined(separator: "/")
-    }()
+    static var root: String { TestPaths.root }
 
-    static let specPath = root + "/specs/list-conversations.yaml"
-    static let spec: Spec = { try! SpecLoader.load(path: specPath) }()
+    static var specPath: String { TestPaths.specPath }
+    static var spec: Spec { TestPaths.spec }
     static let profile: TargetProfile = { try! TargetProfile.load(path: root + "/specs/profiles/reference.yaml") }()
 
     /// The key the server requires and the run sends (as a default `convfuzz run` generates one).
@@ -45,9 +43,7 @@ enum Harness {
 
     /// A fresh temporary folder.
     static func temporaryDirectory() -> String {
-        let path = NSTemporaryDirectory() + "convfuzz-test-" + UUID().uuidString
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        TestPaths.temporaryDirectory()
     }
 
     /// One line per finding, for failure messages.

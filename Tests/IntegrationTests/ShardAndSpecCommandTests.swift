@@ -1,3 +1,4 @@
+import ConvfuzzResults
 import Foundation
 import Testing
 

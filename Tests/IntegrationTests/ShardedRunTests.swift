@@ -1,5 +1,6 @@
 import ConvfuzzReferenceServer
 import ConvfuzzReport
+import ConvfuzzResults
 import ConvfuzzRunner
 import Foundation
 import Testing
@@ -26,7 +27,7 @@ struct ShardedRunTests {
             })
         }
         // Nothing twice, nothing missing: per phase, the shards' units are disjoint and add up to the whole run's.
-        for phase in WorkLog.Phase.allCases {
+        for phase in PhaseName.sharded {
             let units = shards.flatMap { $0.work.done(phase) }
             #expect(Set(units).count == units.count, "\(phase) done twice")
             #expect(units.sorted() == whole.work.done(phase), "\(phase)")

@@ -3,7 +3,7 @@
 ///
 /// Each step adds the golden gamma `0x9E3779B97F4A7C15` to the state and returns the
 /// state passed through the `mix` finaliser (variant 13 of Stafford's mixers).
-public struct SplitMix64: Sendable, Hashable {
+public struct SplitMix64: RandomSource, Sendable, Hashable {
     /// The golden-ratio increment.
     public static let gamma: UInt64 = 0x9E37_79B9_7F4A_7C15
 
@@ -29,8 +29,8 @@ public struct SplitMix64: Sendable, Hashable {
         return z ^ (z >> 31)
     }
 
-    /// The seed of case `index` of run `seed`: SplitMix64 over the pair, so every case has an
-    /// independent stream and replays without generating the cases before it.
+    /// The seed of case `index` of run `seed` (or of a named ``SeedStream``): SplitMix64 over the pair,
+    /// so every case has an independent stream and replays without generating the cases before it.
     public static func derive(seed: UInt64, index: UInt64) -> UInt64 {
         var outer = SplitMix64(seed: seed)
         let base = outer.next()

@@ -6,23 +6,13 @@ public enum QueryCodec {
 
     /// Percent-encodes every byte outside the unreserved set `A-Z a-z 0-9 - . _ ~`.
     public static func encode(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            if isUnreserved(byte) {
-                bytes.append(byte)
-            } else {
-                bytes.append(UInt8(ascii: "%"))
-                bytes.append(hexDigits[Int(byte >> 4)])
-                bytes.append(hexDigits[Int(byte & 0x0F)])
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        encode(bytes: Array(text.utf8))
     }
 
     /// Percent-encodes raw bytes (which need not be UTF-8) outside the unreserved set.
     public static func encode(bytes: [UInt8]) -> String {
         var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
         for byte in bytes {
             if isUnreserved(byte) {
                 out.append(byte)

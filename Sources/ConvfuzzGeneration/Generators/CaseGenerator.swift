@@ -66,7 +66,8 @@ public struct CaseGenerator: Sendable {
     /// The forced prefix of a sweep case (see `CaseMix`), empty for other cases.
     func sweepPrefix(seed: UInt64, index: Int) -> [UInt64] {
         guard !cells.isEmpty, index % CaseMix.sweepPeriod == CaseMix.sweepPeriod - 1 else { return [] }
-        let offset = Int(SplitMix64.mix(seed) % UInt64(cells.count))
+        var sweep = SeedStream.sweep.generator(seed)
+        let offset = sweep.next(below: cells.count)
         return cells[(index / CaseMix.sweepPeriod + offset) % cells.count].prefix
     }
 

@@ -12,7 +12,7 @@ import ConvfuzzSpec
 ///
 /// Every neighbour is a valid value: the classifier judges it from the wire as usual, and the
 /// oracles judge the response (item-level filters, and the empty-text relation).
-enum SemanticNeighbours {
+public enum SemanticNeighbours {
     /// The details that apply to a parameter, in draw order.
     static func details(_ parameter: ParameterSpec, spec: Spec) -> [String] {
         guard parameter.role == nil else { return [] }
@@ -48,7 +48,7 @@ enum SemanticNeighbours {
     }
 
     /// `text` with the case of its first cased letter flipped (`agent_x` → `Agent_x`); unchanged without one.
-    static func caseFlipped(_ text: String) -> String {
+    public static func caseFlipped(_ text: String) -> String {
         guard let index = text.firstIndex(where: { $0.isLetter && ($0.isUppercase || $0.isLowercase) }) else { return text }
         let character = text[index]
         let flipped = character.isUppercase ? character.lowercased() : character.uppercased()

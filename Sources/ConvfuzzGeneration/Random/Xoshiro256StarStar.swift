@@ -5,7 +5,7 @@ import ConvfuzzContract
 ///
 /// Output: `rotl(s[1] &* 5, 7) &* 9`; then `t = s[1] << 17`, `s[2] ^= s[0]`, `s[3] ^= s[1]`,
 /// `s[1] ^= s[2]`, `s[0] ^= s[3]`, `s[2] ^= t`, `s[3] = rotl(s[3], 45)`.
-public struct Xoshiro256StarStar: Sendable, Hashable {
+public struct Xoshiro256StarStar: RandomSource, Sendable, Hashable {
     /// The four state words.
     public private(set) var state: (UInt64, UInt64, UInt64, UInt64)
 
@@ -40,19 +40,6 @@ public struct Xoshiro256StarStar: Sendable, Hashable {
         state.2 ^= t
         state.3 = Self.rotl(state.3, 45)
         return result
-    }
-
-    /// A uniform value in `0..<bound` (`bound > 0`) by Lemire's multiply-and-reject method.
-    public mutating func next(below bound: UInt64) -> UInt64 {
-        precondition(bound > 0, "bound must be positive")
-        var product = next().multipliedFullWidth(by: bound)
-        if product.low < bound {
-            let threshold = (0 &- bound) % bound
-            while product.low < threshold {
-                product = next().multipliedFullWidth(by: bound)
-            }
-        }
-        return product.high
     }
 
     static func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }

@@ -33,15 +33,15 @@ public struct PaginationGuess: Sendable, Equatable {
             parameter.type == .enum && Set(["asc", "desc"]).isSubset(of: Set(parameter.values))
         }?.name
         guard let schema = operation.responseSchema else { return }
-        let root = Self.resolve(schema, operation.definitionMap)
+        let root = schema.resolved(in: operation.definitionMap)
         let fields = root.properties
-        itemsField = fields.first { Self.resolve($0.schema, operation.definitionMap).types == [.array] }?.name
+        itemsField = fields.first { $0.schema.resolved(in: operation.definitionMap).types == [.array] }?.name
         nextCursorField = Self.first(in: fields.map(\.name), exact: ["next_cursor", "next_page_token", "next", "cursor"],
                                      containing: "cursor")
-        hasMoreField = Self.first(in: fields.filter { Self.resolve($0.schema, operation.definitionMap).types == [.boolean] }.map(\.name),
+        hasMoreField = Self.first(in: fields.filter { $0.schema.resolved(in: operation.definitionMap).types == [.boolean] }.map(\.name),
                                   exact: ["has_more", "has_next", "has_next_page", "more"], containing: "more")
         if let itemsField, let items = root.property(itemsField)?.items {
-            let item = Self.resolve(items, operation.definitionMap)
+            let item = items.resolved(in: operation.definitionMap)
             let names = item.properties.map(\.name)
             let singular = itemsField.hasSuffix("s") ? String(itemsField.dropLast()) : itemsField
             idField = Self.first(in: names, exact: ["\(singular)_id", "id", "\(singular)Id"], containing: nil)
@@ -56,13 +56,4 @@ public struct PaginationGuess: Sendable, Equatable {
         return names.first { $0.lowercased().contains(containing) }
     }
 
-    private static func resolve(_ node: SchemaNode, _ definitions: [String: SchemaNode]) -> SchemaNode {
-        var current = node
-        var hops = 0
-        while let ref = current.ref, let target = definitions[ref], hops < 32 {
-            current = target
-            hops += 1
-        }
-        return current
-    }
 }

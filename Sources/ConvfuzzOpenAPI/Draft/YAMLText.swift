@@ -4,11 +4,9 @@ import ConvfuzzSpec
 enum YAMLText {
     // MARK: Scalars
 
-    /// `text` as a YAML scalar: plain when that is unambiguous, single-quoted otherwise.
+    /// `text` as a YAML scalar: plain when that is unambiguous, double-quoted (every character kept) otherwise.
     static func scalar(_ text: String) -> String {
-        if isPlainSafe(text) { return text }
-        let flat = text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
-        return "'" + flat.replacingOccurrences(of: "'", with: "''") + "'"
+        isPlainSafe(text) ? text : YAMLScalar.quoted(text)
     }
 
     /// A flow list of scalars: `[a, b, 'c d']`.
@@ -18,8 +16,7 @@ enum YAMLText {
 
     /// A number without a trailing `.0` when it is whole.
     static func number(_ value: Double) -> String {
-        if value.rounded() == value, abs(value) < 1e15 { return String(Int64(value)) }
-        return String(value)
+        value.wholeNumberText ?? String(value)
     }
 
     private static let reserved: Set<String> = ["true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"]

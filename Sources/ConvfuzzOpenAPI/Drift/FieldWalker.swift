@@ -35,7 +35,7 @@ struct FieldWalker {
         }
         for property in current.properties {
             let path = prefix.isEmpty ? property.name : "\(prefix).\(property.name)"
-            let resolved = resolve(property.schema)
+            let resolved = property.schema.resolved(in: definitions)
             result.append(Field(path: path, enumValues: resolved.enumValues))
             walk(property.schema, prefix: path, visiting: visiting, into: &result)
         }
@@ -47,13 +47,4 @@ struct FieldWalker {
         }
     }
 
-    private func resolve(_ node: SchemaNode) -> SchemaNode {
-        var current = node
-        var hops = 0
-        while let ref = current.ref, let target = definitions[ref], hops < 32 {
-            current = target
-            hops += 1
-        }
-        return current
-    }
 }

@@ -1,3 +1,4 @@
+import ConvfuzzSpec
 import OpenAPIKit
 
 /// What one JSON schema says once references are followed and `anyOf [X, null]` is unwrapped.
@@ -121,8 +122,7 @@ struct SchemaShape {
         case let int as Int: return String(int)
         case let int as Int64: return String(int)
         case let double as Double:
-            if double.rounded() == double, abs(double) < 1e15 { return String(Int64(double)) }
-            return String(double)
+            return double.wholeNumberText ?? String(double)
         case let string as String: return string
         default: return nil
         }

@@ -98,6 +98,6 @@ extension FilterEvaluator {
     /// The items of a list value by the rule's separator.
     func listItems(_ text: String, rule: GrammarValueRule?) -> [String] {
         guard let separator = rule?.listSeparator, !separator.isEmpty else { return [text] }
-        return text.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+        return GrammarSplitter.split(text, separator: separator, limit: -1)
     }
 }

@@ -18,11 +18,6 @@ public struct JSONPath: Sendable, Hashable, Codable, CustomStringConvertible {
         self.components = components
     }
 
-    /// This path extended by one step.
-    public func appending(_ component: Component) -> JSONPath {
-        JSONPath(components + [component])
-    }
-
     /// `items[3].field`; the root prints as `$`.
     public var description: String { render(normalised: false) }
 

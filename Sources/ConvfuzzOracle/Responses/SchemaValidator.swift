@@ -147,6 +147,6 @@ public struct SchemaValidator: Sendable {
     }
 
     private func trim(_ bound: Double) -> String {
-        bound == bound.rounded() && abs(bound) < 1e15 ? String(Int64(bound)) : String(bound)
+        bound.wholeNumberText ?? String(bound)
     }
 }

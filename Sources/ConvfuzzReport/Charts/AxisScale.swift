@@ -1,3 +1,5 @@
+import ConvfuzzSpec
+
 /// A linear value axis from zero to a "nice" maximum with round tick steps (1, 2 or 5 × 10ⁿ).
 struct AxisScale {
     /// The top of the axis.
@@ -23,6 +25,6 @@ struct AxisScale {
 
     /// A tick label: an integer, or one decimal below 10.
     static func label(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : SVGCanvas.number(value)
+        value.wholeNumberText ?? SVGCanvas.number(value)
     }
 }

@@ -1,3 +1,4 @@
+import ConvfuzzSpec
 import Foundation
 
 /// A small builder of inline SVG: rectangles, lines and text, every text and title escaped.
@@ -68,7 +69,7 @@ struct SVGCanvas {
     static func number(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
         let rounded = (value * 100).rounded() / 100
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        if let whole = rounded.wholeNumberText { return whole }
         var text = String(format: "%.2f", rounded)
         while text.hasSuffix("0") { text.removeLast() }
         return text

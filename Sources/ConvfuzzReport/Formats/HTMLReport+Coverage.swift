@@ -1,4 +1,4 @@
-import ConvfuzzRunner
+import ConvfuzzResults
 
 extension HTMLReport {
     // MARK: Coverage

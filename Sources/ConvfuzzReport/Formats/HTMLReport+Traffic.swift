@@ -1,4 +1,4 @@
-import ConvfuzzRunner
+import ConvfuzzResults
 import Foundation
 
 extension HTMLReport {

@@ -1,5 +1,5 @@
 import ConvfuzzOracle
-import ConvfuzzRunner
+import ConvfuzzResults
 import Foundation
 
 /// One self-contained HTML page of a run: verdict and settings, every finding with a copyable
@@ -109,7 +109,7 @@ public enum HTMLReport {
             ("walks", "\(settings.walkSample) (at most \(settings.maxWalkPages) pages each; discovery \(settings.discoveryPages))"),
             ("relations", String(settings.relationBudget)),
             ("shrink budget", "\(settings.shrinkBudget) requests per finding"),
-            ("growth window", settings.window),
+            ("growth window", settings.window.rawValue),
         ]
         let measured: [(String, String)] = [
             ("cases", "\(stats.cases) (\(byExpectation))"),

@@ -1,5 +1,5 @@
 import ConvfuzzJSON
-import ConvfuzzRunner
+import ConvfuzzResults
 
 /// The machine-readable report: the whole run result plus curl lines, keys sorted by bytes,
 /// written by the harness's one ``JSONWriter``.

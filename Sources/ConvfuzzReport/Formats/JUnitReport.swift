@@ -1,5 +1,5 @@
 import ConvfuzzOracle
-import ConvfuzzRunner
+import ConvfuzzResults
 import Foundation
 
 /// JUnit XML: one test case per check id (per parameter when it failed), plus one per corpus entry.
@@ -136,22 +136,6 @@ public enum JUnitReport {
 
     /// Escapes text for XML 1.0 attributes and content; characters XML 1.0 forbids become U+FFFD.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                let value = scalar.value
-                let allowed = (value >= 0x20 && value <= 0xD7FF) || (value >= 0xE000 && value <= 0xFFFD) || value >= 0x10000
-                out.unicodeScalars.append(allowed ? scalar : "\u{FFFD}")
-            }
-        }
-        return out
+        MarkupText.escape(text, for: .xml)
     }
 }

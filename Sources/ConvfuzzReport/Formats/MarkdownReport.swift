@@ -1,4 +1,4 @@
-import ConvfuzzRunner
+import ConvfuzzResults
 import Foundation
 
 /// A summary fit for a CI step summary (GitHub `$GITHUB_STEP_SUMMARY`, GitLab job reports).

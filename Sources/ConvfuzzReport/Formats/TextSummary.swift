@@ -1,5 +1,5 @@
 import ConvfuzzOracle
-import ConvfuzzRunner
+import ConvfuzzResults
 import Foundation
 
 /// The human summary printed at the end of a run.

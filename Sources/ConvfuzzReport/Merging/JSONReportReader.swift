@@ -1,4 +1,4 @@
-import ConvfuzzRunner
+import ConvfuzzResults
 import Foundation
 
 /// Reads a JSON report written by `JSONReport` back into a `RunResult`.

@@ -1,4 +1,4 @@
-import ConvfuzzRunner
+import ConvfuzzResults
 
 /// Joins the JSON reports of the shards of one run into the result of the whole run.
 ///
@@ -48,7 +48,7 @@ public enum ReportMerger {
         merged.traffic = TrafficSummary.merged(ordered.map(\.result.traffic))
         merged.authenticated = ordered.allSatisfy(\.result.authenticated)
         var work = WorkLog()
-        for phase in WorkLog.Phase.allCases {
+        for phase in PhaseName.sharded {
             guard let planned = first.result.work.phases[phase]?.planned else { continue }
             work.plan(phase, total: planned)
             for unit in ordered.flatMap({ $0.result.work.done(phase) }).sorted() { work.did(phase, unit) }
@@ -76,7 +76,7 @@ public enum ReportMerger {
             if result.shard.count != reference.shard.count {
                 throw ReportMergeError("\(input.file): shard \(result.shard) is from a run split \(result.shard.count) ways, \(first.file) (shard \(reference.shard)) from one split \(reference.shard.count) ways")
             }
-            for phase in WorkLog.Phase.allCases {
+            for phase in PhaseName.sharded {
                 let mine = result.work.phases[phase]?.planned ?? 0
                 let theirs = reference.work.phases[phase]?.planned ?? 0
                 if mine != theirs, result.statistics.stoppedEarly == nil, reference.statistics.stoppedEarly == nil {
@@ -97,7 +97,7 @@ public enum ReportMerger {
             let names = missing.map { "\($0)/\(count)" }.joined(separator: ", ")
             throw ReportMergeError("shard\(missing.count == 1 ? "" : "s") \(names) missing: \(inputs.count) of \(count) reports given, so the verdict would not cover the whole run")
         }
-        for phase in WorkLog.Phase.allCases {
+        for phase in PhaseName.sharded {
             var owner: [Int: String] = [:]
             for input in inputs {
                 for unit in input.result.work.done(phase) {

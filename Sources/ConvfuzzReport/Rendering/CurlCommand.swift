@@ -1,4 +1,4 @@
-import ConvfuzzRunner
+import ConvfuzzResults
 
 /// A shell command that reproduces one request with curl, the key taken from the environment.
 public enum CurlCommand {

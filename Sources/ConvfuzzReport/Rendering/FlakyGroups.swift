@@ -1,5 +1,5 @@
 import ConvfuzzOracle
-import ConvfuzzRunner
+import ConvfuzzResults
 
 /// Flaky findings (they did not reproduce, so they never gate) grouped by check id for the
 /// summaries: one line per id with a count, unless the user asked for every finding (`--verbose`).

@@ -1,4 +1,4 @@
-import ConvfuzzRunner
+import ConvfuzzResults
 
 /// What every report format needs besides the result: redaction and URL building.
 public struct ReportContext: Sendable {

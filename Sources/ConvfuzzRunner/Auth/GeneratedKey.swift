@@ -8,7 +8,7 @@ import ConvfuzzContract
 public enum GeneratedKey {
     /// The key of workspace `index` (0: the run's key, 1: the second key) for a seed.
     public static func make(seed: UInt64, workspace index: Int) -> String {
-        var random = SplitMix64(seed: seed ^ 0x6E7E_A7ED_0000_0000 ^ UInt64(index + 1) &* 0x9E37_79B9)
+        var random = SplitMix64(seed: SplitMix64.derive(seed: SeedStream.generatedKeys.seed(seed), index: UInt64(index)))
         var text = "sk_"
         for _ in 0..<3 {
             let word = String(random.next(), radix: 16)

@@ -1,7 +1,10 @@
+import ConvfuzzResults
 import ConvfuzzSpec
 import ConvfuzzTransport
 
-/// Everything a run needs: what to test, where, and within which budgets.
+/// Everything a run needs: what to test, where, and within which budgets (``RunSettings``, whose
+/// properties are read and written as the configuration's own).
+@dynamicMemberLookup
 public struct RunConfiguration: Sendable {
     /// The endpoint spec.
     public var spec: Spec
@@ -19,10 +22,9 @@ public struct RunConfiguration: Sendable {
     public var secondKeyEnv: String?
     /// The run seed.
     public var seed: UInt64
-    /// How many generated cases to send.
-    public var maxCases: Int
-    /// The whole run's deadline in seconds, waiting included (see ``RunDeadline``).
-    public var timeBudget: Double?
+    /// The budgets and limits (cases, walks, relations, retries, concurrency …); each is also readable
+    /// and writable as a property of the configuration (`configuration.maxCases`).
+    public var settings = RunSettings()
     /// Seconds of ``timeBudget`` kept for confirmation and shrinking; nil keeps ``confirmShare`` of it.
     public var confirmBudget: Double?
     /// When the budget starts, on the monotonic clock (``RunDeadline/now``); nil starts it when the runner is created.
@@ -33,28 +35,6 @@ public struct RunConfiguration: Sendable {
     public var preflightSeconds: Double = 15
     /// Above this share of requests needing a retry, the run reports a non-gating `CF-RETRY-RATE`.
     public var retryShareLimit: Double = 0.05
-    /// Stop after this many unique findings.
-    public var maxFailures: Int?
-    /// Requests in flight at once.
-    public var concurrency: Int
-    /// Requests per second at most.
-    public var rateLimit: Double?
-    /// Retries of a request on connection errors, 429 and 503.
-    public var retries: Int
-    /// The longest `Retry-After` honoured, in seconds; a longer one is reported and stops the run, never slept through.
-    public var maxRetryAfter: Double
-    /// How many valid cases get a full cursor walk.
-    public var walkSample: Int
-    /// The most pages one walk may take before it counts as not ending.
-    public var maxWalkPages: Int
-    /// The most pages the discovery walk keeps (its items feed pools and completeness checks).
-    public var discoveryPages: Int
-    /// How many metamorphic relations to plan.
-    public var relationBudget: Int
-    /// Requests one finding's shrinking may spend.
-    public var shrinkBudget: Int
-    /// The growth window.
-    public var window: WindowMode
     /// Where failures are kept; nil keeps none.
     public var corpusDirectory: String?
     /// Replay the corpus first.
@@ -71,13 +51,9 @@ public struct RunConfiguration: Sendable {
     /// for an embedded run, whose port differs from process to process.
     public var targetIdentity: String?
 
-    /// Creates a configuration with the defaults a user gets from `convfuzz run`.
+    /// Creates a configuration with the defaults a user gets from `convfuzz run` (``RunSettings/defaults``).
     public init(spec: Spec, profile: TargetProfile = .empty, target: String, apiKey: String? = nil,
-                apiKeyEnv: String? = nil, seed: UInt64 = 1, maxCases: Int = 2_000,
-                timeBudget: Double? = nil, maxFailures: Int? = nil, concurrency: Int = 8, rateLimit: Double? = nil,
-                retries: Int = 3, maxRetryAfter: Double = 60, walkSample: Int = 12, maxWalkPages: Int = 2_000,
-                discoveryPages: Int = 50, relationBudget: Int = 96, shrinkBudget: Int = 60, window: WindowMode = .off,
-                corpusDirectory: String? = nil, replayCorpus: Bool = true,
+                apiKeyEnv: String? = nil, seed: UInt64 = 1, corpusDirectory: String? = nil, replayCorpus: Bool = true,
                 transport: TransportConfiguration = TransportConfiguration()) {
         self.spec = spec
         self.profile = profile
@@ -85,22 +61,15 @@ public struct RunConfiguration: Sendable {
         self.apiKey = apiKey
         self.apiKeyEnv = apiKeyEnv ?? spec.auth.env
         self.seed = seed
-        self.maxCases = maxCases
-        self.timeBudget = timeBudget
-        self.maxFailures = maxFailures
-        self.concurrency = concurrency
-        self.rateLimit = rateLimit
-        self.retries = retries
-        self.maxRetryAfter = maxRetryAfter
-        self.walkSample = walkSample
-        self.maxWalkPages = maxWalkPages
-        self.discoveryPages = discoveryPages
-        self.relationBudget = relationBudget
-        self.shrinkBudget = shrinkBudget
-        self.window = window
         self.corpusDirectory = corpusDirectory
         self.replayCorpus = replayCorpus
         self.transport = transport
+    }
+
+    /// A budget or limit of ``settings``, as a property of the configuration.
+    public subscript<Value>(dynamicMember keyPath: WritableKeyPath<RunSettings, Value>) -> Value {
+        get { settings[keyPath: keyPath] }
+        set { settings[keyPath: keyPath] = newValue }
     }
 
     /// This configuration sending `value` under the header `name` instead of the run's key

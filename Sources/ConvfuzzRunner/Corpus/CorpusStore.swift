@@ -42,11 +42,6 @@ public struct CorpusStore: Sendable {
         }
     }
 
-    /// Loads every entry, failing on the first unreadable one.
-    public func loadAll() throws -> [(path: String, entry: CorpusEntry)] {
-        try files().map { ($0, try CorpusStore.load(path: $0)) }
-    }
-
     /// Writes an entry atomically (temporary file, then rename). An existing entry keeps its first-seen date.
     @discardableResult
     public func save(_ entry: CorpusEntry) throws -> String {

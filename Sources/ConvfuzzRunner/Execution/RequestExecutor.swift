@@ -1,6 +1,7 @@
 import ConvfuzzContract
 import ConvfuzzGeneration
 import ConvfuzzOracle
+import ConvfuzzResults
 import ConvfuzzSpec
 import ConvfuzzTransport
 import Foundation
@@ -61,7 +62,7 @@ public final class RequestExecutor: @unchecked Sendable {
         unauthorizedStatuses = Set(configuration.spec.auth.unauthorizedStatuses)
         sendsKey = configuration.apiKey != nil
         self.deadline = deadline
-        jitter = SplitMix64(seed: configuration.seed ^ 0x5EED_0F_7177E5)
+        jitter = SeedStream.jitter.generator(configuration.seed)
         traffic = TrafficRecorder(concurrency: configuration.transport.maxConcurrency)
     }
 
@@ -249,16 +250,6 @@ public final class RequestExecutor: @unchecked Sendable {
 
     /// `86400`, `1.5`.
     static func seconds(_ value: Double) -> String {
-        value == value.rounded() && value < 1e15 ? String(Int(value)) : String(format: "%.1f", value)
+        value.wholeNumberText ?? String(format: "%.1f", value)
     }
-}
-
-/// The key was refused after the target had answered with it.
-public struct KeyRefusal: Sendable, Codable, Hashable {
-    /// The refusing status.
-    public var status: Int
-    /// Requests sent before the refusal.
-    public var afterRequests: Int
-    /// Good answers before the refusal.
-    public var afterAnswers: Int
 }

@@ -1,3 +1,4 @@
+import ConvfuzzResults
 import ConvfuzzTransport
 
 /// What to do with one answer: keep it, retry it after a wait, or keep it and report a condition.

@@ -1,40 +1,25 @@
 import ConvfuzzContract
 import ConvfuzzGeneration
 import ConvfuzzOracle
+import ConvfuzzResults
 
 /// Phase 5: `maxCases` generated cases from the seed (this shard's share), sent in chunks through
 /// the gateway, every response checked against the case's wire-level expectation.
-public struct CasePhase: Sendable {
-    /// What the cases found.
-    public struct Result: Sendable {
-        /// Findings, in case order.
-        public var findings: FindingLog
-        /// Valid cases without a cursor, in case order, of the whole run (walks and relations start from them).
-        public var validCases: [GeneratedCase]
-        /// Coverage of parameter × case class.
-        public var coverage: CoverageTable
-        /// Cases sent.
-        public var cases: Int
-        /// Cases per expected outcome (`valid`, `empty`, `invalid`).
-        public var casesByExpectation: [String: Int]
-        /// Units (case indices) planned and done.
-        public var work: WorkLog
-        /// Why the phase stopped early, if it did.
-        public var stoppedEarly: String?
-    }
-
+public struct CasePhase: Phase {
     /// The run's services.
     public let context: PhaseContext
-    /// Pools and issued cursors for generation.
-    public let discovery: Discovery
 
     /// Creates the phase.
-    public init(context: PhaseContext, discovery: Discovery) {
+    public init(context: PhaseContext) {
         self.context = context
-        self.discovery = discovery
     }
 
-    /// Generates, sends and checks the cases; `known` are the run's signatures so far.
+    /// The phase's name.
+    public var name: PhaseName { .cases }
+    /// Cases do not start once the run must stop.
+    public var skippedWhenStopping: Bool { true }
+
+    /// Generates, sends and checks the cases, with the input's pools and issued cursors; the payload is a ``CaseSummary``.
     ///
     /// Every case of the whole run is generated, so the walk and relation candidates (`validCases`)
     /// are the same in every shard: they follow from the plan (expected success, no cursor), never
@@ -45,7 +30,9 @@ public struct CasePhase: Sendable {
     /// this thread, so the result is the same at any concurrency and on any number of cores. With
     /// `--max-failures` no chunk is sent ahead, so the run stops after exactly the same requests; nor
     /// after a chunk whose bodies took over a quarter of the batch byte cap (memory stays bounded).
-    public func run(known: Set<String> = []) -> Result {
+    public func run(_ input: PhaseInput) -> PhaseOutput {
+        let discovery = input.discovery
+        let known = input.known
         let configuration = context.configuration
         let spec = context.spec
         let executor = context.executor
@@ -57,8 +44,8 @@ public struct CasePhase: Sendable {
         let chunk = max(16, configuration.concurrency * 4) * shard.count
         let ownedTotal = shard.owned(of: total).count
         let cursorParam = spec.pagination.cursorParam
-        var result = Result(findings: FindingLog(known: known), validCases: [], coverage: CoverageTable(spec: spec, walks: true),
-                            cases: 0, casesByExpectation: [:], work: WorkLog())
+        var result = PhaseOutput(findings: FindingLog(known: known))
+        var summary = CaseSummary(validCases: [], coverage: CoverageTable(spec: spec, walks: true), cases: 0, casesByExpectation: [:])
         result.work.plan(.cases, total: total)
         let sendAhead = configuration.maxFailures == nil
         let aheadByteLimit = configuration.transport.maxBatchBytes / 4
@@ -72,10 +59,10 @@ public struct CasePhase: Sendable {
         var planned = total > 0 ? generate(from: 0) : []
         var responses: [ObservedResponse]?
         var sent = 0
-        context.progress.report("cases", done: 0, total: ownedTotal, findings: known.count)
+        context.progress.report(.cases, done: 0, total: ownedTotal, findings: known.count)
         while index < total {
             if let reason = context.stopReason(uniqueFindings: result.findings.runUniqueCount) {
-                result.stoppedEarly = reason
+                summary.stoppedEarly = reason
                 break
             }
             let current = planned
@@ -103,26 +90,29 @@ public struct CasePhase: Sendable {
                 responses = nil
             }
             for generated in current where generated.expectation == .success && !generated.classification.query.has(cursorParam) {
-                result.validCases.append(generated)
+                summary.validCases.append(generated)
             }
             for (generated, findings) in zip(owned, checks) {
-                result.cases += 1
-                result.casesByExpectation[generated.expectation.word, default: 0] += 1
+                summary.cases += 1
+                summary.casesByExpectation[generated.expectation.word, default: 0] += 1
                 result.work.did(.cases, generated.index)
-                result.coverage.record(generated)
-                let fresh = result.findings.record(
-                    findings,
-                    origin: .generatedCase(seed: generated.seed, index: generated.index, choices: generated.choices,
-                                           label: generated.label),
-                    replay: .generatedCase(query: generated.queryString, index: generated.index, choices: generated.choices,
-                                           label: generated.label),
-                    confirm: .generatedCase(generated))
-                context.progress.announce(fresh)
+                summary.coverage.record(generated)
+                context.progress.announce(result.findings.record(findings, plan: generated.plan))
             }
             index = nextStart
             sent += owned.count
-            context.progress.report("cases", done: sent, total: ownedTotal, findings: result.findings.runUniqueCount)
+            context.progress.report(.cases, done: sent, total: ownedTotal, findings: result.findings.runUniqueCount)
         }
+        result.payload = .cases(summary)
         return result
+    }
+}
+
+// MARK: - GeneratedCase
+
+extension GeneratedCase {
+    /// The plan that re-runs this case: its query, and the index and choices that regenerate it.
+    public var plan: ReplayPlan {
+        .generatedCase(query: queryString, index: index, choices: choices, label: label)
     }
 }

@@ -2,22 +2,13 @@ import ConvfuzzContract
 import ConvfuzzGeneration
 import ConvfuzzJSON
 import ConvfuzzOracle
+import ConvfuzzResults
 import ConvfuzzSpec
 import Foundation
 
 /// Phase 2: walks the unfiltered query at the largest page size, harvests value pools and issued
 /// cursors, fixes the growth window, and keeps the walk as the base for completeness checks.
-public struct DiscoveryPhase: Sendable {
-    /// What discovery learnt and found.
-    public struct Result: Sendable {
-        /// Pools, base walk, cursors and window.
-        public var discovery: Discovery
-        /// Walk-level findings of the discovery walk.
-        public var findings: FindingLog
-        /// The walk judged.
-        public var tally: WalkTally
-    }
-
+public struct DiscoveryPhase: Phase {
     /// The run's services.
     public let context: PhaseContext
 
@@ -26,12 +17,20 @@ public struct DiscoveryPhase: Sendable {
         self.context = context
     }
 
-    /// Walks the discovery query, starting from `pools` (the profile's); `known` are the run's signatures so far.
-    public func run(pools: ValuePools, known: Set<String> = []) -> Result {
+    /// The phase's name.
+    public var name: PhaseName { .discovery }
+    /// Discovery always runs: later phases and confirmation are judged against it.
+    public var skippedWhenStopping: Bool { false }
+
+    /// Walks the discovery query, starting from the input's pools (the profile's); the output's payload
+    /// is the ``Discovery``.
+    public func run(_ input: PhaseInput) -> PhaseOutput {
+        let pools = input.discovery.pools
+        let known = input.known
         let configuration = context.configuration
         let spec = context.spec
         let pairs = Self.discoveryPairs(spec: spec, pools: pools)
-        context.progress.report("discovery", done: 0, total: configuration.discoveryPages, findings: known.count)
+        context.progress.report(.discovery, done: 0, total: configuration.discoveryPages, findings: known.count)
         let walk = context.walker.run([WalkPlan(pairs: pairs)], maxPages: configuration.discoveryPages)[0]
         var harvester = PoolHarvester(spec: spec)
         for item in walk.items {
@@ -66,16 +65,14 @@ public struct DiscoveryPhase: Sendable {
                                   windowStart: windowStart, basePairs: pairs)
         // Past the deadline only the walk-level checks run: re-checking every page would overrun it.
         let late = context.stopReason(uniqueFindings: known.count) != nil
+        let plan = ReplayPlan.walk(query: WalkPlan(pairs: pairs).query, pageSize: walk.pageSize, companion: nil)
         let findings = late ? context.walkOracle.walkLevelFindings(walk, windowStart: windowStart)
-                            : context.walkOracle.check(walk, windowStart: windowStart)
+                            : Replayer(context: context, discovery: discovery).judge(plan, .walks([walk]))
         var log = FindingLog(known: known)
-        let query = WalkPlan(pairs: pairs).query
-        let fresh = log.record(findings, origin: .walk(query: query, pageSize: walk.pageSize),
-                               replay: .walk(query: query, pageSize: walk.pageSize, companion: nil), confirm: .replay)
-        context.progress.announce(fresh)
+        context.progress.announce(log.record(findings, plan: plan))
         var tally = WalkTally()
         tally.count(walk)
-        return Result(discovery: discovery, findings: log, tally: tally)
+        return PhaseOutput(findings: log, tally: tally, payload: .discovery(discovery))
     }
 
     /// Walks the discovery query again and gives `discovery` the fresh base walk, unless the new walk is

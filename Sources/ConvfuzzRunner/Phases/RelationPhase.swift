@@ -1,63 +1,53 @@
 import ConvfuzzContract
 import ConvfuzzGeneration
 import ConvfuzzOracle
+import ConvfuzzResults
 import ConvfuzzSpec
 
 /// Phase 8: metamorphic relations planned from the spec (``MetamorphicPlanner``), every query they
 /// need walked to its end, each plan evaluated on the walks' id sets.
-public struct RelationPhase: Sendable {
-    /// What the relations found.
-    public struct Result: Sendable {
-        /// Findings, walks first, in plan order.
-        public var findings: FindingLog
-        /// Units (plans) planned and done.
-        public var work: WorkLog
-        /// Walks judged.
-        public var tally: WalkTally
-        /// Plans evaluated.
-        public var evaluated: Int
-    }
-
+public struct RelationPhase: Phase {
     /// The run's services.
     public let context: PhaseContext
-    /// Pools (candidate values), the window and the base walk.
-    public let discovery: Discovery
-    /// Valid cases of the whole run, in case order (candidate values, the filtered base).
-    public let validCases: [GeneratedCase]
 
     /// Creates the phase.
-    public init(context: PhaseContext, discovery: Discovery, validCases: [GeneratedCase]) {
+    public init(context: PhaseContext) {
         self.context = context
-        self.discovery = discovery
-        self.validCases = validCases
     }
 
-    /// Every plan of the whole run, in order (a shard evaluates its share).
-    public func plans() -> [RelationPlan] {
+    /// The phase's name.
+    public var name: PhaseName { .relations }
+    /// Relations do not start once the run must stop.
+    public var skippedWhenStopping: Bool { true }
+
+    /// Every plan of the whole run, in order (a shard evaluates its share), from the input's pools and valid cases.
+    public func plans(_ input: PhaseInput) -> [RelationPlan] {
         let configuration = context.configuration
         let spec = context.spec
         guard configuration.relationBudget > 0 else { return [] }
         let planner = MetamorphicPlanner(spec: spec)
         let unfiltered = [QueryItem(spec.pagination.pageSizeParam, String(spec.pagination.maxPageSize))]
-        let candidates = relationCandidates()
+        let candidates = relationCandidates(input)
         // Two bases: the unfiltered query, and a valid query with a filter or two, so that
         // "adding a filter gives a subset" can fail when one filter makes the target drop another.
-        if let filtered = filteredBase(), configuration.relationBudget >= 3 {
+        if let filtered = filteredBase(input.validCases), configuration.relationBudget >= 3 {
             let share = configuration.relationBudget / 3
-            return planner.plans(base: unfiltered, candidates: candidates, seed: configuration.seed,
+            return planner.plans(base: unfiltered, candidates: candidates, seed: SeedStream.relations.seed(configuration.seed),
                                  budget: configuration.relationBudget - share)
-                + planner.plans(base: unfiltered + filtered, candidates: candidates, seed: configuration.seed &+ 1, budget: share)
+                + planner.plans(base: unfiltered + filtered, candidates: candidates,
+                                seed: SeedStream.filteredRelations.seed(configuration.seed), budget: share)
         }
-        return planner.plans(base: unfiltered, candidates: candidates, seed: configuration.seed,
+        return planner.plans(base: unfiltered, candidates: candidates, seed: SeedStream.relations.seed(configuration.seed),
                              budget: configuration.relationBudget)
     }
 
-    /// Walks and evaluates this shard's plans; `known` are the run's signatures so far.
-    public func run(known: Set<String> = []) -> Result {
+    /// Walks and evaluates this shard's plans, judged against the input's discovery.
+    public func run(_ input: PhaseInput) -> PhaseOutput {
         let configuration = context.configuration
-        var result = Result(findings: FindingLog(known: known), work: WorkLog(), tally: WalkTally(), evaluated: 0)
+        let known = input.known
+        var result = PhaseOutput(findings: FindingLog(known: known), payload: .relations(evaluated: 0))
         guard configuration.relationBudget > 0 else { return result }
-        let plans = plans()
+        let plans = plans(input)
         result.work.plan(.relations, total: plans.count)
         let shard = configuration.shard
         let owned = shard.owned(of: plans.count)
@@ -68,7 +58,7 @@ public struct RelationPhase: Sendable {
                 context.progress.note("relation [\(plans[unit].check.rawValue)] \(plans[unit].parameter): \(plans[unit].description)")
             }
         }
-        context.progress.report("relations", done: 0, total: owned.count, findings: known.count)
+        context.progress.report(.relations, done: 0, total: owned.count, findings: known.count)
         // A query several plans share is walked by every shard owning one of them (plans need complete
         // walks); its own walk checks belong to the shard owning the first plan that needs it.
         var checkedBy: [String: Int] = [:]
@@ -82,36 +72,35 @@ public struct RelationPhase: Sendable {
         }
         // Walked a few queries at a time, each walk kept only as what a relation needs (its ids, whether it
         // ended, which ids are late), so memory does not grow with the number of relations.
-        let judge = WalkJudge(context: context, discovery: discovery)
-        var byQuery: [String: WalkJudge.RelationWalk] = [:]
+        let replayer = Replayer(context: context, discovery: input.discovery)
+        var byQuery: [String: Replayer.RelationWalk] = [:]
         let chunk = max(2, configuration.concurrency)
         var start = 0
         // Every walk's requests count toward "relation walks" whatever the chunk size (the concurrency).
-        context.progress.report("relation walks", done: 0, total: unique.count, findings: result.findings.runUniqueCount)
+        context.progress.report(.relationWalks, done: 0, total: unique.count, findings: result.findings.runUniqueCount)
         while start < unique.count && !stop() {
             let queries = Array(unique[start..<min(unique.count, start + chunk)])
             let walks = context.slimWalker.run(queries.map { WalkPlan(pairs: QueryCodec.pairs(fromQuery: $0)) })
             for (query, walk) in zip(queries, walks) {
-                byQuery[query] = judge.relationWalk(walk)
+                byQuery[query] = replayer.relationWalk(walk)
                 guard let first = checkedBy[query], shard.owns(first) else { continue }
-                let findings = judge.walkFindings(main: walk, companion: nil, tally: &result.tally)
-                let fresh = result.findings.record(findings, origin: .walk(query: walk.baseQuery, pageSize: walk.pageSize),
-                                                   replay: .walk(query: query, pageSize: walk.pageSize, companion: nil),
-                                                   confirm: .replay)
-                context.progress.announce(fresh)
+                let plan = ReplayPlan.walk(query: query, pageSize: walk.pageSize, companion: nil)
+                result.tally.count(walk)
+                context.progress.announce(result.findings.record(replayer.judge(plan, .walks([walk])), plan: plan))
             }
             start += queries.count
-            context.progress.report("relation walks", done: start, total: unique.count, findings: result.findings.runUniqueCount)
+            context.progress.report(.relationWalks, done: start, total: unique.count, findings: result.findings.runUniqueCount)
         }
+        var evaluated = 0
         for (done, unit) in owned.enumerated() where !stop() {
-            let plan = plans[unit]
+            let relation = plans[unit]
             result.work.did(.relations, unit)
-            let findings = judge.evaluate(plan, walks: plan.queryStrings.compactMap { byQuery[$0] })
-            result.evaluated += 1
-            let fresh = result.findings.record(findings, origin: .relation(description: plan.description),
-                                               replay: .metamorphic(plan), confirm: .replay)
-            context.progress.announce(fresh)
-            context.progress.report("relations", done: done + 1, total: owned.count, findings: result.findings.runUniqueCount)
+            let plan = ReplayPlan.metamorphic(relation)
+            let findings = replayer.judge(plan, .relationWalks(relation.queryStrings.compactMap { byQuery[$0] }))
+            evaluated += 1
+            result.payload = .relations(evaluated: evaluated)
+            context.progress.announce(result.findings.record(findings, plan: plan))
+            context.progress.report(.relations, done: done + 1, total: owned.count, findings: result.findings.runUniqueCount)
         }
         return result
     }
@@ -119,7 +108,7 @@ public struct RelationPhase: Sendable {
     // MARK: Planning
 
     /// The filters of the first plain valid case that sends one or two visible filters, as decoded items.
-    private func filteredBase() -> [QueryItem]? {
+    private func filteredBase(_ validCases: [GeneratedCase]) -> [QueryItem]? {
         let visible = Set(context.spec.filters.filter { $0.visibility == .visible }.map(\.param))
         for generated in validCases where generated.label.kind == .valid {
             let query = generated.classification.query
@@ -135,9 +124,10 @@ public struct RelationPhase: Sendable {
     /// Realistic values per parameter for relations: what the target holds (pools) first; what valid
     /// cases sent only for parameters without a pool (grammar items, free text), since a value nothing
     /// holds makes every relation trivially true; bound filters also at their extremes.
-    public func relationCandidates() -> [String: [String]] {
+    public func relationCandidates(_ input: PhaseInput) -> [String: [String]] {
         let spec = context.spec
-        let pools = discovery.pools
+        let pools = input.discovery.pools
+        let validCases = input.validCases
         var candidates: [String: [String]] = [:]
         var seen: [String: Set<String>] = [:]
         func add(_ name: String, _ value: String) {
@@ -147,11 +137,25 @@ public struct RelationPhase: Sendable {
             for value in pools.values(parameter.valuePool) { add(parameter.name, value) }
         }
         func hasPool(_ name: String) -> Bool { !pools.values(spec.parameter(named: name)?.valuePool).isEmpty }
+        /// Ids the target holds, per grammar filter whose id field has a pool: an item naming another
+        /// id is left out, as any value nothing holds.
+        var heldIDs: [String: (grammar: GrammarSpec, field: String, ids: Set<String>)] = [:]
+        for filter in spec.filters where filter.op == .grammar {
+            guard let grammar = filter.grammar.flatMap({ spec.grammars[$0] }), let field = filter.grammarIDField(in: grammar),
+                  let ids = grammar.field(named: field)?.pool.map({ Set(pools.values($0)) }), !ids.isEmpty else { continue }
+            heldIDs[filter.param] = (grammar, field, ids)
+        }
+        func held(_ name: String, _ value: String) -> Bool {
+            guard let known = heldIDs[name] else { return true }
+            return GrammarSplitter.item(value, grammar: known.grammar)[known.field].map(known.ids.contains) ?? false
+        }
         for generated in validCases where generated.label.kind == .valid {
             let query = generated.classification.query
-            for (name, value) in query.scalars.sorted(by: { $0.key < $1.key }) where !hasPool(name) { add(name, value) }
+            for (name, value) in query.scalars.sorted(by: { $0.key < $1.key }) where !hasPool(name) && held(name, value) {
+                add(name, value)
+            }
             for (name, values) in query.lists.sorted(by: { $0.key < $1.key }) where !hasPool(name) {
-                values.forEach { add(name, $0) }
+                values.filter { held(name, $0) }.forEach { add(name, $0) }
             }
         }
         // The loosest bound the spec allows against the tightest value seen (wrap-around and overflow show there).

@@ -1,60 +1,49 @@
 import ConvfuzzContract
 import ConvfuzzGeneration
 import ConvfuzzOracle
+import ConvfuzzResults
 import ConvfuzzSpec
 
 /// Phase 7: cursor walks of a sample of valid queries. Each walk is checked, compared with a walk at
 /// another page size, with the discovery walk (completeness), with the reverse order (samples 0–1)
 /// and with a reused cursor (samples 0–2); one query is also walked at page sizes 1, 2, the default
 /// and the maximum (``PageSizeWalkPlanner``).
-public struct WalkPhase: Sendable {
-    /// What the walks found.
-    public struct Result: Sendable {
-        /// Findings, in walk order.
-        public var findings: FindingLog
-        /// Units (samples) planned and done.
-        public var work: WorkLog
-        /// Walks judged.
-        public var tally: WalkTally
-        /// Page sizes of the complete fixed-size walks (coverage cells).
-        public var coveredPageSizes: [Int]
-    }
-
+public struct WalkPhase: Phase {
     /// The run's services.
     public let context: PhaseContext
-    /// The base walk and the window.
-    public let discovery: Discovery
-    /// Valid cases of the whole run, in case order (the sample is drawn from them).
-    public let validCases: [GeneratedCase]
 
     /// Creates the phase.
-    public init(context: PhaseContext, discovery: Discovery, validCases: [GeneratedCase]) {
+    public init(context: PhaseContext) {
         self.context = context
-        self.discovery = discovery
-        self.validCases = validCases
     }
 
-    private var judge: WalkJudge { WalkJudge(context: context, discovery: discovery) }
+    /// The phase's name.
+    public var name: PhaseName { .walks }
+    /// Walks do not start once the run must stop.
+    public var skippedWhenStopping: Bool { true }
 
-    /// Up to `count` valid cases spread evenly over the run (deterministic).
-    public func sample(_ count: Int) -> [GeneratedCase] {
+    /// Up to `count` of `validCases` spread evenly over the run (deterministic).
+    public static func sample(_ count: Int, of validCases: [GeneratedCase]) -> [GeneratedCase] {
         guard count > 0, !validCases.isEmpty else { return [] }
         if validCases.count <= count { return validCases }
         let step = Double(validCases.count) / Double(count)
         return (0..<count).map { validCases[Int(Double($0) * step)] }
     }
 
-    /// Walks this shard's samples; `known` are the run's signatures so far.
-    public func run(known: Set<String> = []) -> Result {
+    /// Walks this shard's samples of the input's valid cases, judged against the input's discovery.
+    public func run(_ input: PhaseInput) -> PhaseOutput {
         let configuration = context.configuration
-        var result = Result(findings: FindingLog(known: known), work: WorkLog(), tally: WalkTally(), coveredPageSizes: [])
-        let sample = sample(configuration.walkSample)
+        let discovery = input.discovery
+        let known = input.known
+        let replayer = Replayer(context: context, discovery: discovery)
+        var result = PhaseOutput(findings: FindingLog(known: known), payload: .walks(coveredPageSizes: []))
+        let sample = Self.sample(configuration.walkSample, of: input.validCases)
         result.work.plan(.walks, total: sample.count)
         // Sample `j`, with its companion, reverse-order (j < 2) and cursor-reuse (j < 3) checks, is one unit.
         let owned = configuration.shard.owned(of: sample.count)
         guard !owned.isEmpty else { return result }
         func stop() -> Bool { context.stopReason(uniqueFindings: result.findings.runUniqueCount) != nil }
-        context.progress.report("walks", done: 0, total: 2 * owned.count, findings: known.count)
+        context.progress.report(.walks, done: 0, total: 2 * owned.count, findings: known.count)
         let shaper = context.shaper
         let samplePlans = sample.map { generated in
             WalkPlan(pairs: shaper.withResultsHelpers(shaper.withoutCursor(generated.pairs), query: generated.classification.query))
@@ -63,14 +52,14 @@ public struct WalkPhase: Sendable {
         let companions = mains.map(companion)
         // Each sampled query is walked twice (at two page sizes): the unit shown is walks.
         let walks = context.slimWalker.run(zip(mains, companions).flatMap { [$0, $1] }) { done in
-            context.progress.report("walks", done: done, total: 2 * mains.count, findings: known.count)
+            context.progress.report(.walks, done: done, total: 2 * mains.count, findings: known.count)
         }
         for offset in mains.indices where !stop() {
-            let main = walks[2 * offset]
+            let pair = [walks[2 * offset], walks[2 * offset + 1]]
             result.work.did(.walks, owned[offset])
-            let findings = judge.walkFindings(main: main, companion: walks[2 * offset + 1], tally: &result.tally)
-            record(findings, walk: main, replay: .walk(query: mains[offset].query, pageSize: main.pageSize,
-                                                       companion: companions[offset].query), in: &result)
+            result.tally.count(pair[0], pair[1])
+            record(.walk(query: mains[offset].query, pageSize: pair[0].pageSize, companion: companions[offset].query),
+                   .walks(pair), replayer, in: &result)
         }
         if stop() { return result }
         let mainWalks = mains.indices.map { (unit: owned[$0], walk: walks[2 * $0]) }
@@ -83,12 +72,12 @@ public struct WalkPhase: Sendable {
             var byUnit: [Int: Walk] = [:]
             for (unit, walk) in mainWalks { byUnit[unit] = walk }
             for (unit, walk) in zip(others, extra) { byUnit[unit] = walk }
-            pageSizeWalks(sample.indices.compactMap { byUnit[$0] }, into: &result)
+            pageSizeWalks(sample.indices.compactMap { byUnit[$0] }, discovery: discovery, replayer, into: &result)
         }
         if stop() { return result }
-        checkReverse(mainWalks.filter { $0.unit < 2 }.map(\.walk), into: &result)
+        checkReverse(mainWalks.filter { $0.unit < 2 }.map(\.walk), replayer, into: &result)
         if stop() { return result }
-        checkCursorReuse(mainWalks.filter { $0.unit < 3 }.map(\.walk), into: &result)
+        checkCursorReuse(mainWalks.filter { $0.unit < 3 }.map(\.walk), discovery: discovery, replayer, into: &result)
         return result
     }
 
@@ -103,8 +92,8 @@ public struct WalkPhase: Sendable {
     }
 
     /// Walks one query at page sizes 1, 2, the default and the maximum: each walk is checked, compared
-    /// with the walk at the largest size and with the discovery walk.
-    private func pageSizeWalks(_ mains: [Walk], into result: inout Result) {
+    /// with the walk at the largest size (its companion) and with the discovery walk.
+    private func pageSizeWalks(_ mains: [Walk], discovery: Discovery, _ replayer: Replayer, into result: inout PhaseOutput) {
         let fallback = discovery.base.map { QueryCodec.pairs(fromQuery: $0.baseQuery) }
         guard let plan = PageSizeWalkPlanner(spec: context.spec).plan(walks: mains, fallback: fallback,
                                                                        maxWalkPages: context.configuration.maxWalkPages) else { return }
@@ -113,18 +102,19 @@ public struct WalkPhase: Sendable {
         }
         let walks = context.slimWalker.run(plan.walks.map(\.plan), maxPages: plan.maxPages)
         guard let reference = walks.last else { return }
+        var covered: [Int] = []
         for (sized, walk) in zip(plan.walks, walks) {
-            if walk.isComplete { result.coveredPageSizes.append(walk.pageSize) }
+            if walk.isComplete { covered.append(walk.pageSize) }
+            result.tally.count(walk)
             let isReference = sized.plan == plan.reference
-            var findings = judge.walkFindings(main: walk, companion: nil, tally: &result.tally)
-            if !isReference { findings += context.comparator.samePageSizeUnion(reference, walk, windowStart: discovery.windowStart) }
-            record(findings, walk: walk, replay: .walk(query: sized.plan.query, pageSize: walk.pageSize,
-                                                       companion: isReference ? nil : plan.reference.query), in: &result)
+            record(.walk(query: sized.plan.query, pageSize: walk.pageSize, companion: isReference ? nil : plan.reference.query),
+                   .walks(isReference ? [walk] : [walk, reference]), replayer, in: &result)
         }
+        result.payload = .walks(coveredPageSizes: covered)
     }
 
     /// `CF-SORT-REVERSE`: walks in the other direction must visit the same ids reversed.
-    private func checkReverse(_ mains: [Walk], into result: inout Result) {
+    private func checkReverse(_ mains: [Walk], _ replayer: Replayer, into result: inout PhaseOutput) {
         let order = context.spec.pagination.order
         guard let directionParam = order.directionParam else { return }
         let flipped = mains.map { walk -> WalkPlan in
@@ -133,32 +123,30 @@ public struct WalkPhase: Sendable {
         }
         let reversed = context.slimWalker.run(flipped)
         for (walk, other) in zip(mains, reversed) {
-            let findings = judge.reverseFindings(walk, other, tally: &result.tally)
-            record(findings, walk: other, replay: .relation(kind: WalkJudge.reverseKind, queries: [walk.baseQuery, other.baseQuery],
-                                                            description: "ascending walk = reversed descending walk"), in: &result)
+            result.tally.count(other)
+            record(.relation(kind: .reverseOrder, queries: [walk.baseQuery, other.baseQuery],
+                             description: "ascending walk = reversed descending walk"),
+                   .walks([walk, other]), replayer, in: &result)
         }
     }
 
     /// `CF-CURSOR-REUSE`: the discovery walk's first cursor, sent with another query's filters,
     /// continues from its position under those filters.
-    private func checkCursorReuse(_ mains: [Walk], into result: inout Result) {
+    private func checkCursorReuse(_ mains: [Walk], discovery: Discovery, _ replayer: Replayer, into result: inout PhaseOutput) {
         guard let base = discovery.base, let firstPage = base.pages.first?.page, let cursor = firstPage.nextCursor else { return }
         let cursorPair = WirePair.encoding(context.spec.pagination.cursorParam, cursor)
         for walk in mains where walk.direction == base.direction && walk.isComplete {
             let query = QueryCodec.queryString(QueryCodec.pairs(fromQuery: walk.baseQuery) + [cursorPair])
             let reused = context.executor.execute(query)
-            let findings = context.comparator.cursorReuse(basePage: firstPage, other: walk, reused: reused, pageSize: walk.pageSize,
-                                                          windowStart: discovery.windowStart)
-            record(findings, walk: walk, replay: .relation(kind: WalkJudge.cursorReuseKind, queries: [base.baseQuery, walk.baseQuery, query],
-                                                           description: "a cursor reused under other filters continues from its position"),
-                   in: &result)
+            record(.relation(kind: .cursorReuse, queries: [base.baseQuery, walk.baseQuery, query],
+                             description: "a cursor reused under other filters continues from its position"),
+                   .cursorReuse(basePage: firstPage, other: walk, reused: reused), replayer, in: &result)
         }
     }
 
-    /// Records walk findings, to be confirmed by re-running `replay`.
-    private func record(_ findings: [Finding], walk: Walk, replay: ReplayPlan, in result: inout Result) {
-        let fresh = result.findings.record(findings, origin: .walk(query: walk.baseQuery, pageSize: walk.pageSize),
-                                           replay: replay, confirm: .replay)
-        context.progress.announce(fresh)
+    /// Judges what `plan` observed and records its findings.
+    private func record(_ plan: ReplayPlan, _ observation: Replayer.Observation, _ replayer: Replayer,
+                        in result: inout PhaseOutput) {
+        context.progress.announce(result.findings.record(replayer.judge(plan, observation), plan: plan))
     }
 }

@@ -1,5 +1,6 @@
 import ConvfuzzGeneration
 import ConvfuzzOracle
+import ConvfuzzResults
 
 /// Unique findings by signature, in the order first seen, with how to confirm and reproduce each.
 ///
@@ -7,36 +8,27 @@ import ConvfuzzOracle
 /// it can tell which findings are new to the run and count toward `--max-failures`), and the runner
 /// merges it into the run's log in phase order.
 public struct FindingLog: Sendable {
-    /// One unique finding and what is needed to confirm, shrink and store it.
+    /// One unique finding: the finding, the one plan that found it (and reproduces it), and where the plan came from.
     public struct Entry: Sendable {
         /// The first finding with this signature.
         public var finding: Finding
-        /// Where it came from.
-        public var origin: FindingOrigin
-        /// How it is reproduced (and stored).
-        public var replay: ReplayPlan
+        /// The plan that found it: what confirmation re-runs, shrinking starts from and the corpus stores.
+        public var plan: ReplayPlan
+        /// Whether the plan came from this run or from a stored corpus entry.
+        public var source: FindingSource
         /// How many times the signature was seen.
         public var occurrences: Int
-        /// How confirmation re-runs it.
-        public var confirm: Confirmation
 
-        /// True for a stored corpus entry that still fails (it already has a file).
+        /// True for a stored corpus entry that still fails (it already has a file, and its replay confirmed it).
         public var isCorpusRegression: Bool {
-            if case .corpus = origin { return true }
+            if case .corpus = source { return true }
             return false
         }
-    }
 
-    /// How a finding is re-run to confirm it.
-    public enum Confirmation: Sendable {
-        /// Re-send one generated case (and shrink it when it fails again).
-        case generatedCase(GeneratedCase)
-        /// Re-send one query and check the response (the preflight's).
-        case response(query: String)
-        /// Re-run the entry's replay plan (walks, comparisons, relations, auth, tenancy) against a fresh base walk.
-        case replay
-        /// Already confirmed (a corpus regression).
-        case none
+        /// Where it came from, for reports: derived from the plan and the source.
+        public func origin(seed: UInt64) -> FindingOrigin {
+            FindingOrigin(plan: plan, source: source, seed: seed)
+        }
     }
 
     /// Signatures the run knew before this log started.
@@ -55,13 +47,12 @@ public struct FindingLog: Sendable {
     /// Unique findings of the run so far: those known before and the new ones here.
     public var runUniqueCount: Int { known.count + signatures.filter { !known.contains($0) }.count }
 
-    /// Records findings; returns the entries whose signature is new to the run.
+    /// Records what `plan` found; returns the entries whose signature is new to the run.
     @discardableResult
-    public mutating func record(_ findings: [Finding], origin: FindingOrigin, replay: ReplayPlan,
-                                confirm: Confirmation) -> [Entry] {
+    public mutating func record(_ findings: [Finding], plan: ReplayPlan, source: FindingSource = .run) -> [Entry] {
         var fresh: [Entry] = []
         for finding in findings {
-            let entry = Entry(finding: finding, origin: origin, replay: replay, occurrences: 1, confirm: confirm)
+            let entry = Entry(finding: finding, plan: plan, source: source, occurrences: 1)
             if insert(entry), !known.contains(finding.signature) { fresh.append(entry) }
         }
         return fresh
@@ -93,4 +84,12 @@ public struct FindingLog: Sendable {
 
     /// Entries in the order first seen.
     public var ordered: [Entry] { signatures.compactMap { entries[$0] } }
+}
+
+/// Where a finding's plan came from.
+public enum FindingSource: Sendable, Hashable {
+    /// This run planned it.
+    case run
+    /// A stored corpus entry (the file) that still fails.
+    case corpus(file: String)
 }

@@ -3,9 +3,18 @@ import ConvfuzzGeneration
 import ConvfuzzOracle
 import ConvfuzzSpec
 
-/// The read-only services every phase uses: the configuration, the run's clock and deadline, the
-/// one execution gateway and the spec-derived readers and oracles. Phases share nothing mutable
-/// through it: what they find comes back as their result value.
+/// The services every phase uses: the configuration, the run's clock and deadline, the one execution
+/// gateway and the spec-derived readers and oracles. What a phase finds comes back as its
+/// ``PhaseOutput``, never through the context.
+///
+/// Most of it is immutable values. Four reference types are shared, and each synchronises itself:
+/// - ``RequestExecutor``, the gateway: its counters, retry accounting, pacing, halt and deadline stop
+///   are guarded by its lock, and its transport serialises batches;
+/// - ``RunDeadline``: the current stage's instant, behind a lock (the runner moves it between stages;
+///   phases and the gateway read it);
+/// - the gateway's `TrafficRecorder`: requests by phase over time and latencies, behind a lock;
+/// - ``PhaseProgress/journal`` (a ``FindingJournal``): findings as announced, behind a lock, read by
+///   the signal handler's thread for ``Runner/resultSoFar(signal:)``.
 public struct PhaseContext: Sendable {
     /// The run configuration.
     public let configuration: RunConfiguration

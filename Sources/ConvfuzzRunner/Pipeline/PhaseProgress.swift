@@ -1,4 +1,5 @@
 import ConvfuzzOracle
+import ConvfuzzResults
 
 /// Where phases report progress and findings: the sink, the gateway's request count and the journal.
 public struct PhaseProgress: Sendable {
@@ -17,7 +18,7 @@ public struct PhaseProgress: Sendable {
 
     /// Reports that `phase` has done `done` of `total` units; `findings` is the run's unique count so far.
     /// The ETA is the sink's: it times each phase on its own.
-    public func report(_ phase: String, done: Int, total: Int, findings: Int) {
+    public func report(_ phase: PhaseName, done: Int, total: Int, findings: Int) {
         executor.traffic.enter(phase)
         let elapsed = Clock.monotonic() - started
         let requests = executor.requests

@@ -1,9 +1,10 @@
+import ConvfuzzResults
 import Foundation
 
 /// Where a run stands, for progress lines.
 public struct ProgressSnapshot: Sendable, Equatable {
-    /// The phase name.
-    public var phase: String
+    /// The phase.
+    public var phase: PhaseName
     /// Units done in the phase.
     public var done: Int
     /// Units planned in the phase.
@@ -18,7 +19,7 @@ public struct ProgressSnapshot: Sendable, Equatable {
     public var eta: Double?
 
     /// Creates a snapshot.
-    public init(phase: String, done: Int, total: Int, findings: Int, requests: Int, requestsPerSecond: Double, eta: Double?) {
+    public init(phase: PhaseName, done: Int, total: Int, findings: Int, requests: Int, requestsPerSecond: Double, eta: Double?) {
         self.phase = phase
         self.done = done
         self.total = total
@@ -28,25 +29,10 @@ public struct ProgressSnapshot: Sendable, Equatable {
         self.eta = eta
     }
 
-    /// What the phase counts: `walks: 3/12 queries`, `discovery: 4/50 pages`.
-    public var unit: String {
-        switch phase {
-        case "cases": return "cases"
-        case "walks", "relation walks": return "walks"
-        case "walk": return "pages"
-        case "relations": return "relations"
-        case "filter probes": return "probes"
-        case "confirming": return "findings"
-        case "corpus": return "entries"
-        case "discovery": return "pages"
-        default: return "steps"
-        }
-    }
-
     /// One plain line: `cases: 480/2000 cases, 2 finding(s), 530 requests, 410 req/s, ETA 4s`.
     public var line: String {
         let eta = self.eta.map { String(format: ", ETA %.0fs", $0) } ?? ""
-        return String(format: "%@: %d/%d %@, %d finding(s), %d requests, %.0f req/s", phase, done, total, unit, findings,
+        return String(format: "%@: %d/%d %@, %d finding(s), %d requests, %.0f req/s", phase.title, done, total, phase.unit, findings,
                       requests, requestsPerSecond) + eta
     }
 }

@@ -1,3 +1,5 @@
+import ConvfuzzOracle
+import ConvfuzzResults
 import ConvfuzzTransport
 import Foundation
 import Histogram
@@ -52,7 +54,7 @@ public final class TrafficRecorder: @unchecked Sendable {
         var histogram = Histogram<UInt64>(highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: .three)
         histogram.autoResize = true
         latency = histogram
-        phaseIndex("preflight")
+        phaseIndex(PhaseName.preflight.title)
     }
 
     // MARK: Recording
@@ -63,7 +65,8 @@ public final class TrafficRecorder: @unchecked Sendable {
     }
 
     /// Marks the start of a phase; entering the current phase again does nothing.
-    public func enter(_ phase: String) {
+    public func enter(_ name: PhaseName) {
+        let phase = name.title
         let time = clock()
         lock.withLock {
             guard phaseNames[current] != phase else { return }
@@ -113,7 +116,7 @@ public final class TrafficRecorder: @unchecked Sendable {
             let phases = phaseNames.indices.map { index in
                 PhaseTraffic(name: phaseNames[index], seconds: seconds[index], requests: phaseRequests[index],
                              retries: phaseRetries[index],
-                             categories: PhaseCategories.categories(of: phaseNames[index]).map(\.rawValue))
+                             categories: (PhaseName(title: phaseNames[index])?.categories ?? CheckCategory.allCases).map(\.rawValue))
             }
             return TrafficSummary(phases: phases, timeline: timeline(), latency: latencySummary(),
                                   walkLengths: walkLengths.keys.sorted().map { WalkLengthCount(pages: $0, walks: walkLengths[$0]!) },

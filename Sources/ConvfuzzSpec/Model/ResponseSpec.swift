@@ -23,12 +23,6 @@ public struct ResponseSpec: Sendable, Equatable {
 
     /// Follows `ref` links to the concrete node.
     public func resolve(_ node: SchemaNode) -> SchemaNode {
-        var current = node
-        var hops = 0
-        while let ref = current.ref, let target = definitions[ref], hops < 32 {
-            current = target
-            hops += 1
-        }
-        return current
+        node.resolved(in: definitions)
     }
 }

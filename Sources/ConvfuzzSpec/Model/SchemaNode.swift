@@ -70,3 +70,19 @@ public final class SchemaNode: Sendable, Equatable {
             && lhs.ref == rhs.ref
     }
 }
+
+// MARK: - References
+
+extension SchemaNode {
+    /// The concrete node behind this one's `ref` links in `definitions` (at most 32 hops, so a cycle
+    /// ends): the one place a reference is resolved.
+    public func resolved(in definitions: [String: SchemaNode]) -> SchemaNode {
+        var current = self
+        var hops = 0
+        while let ref = current.ref, let target = definitions[ref], hops < 32 {
+            current = target
+            hops += 1
+        }
+        return current
+    }
+}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConvfuzzReport
+import ConvfuzzResults
 import ConvfuzzRunner
 import ConvfuzzSpec
 import Foundation

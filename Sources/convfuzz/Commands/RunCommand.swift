@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConvfuzzReport
+import ConvfuzzResults
 import ConvfuzzRunner
 import ConvfuzzSpec
 import ConvfuzzTransport
@@ -26,7 +27,7 @@ struct RunCommand: ParsableCommand {
     var seed: UInt64 = 1
 
     @Option(parsing: .unconditional, help: "Generated cases to send.")
-    var maxCases: Int = 2_000
+    var maxCases: Int = RunSettings.defaults.maxCases
 
     @Option(parsing: .unconditional, help: "Deadline for the whole run in seconds, waiting included (request timeouts, retries and Retry-After are cut to what is left); the run ends within this plus 5 s.")
     var timeBudget: Double?
@@ -35,28 +36,28 @@ struct RunCommand: ParsableCommand {
     var confirmBudget: Double?
 
     @Option(parsing: .unconditional, help: "The longest Retry-After waited for, in seconds; a longer one is reported and stops the run.")
-    var maxRetryAfter: Double = 60
+    var maxRetryAfter: Double = RunSettings.defaults.maxRetryAfter
 
     @Option(parsing: .unconditional, help: "Stop after this many unique findings.")
     var maxFailures: Int?
 
     @Option(parsing: .unconditional, help: "Requests in flight at once.")
-    var concurrency: Int = 8
+    var concurrency: Int = RunSettings.defaults.concurrency
 
     @Option(help: "At most this many requests per second, e.g. 5/s or 0.5/s.")
     var rateLimit: String?
 
     @Option(parsing: .unconditional, help: "Retries on connection errors, 429 and 503.")
-    var retries: Int = 3
+    var retries: Int = RunSettings.defaults.retries
 
     @Option(parsing: .unconditional, help: "Valid cases that get a full cursor walk.")
-    var walks: Int = 12
+    var walks: Int = RunSettings.defaults.walkSample
 
     @Option(parsing: .unconditional, help: "The most pages one cursor walk may take before it counts as unfinished.")
-    var maxWalkPages: Int = 2_000
+    var maxWalkPages: Int = RunSettings.defaults.maxWalkPages
 
     @Option(parsing: .unconditional, help: "Metamorphic relations to check.")
-    var relations: Int = 96
+    var relations: Int = RunSettings.defaults.relationBudget
 
     @Option(help: "Growth window: now (ignore items from the run's start second on) or off. Default: now for --target or --insert-rate, off otherwise.")
     var window: String?

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConvfuzzContract
 import ConvfuzzReport
+import ConvfuzzResults
 import ConvfuzzRunner
 import ConvfuzzSpec
 import Foundation
@@ -50,7 +51,7 @@ struct WalkCommand: ParsableCommand {
         do {
             outcome = try Runner(configuration: configuration, progress: progress).streamingWalk(pairs: pairs, maxPages: maxPages) { pages, _ in
                 if pages % 100 == 0 {
-                    progress.update(ProgressSnapshot(phase: "walk", done: pages, total: maxPages, findings: 0, requests: pages,
+                    progress.update(ProgressSnapshot(phase: .walk, done: pages, total: maxPages, findings: 0, requests: pages,
                                                      requestsPerSecond: 0, eta: nil))
                 }
             }

@@ -1,0 +1,93 @@
+import ConvfuzzContract
+import ConvfuzzGeneration
+import ConvfuzzOracle
+import ConvfuzzResults
+import ConvfuzzSpec
+
+/// Phase 3: replays every stored failure (this shard's share) as a regression test, after discovery,
+/// so that a case is regenerated with the same harvested pools it was generated with. An entry that
+/// still fails becomes a finding of the run (already confirmed, already stored).
+public struct CorpusReplayPhase: Phase {
+    /// The run's services.
+    public let context: PhaseContext
+
+    /// Creates the phase.
+    public init(context: PhaseContext) {
+        self.context = context
+    }
+
+    /// The phase's name.
+    public var name: PhaseName { .corpus }
+    /// Stored failures are replayed whatever the run found before.
+    public var skippedWhenStopping: Bool { false }
+
+    /// Reads one corpus file, or says which file is not an entry.
+    public static func load(_ file: String) throws(RunAbort) -> CorpusEntry {
+        do {
+            return try CorpusStore.load(path: file)
+        } catch let error as RunAbort {
+            throw error
+        } catch {
+            throw RunAbort.invalidInput("\(file): not a convfuzz corpus entry")
+        }
+    }
+
+    /// Sweeps temporaries a killed run left in the corpus folder, then replays this shard's share of
+    /// the stored entries (when corpus replay is on), against the input's discovery.
+    public func run(_ input: PhaseInput) throws(RunAbort) -> PhaseOutput {
+        guard let directory = context.configuration.corpusDirectory else { return PhaseOutput(findings: FindingLog(known: input.known)) }
+        let store = CorpusStore(directory: directory)
+        store.sweepTemporaries()
+        guard context.configuration.replayCorpus else { return PhaseOutput(findings: FindingLog(known: input.known)) }
+        return try run(files: store.files(), input: input)
+    }
+
+    /// Replays this shard's share of `files` (sorted corpus files) against the input's discovery.
+    public func run(files: [String], input: PhaseInput) throws(RunAbort) -> PhaseOutput {
+        let discovery = input.discovery
+        var outcomes: [CorpusReplayOutcome] = []
+        var result = PhaseOutput(findings: FindingLog(known: input.known), payload: .corpus([]))
+        guard !files.isEmpty else { return result }
+        result.work.plan(.corpus, total: files.count)
+        let owned = context.configuration.shard.owned(of: files.count)
+        for (position, unit) in owned.enumerated() {
+            let file = files[unit]
+            context.progress.report(.corpus, done: position, total: owned.count, findings: result.findings.runUniqueCount)
+            result.work.did(.corpus, unit)
+            let entry = try Self.load(file)
+            let replayed = replay(entry, file: file, discovery: discovery, tally: &result.tally)
+            outcomes.append(replayed.outcome)
+            if replayed.outcome.stillFails, let finding = replayed.finding {
+                context.progress.announce(result.findings.record([finding], plan: entry.replay, source: .corpus(file: file)))
+            }
+        }
+        result.payload = .corpus(outcomes)
+        return result
+    }
+
+    /// Re-sends one stored failure and re-checks it; a generated case is also regenerated from its seed and choices.
+    public func replay(_ entry: CorpusEntry, file: String, discovery: Discovery,
+                       tally: inout WalkTally) -> (outcome: CorpusReplayOutcome, finding: Finding?) {
+        let spec = context.spec
+        let findings = Replayer(context: context, discovery: discovery).run(entry.replay, tally: &tally)
+        var agrees: Bool?
+        if case .generatedCase(let query, let index, let choices, _) = entry.replay {
+            let regenerated = CaseGenerator(spec: spec, pools: discovery.pools).replay(seed: entry.seed, index: index, choices: choices)
+            agrees = regenerated.queryString == query
+        }
+        let match = findings.first { $0.signature == entry.signature }
+        let detail: String
+        if let match {
+            detail = "still fails: \(match.message)"
+        } else if findings.isEmpty {
+            detail = "passes now"
+        } else {
+            detail = "passes now (other findings: \(Set(findings.map(\.check.rawValue)).sorted().joined(separator: ", ")))"
+        }
+        if entry.specFingerprint != spec.fingerprint {
+            context.progress.note("note: \(file) was recorded with spec \(entry.specFingerprint), this run uses \(spec.fingerprint)")
+        }
+        return (CorpusReplayOutcome(file: file, check: entry.check, stillFails: match != nil, regenerationAgrees: agrees,
+                                    detail: detail), match)
+    }
+}

@@ -1,0 +1,103 @@
+import ConvfuzzGeneration
+import ConvfuzzOracle
+import ConvfuzzResults
+
+/// A step of a run. Every phase takes the run's one ``PhaseContext`` at creation and the same
+/// ``PhaseInput`` when it runs, and returns one ``PhaseOutput``; the ``Runner`` is a list of phases.
+///
+/// A phase plans its work as ``ReplayPlan``s and has them judged by the ``Replayer``, so what a phase
+/// finds is exactly what a re-run of the stored plan finds.
+public protocol Phase: Sendable {
+    /// The phase's name: its progress lines, its traffic and its work units.
+    var name: PhaseName { get }
+    /// True when the phase does not start once the run must stop (deadline, halt, signal, `--max-failures`).
+    var skippedWhenStopping: Bool { get }
+    /// Runs the phase; throws when the target cannot be judged any further.
+    func run(_ input: PhaseInput) throws(RunAbort) -> PhaseOutput
+}
+
+/// What every phase is given: what earlier phases learnt, as values.
+public struct PhaseInput: Sendable {
+    /// The discovery walk's pools, base walk, issued cursors and window (empty before discovery ran).
+    public var discovery: Discovery
+    /// Valid cases of the whole run, in case order (empty before the case phase ran).
+    public var validCases: [GeneratedCase]
+    /// The run's finding signatures so far.
+    public var known: Set<String>
+
+    /// Creates an input.
+    public init(discovery: Discovery, validCases: [GeneratedCase] = [], known: Set<String> = []) {
+        self.discovery = discovery
+        self.validCases = validCases
+        self.known = known
+    }
+}
+
+/// What every phase returns: its findings, its work units, the walks it judged and what is particular to it.
+public struct PhaseOutput: Sendable {
+    /// Findings, in the order the phase met them.
+    public var findings: FindingLog
+    /// Units planned and done (what `--shard` splits).
+    public var work: WorkLog
+    /// Walks judged.
+    public var tally: WalkTally
+    /// What is particular to the phase.
+    public var payload: PhasePayload
+
+    /// Creates an output.
+    public init(findings: FindingLog, work: WorkLog = WorkLog(), tally: WalkTally = WalkTally(), payload: PhasePayload = .none) {
+        self.findings = findings
+        self.work = work
+        self.tally = tally
+        self.payload = payload
+    }
+}
+
+/// What is particular to a phase's output.
+public enum PhasePayload: Sendable {
+    /// Nothing beyond findings, work and walks.
+    case none
+    /// Discovery: the value later phases are judged against.
+    case discovery(Discovery)
+    /// Corpus replay: one outcome per entry replayed.
+    case corpus([CorpusReplayOutcome])
+    /// Auth and tenancy: one line per part, what was sent or why it was skipped.
+    case access(notes: [String])
+    /// Cases: what was sent and which cases later phases start from.
+    case cases(CaseSummary)
+    /// Walks: page sizes of the complete fixed-size walks (coverage cells).
+    case walks(coveredPageSizes: [Int])
+    /// Relations: plans evaluated.
+    case relations(evaluated: Int)
+}
+
+/// What the case phase sent.
+public struct CaseSummary: Sendable {
+    /// Valid cases without a cursor, in case order, of the whole run (walks and relations start from them).
+    public var validCases: [GeneratedCase]
+    /// Coverage of parameter × case class.
+    public var coverage: CoverageTable
+    /// Cases sent.
+    public var cases: Int
+    /// Cases per expected outcome (`valid`, `empty`, `invalid`).
+    public var casesByExpectation: [String: Int]
+    /// Why the phase stopped early, if it did.
+    public var stoppedEarly: String?
+}
+
+// MARK: - Reading payloads
+
+extension PhaseOutput {
+    /// The discovery, for the discovery phase's output.
+    public var discovery: Discovery? { if case .discovery(let value) = payload { value } else { nil } }
+    /// The corpus outcomes, for the corpus phase's output.
+    public var corpusOutcomes: [CorpusReplayOutcome] { if case .corpus(let value) = payload { value } else { [] } }
+    /// The notes, for the access phase's output.
+    public var notes: [String] { if case .access(let value) = payload { value } else { [] } }
+    /// What was sent, for the case phase's output.
+    public var cases: CaseSummary? { if case .cases(let value) = payload { value } else { nil } }
+    /// Page sizes of complete fixed-size walks, for the walk phase's output.
+    public var coveredPageSizes: [Int] { if case .walks(let value) = payload { value } else { [] } }
+    /// Plans evaluated, for the relation phase's output.
+    public var evaluated: Int { if case .relations(let value) = payload { value } else { 0 } }
+}
