@@ -21,7 +21,7 @@ public struct ReportContext: Sendable {
 
     /// The full URL of an encoded query.
     public func url(for query: String) -> String {
-        query.isEmpty ? result.endpoint : result.endpoint + "?" + query
+        EndpointURL.joining(result.endpoint, query: query)
     }
 
     /// `convfuzz replay FILE` for a finding stored in the corpus.

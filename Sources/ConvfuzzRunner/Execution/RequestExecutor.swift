@@ -96,7 +96,7 @@ public final class RequestExecutor: @unchecked Sendable {
 
     /// The full URL for an encoded query.
     public func url(for query: String) -> String {
-        query.isEmpty ? endpoint : endpoint + "?" + query
+        EndpointURL.joining(endpoint, query: query)
     }
 
     // MARK: Sending
