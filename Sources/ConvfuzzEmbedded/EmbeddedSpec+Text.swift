@@ -39,13 +39,13 @@ auth:
   tenancy:
     # CONTRACT.md, Workspaces: a key sees only its own workspace's conversations, and
     # agent_id=<an agent of another workspace> gives an empty page.
-    owner_param: agent_id
-    foreign_owner: empty
     # Every identifier filter (identifier: true) with an id of another workspace matches nothing:
     # byte for byte the answer to an id that exists nowhere.
     foreign_ids: unknown
     # A cursor issued under another key is one this key was not issued: 422 with loc ["query","cursor"].
     foreign_cursor: invalid
+    owner_param: agent_id
+    foreign_owner: empty
 
 wire:
   # How lists and repeated keys travel, and how the server decodes the query.

@@ -20,9 +20,11 @@ extension ResponseOracle {
         }
         func isNamed(_ parameter: String) -> Bool { names.contains { TextMatch.equal(parameter, $0) != false } }
         let named = parameters.contains(where: isNamed)
-        // One item per problem: when several parameters are wrong, each must be named (a server that
-        // checks one parameter only after the others passed names the first problems, not all).
-        let unnamed = Set(parameters).filter { !isNamed($0) }.sorted()
+        // A cursor the target did not issue gets an error item naming the cursor, also beside other
+        // problems (one item per problem): a server that looks at the cursor only once everything else
+        // passed names the other problems and not the cursor.
+        let cursor = spec.pagination.cursorParam
+        let unnamed = parameters.contains(cursor) && !isNamed(cursor) ? [cursor] : []
         if named, !unnamed.isEmpty {
             let shown = locs.prefix(5).map { JSONValue.array($0).description }.joined(separator: ", ")
             findings.append(Finding(
