@@ -24,7 +24,7 @@ extension MetamorphicPlanner {
                 }
                 let forms = filter.op == .containsCI ? Self.literalForms : Array(Self.literalForms.prefix(1))
                 for form in forms {
-                    for word in words.prefix(3) {
+                    for word in words.prefix(1) {
                         let characters = Array(word)
                         let middle = characters.count / 2
                         let literal = String(characters[..<middle]) + form.meta + String(characters[(middle + 1)...])
