@@ -37,8 +37,13 @@ auth:
           status: {type: string}
           message: {type: string}
   tenancy:
-    # Agents belong to one workspace: a key never sees another workspace's conversations,
-    # and agent_id=<an agent of another workspace> gives an empty page.
+    # CONTRACT.md, Workspaces: a key sees only its own workspace's conversations, and
+    # agent_id=<an agent of another workspace> gives an empty page.
+    # Every identifier filter (identifier: true) with an id of another workspace matches nothing:
+    # byte for byte the answer to an id that exists nowhere.
+    foreign_ids: unknown
+    # A cursor issued under another key is one this key was not issued: 422 with loc ["query","cursor"].
+    foreign_cursor: invalid
     owner_param: agent_id
     foreign_owner: empty
 
@@ -150,6 +155,7 @@ parameters:
     identifier: true
   - name: topic_ids
     type: list
+    identifier: true              # an id of one workspace (CONTRACT.md, Workspaces)
     items: {type: string, pool: topic_ids}
   - name: exclude_statuses
     type: list
@@ -243,7 +249,8 @@ filters:
     results: {param: data_collection_ids, field: data_collection_results, id_field: id, value_path: [value]}
     match: {field: value, op_field: op}
   - {param: main_languages, field: main_language, op: in, null_matches: false, visible: true}
-  - {param: search, op: contains_ci, visible: false, empty_means: no_filter}   # an empty text matches all
+  # An empty text matches all; "case-insensitively" is Unicode simple case folding (É/é, Σ/σ/ς, ẞ/ß; never ß/SS).
+  - {param: search, op: contains_ci, visible: false, empty_means: no_filter, case_folding: simple}
   - {param: conversation_initiation_source, field: conversation_initiation_source, op: eq, visible: true}
   - {param: branch_id, field: branch_id, op: eq, visible: true}
   - {param: topic_ids, op: intersects, visible: false}

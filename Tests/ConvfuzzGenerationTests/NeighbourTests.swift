@@ -31,6 +31,7 @@ struct NeighbourTests {
             "user_id/id-prefix", "user_id/id-case-flip",
             "search/empty-text",
             "branch_id/id-prefix", "branch_id/id-case-flip",
+            "topic_ids/id-prefix", "topic_ids/id-case-flip",
             "exclude_statuses/all-values", "exclude_statuses/all-but-one",
             "tag_ids/id-prefix", "tag_ids/id-case-flip",
         ])

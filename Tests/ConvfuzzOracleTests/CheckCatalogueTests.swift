@@ -5,7 +5,7 @@ import Testing
 @Suite("Check catalogue and signatures")
 struct CheckCatalogueTests {
     @Test func everyCheckHasAnExplanationTitleAndPrefix() {
-        #expect(CheckID.allCases.count == 44)
+        #expect(CheckID.allCases.count == 46)
         for check in CheckID.allCases {
             #expect(check.rawValue.hasPrefix("CF-"))
             #expect(check.explanation.count > 40, "\(check)")

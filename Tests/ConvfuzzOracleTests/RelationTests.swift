@@ -61,7 +61,7 @@ struct RelationTests {
         let plans = planner.allPlans(base: [QueryItem("page_size", "100")], candidates: candidates)
         let byCheck = Dictionary(grouping: plans, by: \.check)
         #expect(Set(byCheck.keys) == [.metaSubset, .metaAnd, .metaUnion, .metaDisjoint, .metaPartition, .metaMonotone, .metaProjection,
-                                      .metaCase, .metaEmpty])
+                                      .metaCase, .metaEmpty, .metaLiteral])
         let subsetParams = Set(byCheck[.metaSubset]?.map(\.parameter) ?? [])
         #expect(subsetParams.isSuperset(of: ["user_id", "topic_ids", "search", "agent_id", "rating_min", "call_successful"]))
         let unions = Dictionary(uniqueKeysWithValues: (byCheck[.metaUnion] ?? []).map { ($0.parameter, $0.relation) })
@@ -117,7 +117,7 @@ struct RelationTests {
         #expect(a == b)
         #expect(a != c)
         #expect(a.count == 12)
-        #expect(Set(a.map(\.check)).count == 9)
+        #expect(Set(a.map(\.check)).count == 10)
     }
 
     @Test func aRenamedSpecGivesTheSameRelationsUnderNewNames() {

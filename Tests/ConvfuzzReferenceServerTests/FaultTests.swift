@@ -7,6 +7,8 @@ import Testing
         case queries([String])
         case walk(String)
         case reuse(first: String, second: String)
+        /// The first page's cursor with `==` appended, sent again.
+        case paddedCursor(String)
     }
 
     static let size = 400
@@ -17,6 +19,14 @@ import Testing
 
     static let probes: [ReferenceFault: Probe] = [
         .pageSizePlusOne: .queries(["page_size=5"]),
+        .searchASCIIFolding: .queries(["search=" + encode("CAFÉ"), "search=" + encode("ΣΟΦΌΣ")]),
+        .searchLikePattern: .queries(["search=%25", "search=h_llo"]),
+        .lenientIntegers: .queries(["page_size=1_0", "page_size=%09" + "5", "page_size=" + encode("５")]),
+        .dcCompareAsDouble: .queries(["data_collection_ids=order_total&data_collection_params="
+                                      + encode("order_total:lte:19.98999999999999999")]),
+        .cursorLenientBase64: .paddedCursor("page_size=5"),
+        .cursorCheckedLast: .queries(["cursor=garbage&page_size=0"]),
+        .listCommaSplit: .queries(["tag_ids=" + encode("tag_billing,tag_vip"), "topic_ids=" + encode("topic_billing,topic_login")]),
         .defaultPageSize50: .queries([""]),
         .acceptPageSize101: .queries(["page_size=101"]),
         .serverErrorOnInOp: .queries(["data_collection_params=" + encode("customer_tier:in:gold|silver")]),
@@ -96,6 +106,7 @@ import Testing
         case .queries(let queries): return .queries(queries.map(renamed))
         case .walk(let query): return .walk(renamed(query))
         case .reuse(let first, let second): return .reuse(first: renamed(first), second: renamed(second))
+        case .paddedCursor(let query): return .paddedCursor(renamed(query))
         }
     }
 
@@ -112,6 +123,9 @@ import Testing
         case .reuse(let first, let second):
             guard let cursor = TestSupport.page(app, first)?.nextCursor else { return "no cursor" }
             return describe(TestSupport.request(app, second + "&cursor=" + cursor))
+        case .paddedCursor(let query):
+            guard let cursor = TestSupport.page(app, query)?.nextCursor else { return "no cursor" }
+            return describe(TestSupport.request(app, query + "&cursor=" + cursor + "%3D%3D"))
         }
     }
 

@@ -139,6 +139,21 @@ struct WorkspaceTests {
         #expect(Set(Self.walk(app, key: Self.second).ids).isDisjoint(with: Self.walk(app, key: Self.key).ids))
     }
 
+    /// CONTRACT.md, Workspaces: an id of the other workspace matches nothing, byte for byte like an id of none.
+    @Test func idsOfTheOtherWorkspaceMatchNothing() {
+        let app = Self.app()
+        let nowhere = Self.get(app, "user_id=nobody", key: Self.second)
+        for query in ["user_id=user_0001", "branch_id=agtbrch_main", "tag_ids=tag_billing", "topic_ids=topic_billing"] {
+            let foreign = Self.get(app, query, key: Self.second)
+            #expect(foreign.status == 200 && foreign.body == nowhere.body, "\(query) under the second key")
+            let own = Self.get(app, query.replacingOccurrences(of: "=", with: "=") + WorkspaceIDs.suffix, key: Self.second)
+            #expect(own.body != nowhere.body, "\(query)\(WorkspaceIDs.suffix) is the second workspace's own id")
+            #expect(Self.get(app, query + WorkspaceIDs.suffix, key: Self.key).body == Self.get(app, "user_id=nobody", key: Self.key).body)
+        }
+        let leaking = Self.app(fault: .crossWorkspaceIDResolves)
+        #expect(Self.get(leaking, "user_id=user_0001", key: Self.second).body != nowhere.body)
+    }
+
     @Test func crossWorkspaceCursorLeak() throws {
         let app = Self.app(fault: .crossWorkspaceCursorLeak)
         let cursor = try #require(Self.firstCursor(app, key: Self.key))
@@ -153,9 +168,10 @@ struct WorkspaceTests {
 
     @Test func workspaceFaultsDeclareTheirNeeds() {
         let auth: [ReferenceFault] = [.missingKeyAccepted, .wrongKey500, .headerCaseRefused, .refusalBodyPlain]
-        let tenancy: [ReferenceFault] = [.crossWorkspaceListLeak, .crossWorkspaceAgentLeak, .crossWorkspaceCursorLeak]
+        let tenancy: [ReferenceFault] = [.crossWorkspaceListLeak, .crossWorkspaceAgentLeak, .crossWorkspaceCursorLeak,
+                                         .crossWorkspaceIDResolves]
         #expect(auth.allSatisfy { $0.needsKey && !$0.needsSecondKey })
         #expect(tenancy.allSatisfy { $0.needsKey && $0.needsSecondKey })
-        #expect(ReferenceFault.allCases.filter(\.needsKey).count == 7)
+        #expect(ReferenceFault.allCases.filter(\.needsKey).count == 8)
     }
 }

@@ -40,7 +40,7 @@ struct SpecLoaderTests {
             #expect(spec.parameter(named: name)?.unit == .seconds, "\(name)")
         }
         #expect(spec.parameter(named: "page_size")?.unit == nil)
-        #expect(spec.parameters.filter(\.identifier).map(\.name) == ["agent_id", "user_id", "branch_id", "tag_ids"])
+        #expect(spec.parameters.filter(\.identifier).map(\.name) == ["agent_id", "user_id", "branch_id", "topic_ids", "tag_ids"])
         #expect(spec.filters(on: "search").first?.emptyMeans == .noFilter)
         #expect(spec.filters(on: "agent_id").first?.emptyMeans == nil)
         #expect(ValueUnit.seconds.neighbours == [.milliseconds, .minutes])

@@ -12,6 +12,10 @@ enum Harness {
     static var specPath: String { TestPaths.specPath }
     static var spec: Spec { TestPaths.spec }
     static let profile: TargetProfile = { try! TargetProfile.load(path: root + "/specs/profiles/reference.yaml") }()
+    /// The reference server's second workspace profile (`run --second-profile`).
+    static let secondProfile: TargetProfile = {
+        try! TargetProfile.load(text: ReferenceProfile.renderYAML(workspace: .second), file: "second.yaml")
+    }()
 
     /// The key the server requires and the run sends (as a default `convfuzz run` generates one).
     static let key = GeneratedKey.make(seed: 1, workspace: 0)
@@ -33,6 +37,7 @@ enum Harness {
         if secondKey {
             configuration.secondKey = Harness.secondKey
             configuration.secondKeyEnv = "SECOND_API_KEY"
+            configuration.secondProfile = secondProfile
         }
         configuration.seed = seed
         configuration.corpusDirectory = nil

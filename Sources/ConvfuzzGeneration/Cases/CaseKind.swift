@@ -30,4 +30,8 @@ public enum CaseKind: String, Sendable, Codable, CaseIterable, Hashable {
     case shape
     /// A cursor the target did not issue (garbage, truncated, tampered).
     case cursorInvalid = "cursor-invalid"
+    /// An input real stacks break on, per declared type (see `AdversarialValues`): lenient integer
+    /// spellings, backend metacharacters and Unicode case in text, a separator inside a list value, a
+    /// decimal bound at the edge of exact comparison, a re-spelled or doubly wrong cursor.
+    case adversarial
 }

@@ -11,7 +11,8 @@ import ConvfuzzSpec
 /// - list shapes: every list (`over-max` when `maxItems` is declared);
 /// - relation conflicts: every relation between two integer scalars;
 /// - shape: repeated scalars, long and unusual values, and undeclared names;
-/// - invalid cursors: the parameter with the cursor role.
+/// - invalid cursors: the parameter with the cursor role;
+/// - adversarial inputs: per declared type (`AdversarialValues`).
 public struct CaseCatalog: Sendable {
     /// Active classes in draw order.
     public let kinds: [CaseKind]
@@ -94,6 +95,8 @@ public struct CaseCatalog: Sendable {
                 CatalogTarget(parameter: parameter.name,
                               details: parameter.isList ? ["long-value", "unicode"] : ["repeated", "long-value", "unicode"])
             } + [CatalogTarget(parameter: nil, details: ["unknown-parameter"])]
+        case .adversarial:
+            return spec.parameters.map { CatalogTarget(parameter: $0.name, details: AdversarialValues.details($0, spec: spec)) }
         case .cursorInvalid:
             return spec.parameters.filter { $0.role == .cursor }.map {
                 CatalogTarget(parameter: $0.name, details: ["garbage", "empty", "bare-name"] + CursorMutator.details)

@@ -39,6 +39,8 @@ extension CaseGenerator {
             return shapeGroups(parameter, label: &label, source)
         case .cursorInvalid:
             return [cursorGroup(detail, name: name, source)]
+        case .adversarial:
+            return adversarialGroups(detail, parameter, source)
         }
     }
 

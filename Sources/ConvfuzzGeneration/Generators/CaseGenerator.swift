@@ -82,7 +82,8 @@ public struct CaseGenerator: Sendable {
         source.beginSpan("target")
         var groups = targetGroups(kind: kind, target: target, label: &label, source)
         source.endSpan()
-        let excluded = Set([target.parameter, target.partner].compactMap { $0 })
+        // Parameters the target groups send (an adversarial case may add a helper or a second parameter).
+        let excluded = Set([target.parameter, target.partner].compactMap { $0 } + groups.flatMap { $0.pairs.map(\.name) })
         groups += background(excluding: excluded, kind: kind, source)
         let pairs = PairGroup.flatten(groups)
         let classification = classifier.classify(pairs, issuedCursors: cursorBook)

@@ -8,15 +8,16 @@
 /// | neighbour (valid semantic neighbours) | 4 |
 /// | grammar-edge (valid edges) | 6 |
 /// | boundary-at | 4 |
-/// | boundary-inside | 3 |
+/// | boundary-inside | 2 |
 /// | boundary-outside | 5 |
 /// | type-violation | 6 |
-/// | enum-violation | 5 |
+/// | enum-violation | 4 |
 /// | grammar-violation | 7 |
-/// | list-shape | 3 |
-/// | relation-conflict | 3 |
-/// | shape | 5 |
+/// | list-shape | 2 |
+/// | relation-conflict | 2 |
+/// | shape | 3 |
 /// | cursor-invalid | 1 |
+/// | adversarial (inputs real stacks break on, `AdversarialValues`) | 6 |
 ///
 /// Every fourth case (`index % 4 == 3`) is a *sweep* case: its class, target and detail are
 /// forced to the next cell of the `CaseCatalog` (starting at a seed-dependent offset), so
@@ -29,9 +30,9 @@
 public enum CaseMix {
     /// Classes in draw order (index 0 is the simplest) with their weights.
     public static let weights: [(kind: CaseKind, weight: Int)] = [
-        (.valid, 48), (.neighbour, 4), (.grammarEdge, 6), (.boundaryAt, 4), (.boundaryInside, 3), (.boundaryOutside, 5),
-        (.typeViolation, 6), (.enumViolation, 5), (.grammarViolation, 7), (.listShape, 3),
-        (.relationConflict, 3), (.shape, 5), (.cursorInvalid, 1),
+        (.valid, 48), (.neighbour, 4), (.grammarEdge, 6), (.boundaryAt, 4), (.boundaryInside, 2), (.boundaryOutside, 5),
+        (.typeViolation, 6), (.enumViolation, 4), (.grammarViolation, 7), (.listShape, 2),
+        (.relationConflict, 2), (.shape, 3), (.cursorInvalid, 1), (.adversarial, 6),
     ]
 
     /// Every `sweepPeriod`-th case is a sweep case.

@@ -8,7 +8,7 @@ import ConvfuzzSpec
 /// `foreign_owner` (`CF-TENANT-OWNER`); does a cursor issued to one key, sent with the
 /// other, yield the issuing key's items (`CF-TENANT-CURSOR`). Pure: no I/O.
 public struct TenancyOracle: Sendable {
-    private let spec: Spec
+    let spec: Spec
     private let parser: PageParser
 
     /// Creates an oracle for a spec.

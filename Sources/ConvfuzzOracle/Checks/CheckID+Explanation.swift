@@ -10,12 +10,12 @@ extension CheckID {
         case .filter: return .filter
         case .walkLoop, .walkDup, .walkOrder, .walkHasMore, .walkPageSize, .walkCompleteness, .sortReverse: return .walk
         case .cursorInvalid, .cursorReuse: return .cursor
-        case .metaSubset, .metaAnd, .metaUnion, .metaDisjoint, .metaPartition, .metaMonotone, .metaProjection, .metaCase, .metaEmpty:
+        case .metaSubset, .metaAnd, .metaUnion, .metaDisjoint, .metaPartition, .metaMonotone, .metaProjection, .metaCase, .metaEmpty, .metaLiteral:
             return .relation
         case .contentType: return .body
         case .errorContentType: return .error
         case .authBypass, .authError, .authBody, .authHeaderCase: return .auth
-        case .tenantLeak, .tenantOwner, .tenantCursor: return .tenancy
+        case .tenantLeak, .tenantOwner, .tenantCursor, .tenantID: return .tenancy
         case .transport, .retryRate: return .transport
         }
     }
@@ -56,6 +56,7 @@ extension CheckID {
         case .metaProjection: return "response-shaping parameter changed the item set"
         case .metaCase: return "case-insensitive filter depends on case"
         case .metaEmpty: return "empty text filter does not mean what the spec says"
+        case .metaLiteral: return "metacharacter or separator read as a pattern"
         case .authBypass: return "wrong or missing key accepted"
         case .authError: return "wrong key not refused cleanly"
         case .authBody: return "refusal body breaks the refusal schema"
@@ -63,6 +64,7 @@ extension CheckID {
         case .tenantLeak: return "another workspace's item listed"
         case .tenantOwner: return "another workspace's owner value not answered as the spec says"
         case .tenantCursor: return "cursor of another key leaks its items"
+        case .tenantID: return "id of another workspace is not an unknown id"
         case .transport: return "transport failure"
         case .contentType: return "success response with the wrong media type"
         case .errorContentType: return "validation error with the wrong media type"
@@ -139,6 +141,8 @@ extension CheckID {
             return "A filter the spec calls case-insensitive returned different ids for values that differ only in letter case; look at case folding."
         case .metaEmpty:
             return "A text filter sent with an empty value did not give what the spec's empty_means declares (the unfiltered result set for no_filter, no item for nothing); look at how an empty value is parsed (\"\" treated as a literal, or as null)."
+        case .metaLiteral:
+            return "A text filter value holding a metacharacter (SQL LIKE %, _, a regex or glob character) or a list value holding a separator matched every item that the plain word (or the whole set) matches, although the spec compares the text literally; look at a LIKE pattern or regex built from the value without escaping, or a list value split at commas."
         case .authBypass:
             return "A request without the auth header, with an empty value or with a wrong key got a success status; look at whether the auth check runs for this route and compares the whole key."
         case .authError:
@@ -153,6 +157,8 @@ extension CheckID {
             return "The owner filter (auth.tenancy.owner_param) sent by the second key with an owner value of the first key did not give auth.tenancy.foreign_owner (an empty page by default); look at whether the owner is resolved inside the caller's workspace."
         case .tenantCursor:
             return "A cursor issued to one key and sent with the other yielded items of the issuing key's workspace; look at whether the cursor carries the workspace and the server trusts it over the key."
+        case .tenantID:
+            return "An identifier filter (identifier: true) sent with an id of the other key's workspace did not get byte for byte the answer to an id that exists nowhere (auth.tenancy.foreign_ids: unknown); look at whether ids are resolved inside the caller's workspace."
         case .transport:
             return "The connection failed, stalled under the low-speed limit, timed out or was reset (after the runner's retries); look at the target's availability, crashes, proxies and slow paths."
         case .contentType:

@@ -68,6 +68,8 @@ public enum CheckID: String, CaseIterable, Codable, Sendable, Hashable, Comparab
     case metaCase = "CF-META-CASE"
     /// An empty text filter did not mean what the spec declares (no filter, or nothing).
     case metaEmpty = "CF-META-EMPTY"
+    /// A text holding pattern metacharacters or a list separator matched every item its plain word matches.
+    case metaLiteral = "CF-META-LITERAL"
     /// A missing, empty or wrong key was answered with a success status.
     case authBypass = "CF-AUTH-BYPASS"
     /// A missing, empty or wrong key got neither a refusal status nor success (a 5xx, another status, no response).
@@ -82,6 +84,8 @@ public enum CheckID: String, CaseIterable, Codable, Sendable, Hashable, Comparab
     case tenantOwner = "CF-TENANT-OWNER"
     /// A cursor issued to one key and sent with the other yielded the issuing key's items.
     case tenantCursor = "CF-TENANT-CURSOR"
+    /// An identifier of another workspace as a filter value was not answered like an id that exists nowhere.
+    case tenantID = "CF-TENANT-ID"
     /// Connection errors or timeouts persisted after retries.
     case transport = "CF-TRANSPORT"
     /// A success response's `Content-Type` is not the spec's response media type (or is missing).

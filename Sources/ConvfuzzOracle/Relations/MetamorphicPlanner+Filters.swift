@@ -54,7 +54,10 @@ extension MetamorphicPlanner {
     func casePlans(_ context: PlanningContext) -> [RelationPlan] {
         context.freeFilters.compactMap { filter in
             guard filter.op == .containsCI else { return nil }
-            guard let value = context.values(filter.param).first(where: { $0.uppercased() != $0.lowercased() }) else { return nil }
+            // ASCII words here (their upper case is their case variant under every folding); non-ASCII
+            // letters are varied by `unicodeCasePlans` under the declared `case_folding`.
+            guard let value = context.values(filter.param).first(where: { $0.allSatisfy(\.isASCII) && $0.uppercased() != $0.lowercased() })
+            else { return nil }
             let variant = value == value.uppercased() ? value.lowercased() : value.uppercased()
             return RelationPlan(check: .metaCase, parameter: filter.param, detail: "contains_ci",
                                 description: "\(filter.param)=\(value) and \(filter.param)=\(variant) must return the same ids",

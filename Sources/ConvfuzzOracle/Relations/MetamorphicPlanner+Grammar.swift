@@ -46,6 +46,13 @@ extension MetamorphicPlanner {
                 values[id, default: []].append(value)
             }
         }
+        // Ids the target holds (the id field's pool, as candidates of a parameter drawing from it) when
+        // any is known: an id nothing holds makes exists/missing and eq/neq trivially true.
+        if let pool = parts.grammar.field(named: parts.idField)?.pool {
+            let held = Set(spec.parameters.filter { $0.valuePool == pool }.flatMap { context.candidates[$0.name] ?? [] })
+            let known = ids.filter(held.contains)
+            if !known.isEmpty { ids = known }
+        }
         let enumValues = parts.grammar.field(named: parts.match.field)?.values ?? []
         if !enumValues.isEmpty { for id in ids { values[id, default: []] += enumValues.filter { !(values[id] ?? []).contains($0) } } }
         return (ids, values)

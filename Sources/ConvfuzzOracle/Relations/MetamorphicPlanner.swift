@@ -23,7 +23,7 @@ public struct MetamorphicPlanner: Sendable {
         let context = PlanningContext(spec: spec, base: base, candidates: candidates)
         return subsetPlans(context) + andPlans(context) + unionPlans(context) + disjointPlans(context)
             + grammarDisjointPlans(context) + partitionPlans(context) + monotonePlans(context) + projectionPlans(context)
-            + casePlans(context) + emptyValuePlans(context)
+            + casePlans(context) + emptyValuePlans(context) + unicodeCasePlans(context) + literalPlans(context)
     }
 
     /// At most `budget` plans chosen by `seed`: candidate values and plans are shuffled
@@ -92,7 +92,7 @@ public struct MetamorphicPlanner: Sendable {
 
     /// Check kinds by how many faults they find when a parameter gets only a few plans:
     /// an ignored or half-applied filter shows first in disjointness, unions and partitions.
-    static let kindPriority: [CheckID] = [.metaDisjoint, .metaUnion, .metaPartition, .metaEmpty, .metaCase, .metaMonotone,
+    static let kindPriority: [CheckID] = [.metaDisjoint, .metaUnion, .metaPartition, .metaEmpty, .metaCase, .metaLiteral, .metaMonotone,
                                           .metaAnd, .metaSubset, .metaProjection]
 
     /// Plan indices reordered so that consecutive ones differ in check kind, strongest kinds first.

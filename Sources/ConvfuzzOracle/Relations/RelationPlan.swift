@@ -66,6 +66,10 @@ public struct RelationPlan: Sendable, Hashable, Codable {
                 + difference(expected: s[whole], observed: union, text, indices: [whole] + parts, sets: s)
         case .empty(let a):
             return finding("extra", s[a], "no id for query \(a + 1)", indices: [a], sets: s)
+        case .literal(let literal, let word):
+            guard !s[word].isEmpty, s[word].isSubset(of: s[literal]) else { return [] }
+            return finding("covers", s[word], "query \(literal + 1) (the text read literally) does not match every id of query \(word + 1)",
+                           indices: [word, literal], sets: s)
         }
     }
 

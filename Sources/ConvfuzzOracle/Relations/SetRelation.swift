@@ -14,6 +14,9 @@ public enum SetRelation: Sendable, Hashable, Codable {
     case partition(whole: Int, parts: [Int])
     /// `sets[a] == ∅`.
     case empty(Int)
+    /// `sets[literal]` does not hold every id of a non-empty `sets[word]`: a value read literally
+    /// (a metacharacter put into a word, a separator inside a list value) cannot match all the word matches.
+    case literal(literal: Int, word: Int)
 
     /// Every query index the relation uses.
     public var indices: [Int] {
@@ -23,6 +26,7 @@ public enum SetRelation: Sendable, Hashable, Codable {
         case .intersection(let result, let of), .union(let result, let of): return [result] + of
         case .partition(let whole, let parts): return [whole] + parts
         case .empty(let a): return [a]
+        case .literal(let literal, let word): return [literal, word]
         }
     }
 }

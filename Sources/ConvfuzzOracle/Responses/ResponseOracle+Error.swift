@@ -14,9 +14,24 @@ extension ResponseOracle {
         guard let locator, !parameters.isEmpty else { return findings }
         let locs = locator.locs(in: json)
         let prefix = spec.errors.locPrefix
-        let named = locs.contains { loc in
-            guard loc.count >= 2, loc[0].stringValue == prefix, let name = loc[1].stringValue else { return false }
-            return parameters.contains { TextMatch.equal($0, name) != false }
+        let names = locs.compactMap { loc -> String? in
+            guard loc.count >= 2, loc[0].stringValue == prefix else { return nil }
+            return loc[1].stringValue
+        }
+        func isNamed(_ parameter: String) -> Bool { names.contains { TextMatch.equal(parameter, $0) != false } }
+        let named = parameters.contains(where: isNamed)
+        // A cursor the target did not issue gets an error item naming the cursor, also beside other
+        // problems (one item per problem): a server that looks at the cursor only once everything else
+        // passed names the other problems and not the cursor.
+        let cursor = spec.pagination.cursorParam
+        let unnamed = parameters.contains(cursor) && !isNamed(cursor) ? [cursor] : []
+        if named, !unnamed.isEmpty {
+            let shown = locs.prefix(5).map { JSONValue.array($0).description }.joined(separator: ", ")
+            findings.append(Finding(
+                check: .errorLoc, parameter: label, detail: "unnamed:\(unnamed.joined(separator: ","))",
+                message: "the validation error names some problems but not \(unnamed.joined(separator: ", ")), which is invalid too",
+                expected: "one \(locator.locField) of [\"\(prefix)\", p, …] for each p in \(parameters.joined(separator: ", "))",
+                observed: shown, evidence: [Evidence(response)]))
         }
         if !named {
             let shown = locs.prefix(5).map { JSONValue.array($0).description }.joined(separator: ", ")

@@ -35,7 +35,7 @@ struct ConversationFilter: Sendable {
     init(_ query: ListQuery, fault: ReferenceFault?) {
         let vocabulary = ReferenceVocabulary.self
         if fault == .searchDropsFilters, let search = query.search {
-            if !search.isEmpty { self.search = SearchMatcher(text: search, caseSensitive: false) }
+            if !search.isEmpty { self.search = SearchMatcher(text: search, mode: .folded) }
             return
         }
         let seconds = { (value: Int64) -> Int64 in
@@ -104,7 +104,14 @@ struct ConversationFilter: Sendable {
         }
         if fault == .emptyTextMeansNothing, query.search?.isEmpty == true { impossible = true }
         if let search = query.search, !search.isEmpty {
-            self.search = SearchMatcher(text: search, caseSensitive: fault == .searchCaseSensitive)
+            let mode: SearchMatcher.Mode
+            switch fault {
+            case .searchCaseSensitive: mode = .caseSensitive
+            case .searchASCIIFolding: mode = .asciiFolded
+            case .searchLikePattern: mode = .likePattern
+            default: mode = .folded
+            }
+            self.search = SearchMatcher(text: search, mode: mode)
         }
         source = query.initiationSource.map { UInt8($0 + 1) }
         if let topics = query.topicIDs {

@@ -41,13 +41,24 @@ struct DataCollectionMatcher: Sendable {
             let candidates = fault == .dcInFirstOnly ? Array(condition.values.prefix(1)) : condition.values
             return candidates.contains(value.text)
         case .gt, .gte, .lt, .lte:
-            guard let number = value?.number, let bound = Double(condition.value) else { return false }
-            switch condition.op {
-            case .gt: return fault == .dcGtAsGte ? number >= bound : number > bound
-            case .gte: return number >= bound
-            case .lt: return number < bound
-            default: return number <= bound
+            if fault == .dcCompareAsDouble {
+                // The fault: both sides rounded to binary doubles before comparing.
+                guard let number = value?.number, let bound = Double(condition.value) else { return false }
+                return compare(number, bound, condition.op, fault: fault)
             }
+            guard let value, value.number != nil, let number = ExactDecimal(value.text),
+                  let bound = ExactDecimal(condition.value) else { return false }
+            return compare(number, bound, condition.op, fault: fault)
+        }
+    }
+
+    private static func compare<T: Comparable>(_ number: T, _ bound: T, _ op: DataCollectionCondition.Operator,
+                                               fault: ReferenceFault?) -> Bool {
+        switch op {
+        case .gt: return fault == .dcGtAsGte ? number >= bound : number > bound
+        case .gte: return number >= bound
+        case .lt: return number < bound
+        default: return number <= bound
         }
     }
 

@@ -26,6 +26,26 @@ enum IntegerGrammar {
         return magnitude > UInt64(Int64.max) ? nil : Int64(magnitude)
     }
 
+    /// The `lenient-integers` fault's reading, like Python's `int()`: Unicode whitespace other than a plain
+    /// space trimmed, digit-group underscores dropped, every Unicode decimal digit read as its ASCII digit.
+    static func lenient(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var start = 0
+        var end = scalars.count
+        while start < end, scalars[start].properties.isWhitespace, scalars[start] != " " { start += 1 }
+        while end > start, scalars[end - 1].properties.isWhitespace, scalars[end - 1] != " " { end -= 1 }
+        var out = ""
+        for (offset, scalar) in scalars[start..<end].enumerated() {
+            if scalar == "_", offset > 0, offset < end - start - 1 { continue }
+            if scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue, scalar.value > 0x7F {
+                out += String(Int(value))
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
     /// Whether `text` matches `[+-]?[0-9]+(\.[0-9]+)?`.
     static func isDecimal(_ text: String) -> Bool {
         var bytes = Array(text.utf8)[...]

@@ -57,7 +57,7 @@ struct QueryValidator {
         query.search = values.last(.search)
         query.initiationSource = enumeration(values, .conversationInitiationSource, ReferenceVocabulary.initiationSources)
         query.branchID = values.last(.branchID)
-        query.topicIDs = values.has(.topicIDs) ? values.all(.topicIDs) : nil
+        query.topicIDs = values.has(.topicIDs) ? commaSplit(values.all(.topicIDs)) : nil
         for (index, item) in values.all(.excludeStatuses).enumerated() {
             if let status = ReferenceVocabulary.statuses.firstIndex(of: item) {
                 query.excludeStatuses.append(status)
@@ -66,11 +66,14 @@ struct QueryValidator {
                       message: Self.enumMessage(ReferenceVocabulary.statuses))
             }
         }
-        query.tagIDs = values.has(.tagIDs) ? values.all(.tagIDs) : nil
+        query.tagIDs = values.has(.tagIDs) ? commaSplit(values.all(.tagIDs)) : nil
         query.dataCollectionIDs = values.has(.dataCollectionIDs) ? values.all(.dataCollectionIDs) : nil
         query.evaluationCriteriaIDs = values.has(.evaluationCriteriaIDs) ? values.all(.evaluationCriteriaIDs) : nil
         query.ascending = enumeration(values, .sortDirection, ["asc", "desc"]) == 0
-        query.cursor = cursor(values, filterHash: query.filterHash)
+        // The fault: the cursor is looked at only once everything else passed.
+        if fault != .cursorCheckedLast || issues.isEmpty {
+            query.cursor = cursor(values, filterHash: query.filterHash)
+        }
         if fault == .relationConflict422, let low = query.ratingMin, let high = query.ratingMax, low > high {
             issue(.ratingMin, index: nil, input: String(low), type: "value_error",
                   message: "Value error, rating_min must not exceed rating_max")
@@ -79,7 +82,12 @@ struct QueryValidator {
     }
 
     private mutating func cursor(_ values: QueryValues, filterHash: UInt64) -> CursorToken? {
-        guard let text = values.last(.cursor) else { return nil }
+        guard var text = values.last(.cursor) else { return nil }
+        if fault == .cursorLenientBase64 {
+            // The fault: a lenient base64 decoder (padding dropped, the standard alphabet read as the URL one).
+            while text.hasSuffix("=") { text.removeLast() }
+            text = String(text.map { $0 == "+" ? "-" : $0 == "/" ? "_" : $0 })
+        }
         guard let token = codec.decode(text) else {
             if fault != .garbageCursorAccepted {
                 issue(.cursor, index: nil, input: text, type: "value_error", message: "Value error, invalid cursor")
@@ -97,7 +105,8 @@ struct QueryValidator {
         _ values: QueryValues, _ parameter: ReferenceParameter, minimum: Int64? = nil, maximum: Int64? = nil
     ) -> Int64? {
         guard let text = values.last(parameter) else { return nil }
-        guard let value = IntegerGrammar.parse(text, rejectLeadingZero: fault == .leadingZeroRejected) else {
+        let read = fault == .lenientIntegers ? IntegerGrammar.lenient(text) : text
+        guard let value = IntegerGrammar.parse(read, rejectLeadingZero: fault == .leadingZeroRejected) else {
             issue(parameter, index: nil, input: text, type: "int_parsing",
                   message: "Input should be a valid integer, unable to parse string as an integer")
             return nil
@@ -113,6 +122,11 @@ struct QueryValidator {
             return nil
         }
         return value
+    }
+
+    /// The list items, split at commas under the `list-comma-split` fault.
+    private func commaSplit(_ items: [String]) -> [String] {
+        fault == .listCommaSplit ? items.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } : items
     }
 
     private mutating func enumeration(_ values: QueryValues, _ parameter: ReferenceParameter, _ cases: [String]) -> Int? {

@@ -156,7 +156,7 @@ public final class ReferenceApplication: @unchecked Sendable {
         let fault = configuration.fault
         var validator = QueryValidator(naming: naming, codec: codecs[workspace.rawValue], fault: fault)
         let collected = naming.collect(pairs)
-        let query: ListQuery
+        var query: ListQuery
         switch validator.validate(collected) {
         case .invalid(let issues):
             if fault == .crossWorkspaceCursorLeak, stores.count > 1, issues.contains(where: { $0.parameter == naming.wireName(.cursor) }) {
@@ -176,6 +176,7 @@ public final class ReferenceApplication: @unchecked Sendable {
             // The fault: the agent is resolved across workspaces, and its workspace answers.
             served = workspace.other
         }
+        query = WorkspaceIDs.localize(query, in: served, fault: fault)
         let store = stores[served.rawValue]
         let codec = codecs[served.rawValue]
         if fault == .serverErrorOnInOp, query.dataCollection.contains(where: { $0.op == .in && $0.values.count > 1 }) {
@@ -185,7 +186,9 @@ public final class ReferenceApplication: @unchecked Sendable {
         var page = store.read { items in PageSelector.select(items: items, filter: filter, query: query, fault: fault) }
         var cursor = page.next.map(codec.encode)
         reshape(&page, &cursor, !query.ascending)
-        let body = ResponseBodies.page(page, projection: ItemProjection(query: query, fault: fault), cursor: cursor)
+        var projection = ItemProjection(query: query, fault: fault)
+        projection.secondWorkspace = served == .second
+        let body = ResponseBodies.page(page, projection: projection, cursor: cursor)
         return ReferenceResponse(status: 200, body: body)
     }
 }

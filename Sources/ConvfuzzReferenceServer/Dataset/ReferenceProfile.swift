@@ -3,24 +3,28 @@
 public enum ReferenceProfile {
     /// The profile as YAML (`pools:` name → list of strings, `id_values:` data-collection id → sample values).
     /// The main repository commits it as `specs/profiles/reference.yaml`.
-    public static func renderYAML() -> String {
+    /// The second workspace's profile (`workspace: .second`) names its own agents and its own ids
+    /// (`WorkspaceIDs`), for `run --second-profile`.
+    public static func renderYAML(workspace: ReferenceWorkspace = .first) -> String {
         let vocabulary = ReferenceVocabulary.self
+        let second = workspace == .second
         var lines = [
-            "# Target profile of the convfuzz reference server (ReferenceProfile.renderYAML()).",
-            "# Values the server's dataset uses; the same for every seed.",
+            "# Target profile of the convfuzz reference server (ReferenceProfile.renderYAML(\(second ? "workspace: .second" : ""))).",
+            "# Values the server's \(second ? "second workspace's " : "")dataset uses; the same for every seed.",
             "convfuzz_profile: 1",
-            "target: reference",
+            "target: \(second ? "reference-second-workspace" : "reference")",
             "pools:",
         ]
+        func ids(_ values: [String]) -> [String] { values.map { WorkspaceIDs.written($0, in: workspace) } }
         let pools: [(String, [String])] = [
-            ("user_id", vocabulary.userIDs),
-            ("topic_ids", vocabulary.topicIDs),
+            ("user_id", ids(vocabulary.userIDs)),
+            ("topic_ids", ids(vocabulary.topicIDs)),
             ("data_collection_ids", vocabulary.dataCollectionIDs),
             ("evaluation_criteria_ids", vocabulary.evaluationCriteriaIDs),
-            ("search", vocabulary.searchWords + ["REFUND", "Invoice", "order"]),
-            ("agent_id", vocabulary.agentIDs),
-            ("branch_id", vocabulary.branchIDs),
-            ("tag_ids", vocabulary.tagIDs),
+            ("search", vocabulary.searchWords + ["REFUND", "Invoice", "order"] + vocabulary.accentedSearchWords),
+            ("agent_id", second ? vocabulary.secondWorkspaceAgentIDs : vocabulary.agentIDs),
+            ("branch_id", ids(vocabulary.branchIDs)),
+            ("tag_ids", ids(vocabulary.tagIDs)),
             ("main_language", vocabulary.languages),
         ]
         for (name, values) in pools {

@@ -88,6 +88,9 @@ public enum ReferenceVocabulary {
         "order", "shipping", "account", "error", "premium", "discount", "warranty", "appointment",
         "complaint", "address", "payment", "subscription", "manager", "tracking", "broken", "schedule",
     ]
+    /// Words with non-ASCII letters that some transcript messages end with, written as here
+    /// (`TranscriptPool`): accented Latin, a sharp s, Greek with a final sigma, a dotless i.
+    public static let accentedSearchWords: [String] = ["café", "größe", "σοφός", "kılıç", "mañana", "ÉCOLE"]
     /// Transcript summaries (a conversation may also have none).
     public static let summaries: [String] = [
         "The user asked about a refund for a damaged item; the agent opened a ticket.",

@@ -25,12 +25,22 @@ enum TranscriptPool {
                 parts.append(word)
             }
             return parts.joined(separator: " ") + (random.chance(30) ? "?" : ".")
+        }.enumerated().map { index, message in
+            // Every fifth message ends with a word with non-ASCII letters (drawn after the random
+            // stream, so the other words stay as they were).
+            guard index % 5 == 2 else { return message }
+            let words = ReferenceVocabulary.accentedSearchWords
+            return message + " " + words[(index / 5) % words.count]
         }
     }()
 
-    /// The messages' UTF-8 bytes.
-    static let bytes: [[UInt8]] = messages.map { Array($0.utf8) }
 
-    /// The messages lower-cased, as UTF-8 bytes.
-    static let lowercasedBytes: [[UInt8]] = messages.map { Array($0.lowercased().utf8) }
+    /// The messages case-folded (`SimpleCaseFolding`), as scalar values.
+    static let foldedScalars: [[UInt32]] = messages.map { SimpleCaseFolding.fold($0) }
+
+    /// The messages with only ASCII letters folded (the `search-ascii-folding` fault), as scalar values.
+    static let asciiFoldedScalars: [[UInt32]] = messages.map { SimpleCaseFolding.foldASCII($0) }
+
+    /// The messages' scalar values, unfolded.
+    static let scalars: [[UInt32]] = messages.map { $0.unicodeScalars.map(\.value) }
 }

@@ -5,7 +5,7 @@ enum ConversationEncoder {
         w.raw("{\"agent_id\":")
         w.raw(pools.agentIDs[Int(c.agent)])
         w.raw(",\"branch_id\":")
-        nullable(c.branch, pools.branchIDs, &w)
+        nullable(c.branch, projection.secondWorkspace ? pools.secondBranchIDs : pools.branchIDs, &w)
         w.raw(",\"version_id\":")
         nullable(c.version, pools.versionIDs, &w)
         w.raw(",\"agent_name\":")
@@ -53,7 +53,7 @@ enum ConversationEncoder {
         if let ids = projection.dataCollectionIDs { dataCollection(c, ids, &w) }
         if let ids = projection.evaluationCriteriaIDs { evaluation(c, ids, &w) }
         w.raw(",\"tag_ids\":")
-        list(c.tags, pools.tagIDs, &w)
+        list(c.tags, projection.secondWorkspace ? pools.secondTagIDs : pools.tagIDs, &w)
         w.raw("}")
     }
 

@@ -11,6 +11,9 @@ enum EncodedPools {
     static let languages = ReferenceVocabulary.languages.map(JSONByteWriter.encoded)
     static let toolNames = ReferenceVocabulary.toolNames.map(JSONByteWriter.encoded)
     static let tagIDs = ReferenceVocabulary.tagIDs.map(JSONByteWriter.encoded)
+    /// The second workspace's branch and tag ids (`WorkspaceIDs`).
+    static let secondBranchIDs = ReferenceVocabulary.branchIDs.map { JSONByteWriter.encoded(WorkspaceIDs.written($0, in: .second)) }
+    static let secondTagIDs = ReferenceVocabulary.tagIDs.map { JSONByteWriter.encoded(WorkspaceIDs.written($0, in: .second)) }
     static let terminationReasons = ReferenceVocabulary.terminationReasons.map(JSONByteWriter.encoded)
     static let summaries = ReferenceVocabulary.summaries.map(JSONByteWriter.encoded)
     static let summaryTitles = ReferenceVocabulary.summaryTitles.map(JSONByteWriter.encoded)

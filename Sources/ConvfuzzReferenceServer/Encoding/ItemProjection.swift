@@ -10,6 +10,8 @@ struct ItemProjection: Sendable {
     var nullMessageCount = false
     /// Fault: `rating` as a string.
     var ratingAsString = false
+    /// Write the second workspace's ids (`WorkspaceIDs`).
+    var secondWorkspace = false
 
     init(query: ListQuery, fault: ReferenceFault?) {
         summary = query.includeSummary || fault == .summaryAlways

@@ -69,6 +69,19 @@ extension ReferenceFault {
             return "With a second key: agent_id=<an agent of the other workspace> is answered from that workspace."
         case .crossWorkspaceCursorLeak:
             return "With a second key: a cursor issued to the other workspace continues in that workspace."
+        case .crossWorkspaceIDResolves:
+            return "With a second key: an id of the first workspace (user_id, branch_id, tag_ids, topic_ids) sent under the second key resolves there instead of matching nothing."
+        case .searchASCIIFolding: return "search folds only ASCII letters, so a word with accented letters in another case finds nothing."
+        case .searchLikePattern: return "search is used as an unescaped SQL LIKE pattern: % and _ are wildcards."
+        case .lenientIntegers:
+            return "Integers are parsed like Python's int(): digit-group underscores, any Unicode digit and surrounding tabs, newlines or NBSP are accepted."
+        case .dcCompareAsDouble:
+            return "data_collection_params gt/gte/lt/lte compare binary doubles, so 19.98999999999999999 equals 19.99."
+        case .cursorLenientBase64:
+            return "Cursors are decoded leniently: trailing = padding and the standard alphabet (+ /) give the same cursor."
+        case .cursorCheckedLast:
+            return "The cursor is only validated when every other parameter is valid, so an invalid cursor beside another invalid parameter gets no error item."
+        case .listCommaSplit: return "tag_ids and topic_ids values are split at commas (a comma is part of the value per the contract)."
         }
     }
 
@@ -123,13 +136,21 @@ extension ReferenceFault {
         case .crossWorkspaceListLeak: return ["CF-TENANT-LEAK"]
         case .crossWorkspaceAgentLeak: return ["CF-TENANT-OWNER"]
         case .crossWorkspaceCursorLeak: return ["CF-TENANT-CURSOR"]
+        case .crossWorkspaceIDResolves: return ["CF-TENANT-ID"]
+        case .searchASCIIFolding: return ["CF-META-CASE"]
+        case .searchLikePattern: return ["CF-META-LITERAL"]
+        case .lenientIntegers: return ["CF-STATUS-ACCEPTED"]
+        case .dcCompareAsDouble: return ["CF-FILTER"]
+        case .cursorLenientBase64: return ["CF-CURSOR-INVALID"]
+        case .cursorCheckedLast: return ["CF-ERROR-LOC"]
+        case .listCommaSplit: return ["CF-FILTER"]
         }
     }
 
     /// True for a fault that only shows with two workspaces (`serve --second-key-env`, `run --second-key-env`).
     public var needsSecondKey: Bool {
         switch self {
-        case .crossWorkspaceListLeak, .crossWorkspaceAgentLeak, .crossWorkspaceCursorLeak: return true
+        case .crossWorkspaceListLeak, .crossWorkspaceAgentLeak, .crossWorkspaceCursorLeak, .crossWorkspaceIDResolves: return true
         default: return false
         }
     }

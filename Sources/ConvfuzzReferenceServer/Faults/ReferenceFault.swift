@@ -122,4 +122,20 @@ public enum ReferenceFault: String, CaseIterable, Sendable {
     case crossWorkspaceAgentLeak = "cross-workspace-agent-leak"
     /// A cursor issued to the other workspace continues in that workspace.
     case crossWorkspaceCursorLeak = "cross-workspace-cursor-leak"
+    /// An id filter value of the other workspace resolves as if it were the caller's.
+    case crossWorkspaceIDResolves = "cross-workspace-id-resolves"
+    /// search folds only ASCII letters.
+    case searchASCIIFolding = "search-ascii-folding"
+    /// search is an unescaped SQL LIKE pattern (`%`, `_` are wildcards).
+    case searchLikePattern = "search-like-pattern"
+    /// Integers are parsed leniently (digit-group underscores, Unicode digits, Unicode whitespace around).
+    case lenientIntegers = "lenient-integers"
+    /// data_collection_params gt/gte/lt/lte compare binary doubles.
+    case dcCompareAsDouble = "dc-compare-as-double"
+    /// Cursors are decoded leniently (padding, the standard base64 alphabet).
+    case cursorLenientBase64 = "cursor-lenient-base64"
+    /// The cursor is only checked when every other parameter is valid.
+    case cursorCheckedLast = "cursor-checked-last"
+    /// tag_ids and topic_ids values are split at commas.
+    case listCommaSplit = "list-comma-split"
 }

@@ -11,6 +11,8 @@ public enum TenancyCheckKind: String, Sendable, Codable, Hashable {
     case owner
     /// A cursor issued to the other key.
     case cursor
+    /// An identifier filter with an id of the other key's workspace.
+    case identifier
 }
 
 /// One tenancy check: what was sent, under which key, and the findings.
@@ -101,10 +103,18 @@ public struct TenancyPhase: Sendable {
         }
         if let cursor = firstWalk.pages.first?.page?.nextCursor {
             checks.append(cursorCheck(cursor, foreign: firstView, sending: second, under: secondView.name, credential: .secondKey))
+            checks += invalidCursorChecks(cursor, foreign: firstView.name, sending: second, under: secondView.name, credential: .secondKey)
         }
         if let cursor = secondWalk.pages.first?.page?.nextCursor {
             checks.append(cursorCheck(cursor, foreign: secondView, sending: first, under: firstView.name, credential: .firstKey))
+            checks += invalidCursorChecks(cursor, foreign: secondView.name, sending: first, under: firstView.name, credential: .firstKey)
         }
+        let identifiers = TenancyIdentifiers(spec: spec, first: (firstWalk.items, configuration.profile),
+                                             second: (secondWalk.items, configuration.secondProfile))
+        checks += identifierChecks(identifiers.foreign(toFirst: false), foreign: firstView.name, sending: second,
+                                   under: secondView.name, credential: .secondKey)
+        checks += identifierChecks(identifiers.foreign(toFirst: true), foreign: secondView.name, sending: first,
+                                   under: firstView.name, credential: .firstKey)
         return TenancyPhaseResult(checks: checks, requests: executor.requests - before, skipped: nil,
                                   pagesWalked: secondWalk.pages.count)
     }
@@ -120,6 +130,51 @@ public struct TenancyPhase: Sendable {
             TenancyCheckOutcome(kind: .owner, query: sent.0, credential: recorded,
                                 description: "\(param) of \(foreign.name) under \(name)",
                                 findings: oracle.checkOwnerProbe(sent.1, owner: owner, foreign: foreign, under: name))
+        }
+    }
+
+    /// Each identifier filter with ids of the other workspace, against the answer to an id that exists nowhere.
+    private func identifierChecks(_ probes: [(param: String, values: [String])], foreign: String, sending credential: Credential,
+                                  under name: String, credential recorded: RequestCredential) -> [TenancyCheckOutcome] {
+        var queries: [String] = []
+        for probe in probes {
+            queries.append(QueryCodec.queryString([WirePair.encoding(probe.param, TenancyIdentifiers.unknownID(probe.param))]))
+            queries += probe.values.map { QueryCodec.queryString([WirePair.encoding(probe.param, $0)]) }
+        }
+        guard !queries.isEmpty else { return [] }
+        let responses = executor.execute(queries, credential: credential)
+        var outcomes: [TenancyCheckOutcome] = []
+        var index = 0
+        for probe in probes {
+            let unknown = responses[index]
+            index += 1
+            for _ in probe.values {
+                let response = responses[index]
+                outcomes.append(TenancyCheckOutcome(kind: .identifier, query: queries[index], credential: recorded,
+                                                    description: "\(probe.param) of \(foreign) under \(name)",
+                                                    findings: oracle.checkForeignID(response, unknown: unknown, param: probe.param,
+                                                                                    foreign: foreign, under: name)))
+                index += 1
+            }
+        }
+        return outcomes
+    }
+
+    /// A foreign cursor alone and beside an invalid parameter, when the spec says it is an invalid cursor.
+    private func invalidCursorChecks(_ cursor: String, foreign: String, sending credential: Credential, under name: String,
+                                     credential recorded: RequestCredential) -> [TenancyCheckOutcome] {
+        let spec = configuration.spec
+        guard spec.auth.tenancy.foreignCursor == .invalid else { return [] }
+        let cursorPair = WirePair.encoding(spec.pagination.cursorParam, cursor)
+        var sends: [(query: String, other: String?)] = [(QueryCodec.queryString([cursorPair]), nil)]
+        if let invalid = TenancyIdentifiers.invalidPair(spec) {
+            sends.append((QueryCodec.queryString([cursorPair, invalid]), invalid.name))
+        }
+        let responses = executor.execute(sends.map(\.query), credential: credential)
+        return zip(sends, responses).map { sent, response in
+            TenancyCheckOutcome(kind: .cursor, query: sent.query, credential: recorded,
+                                description: "a cursor of \(foreign) sent under \(name)\(sent.other.map { " with an invalid \($0)" } ?? "")",
+                                findings: oracle.checkForeignCursorInvalid(response, alongside: sent.other, foreign: foreign, under: name))
         }
     }
 

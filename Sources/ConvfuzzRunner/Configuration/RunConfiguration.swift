@@ -10,6 +10,8 @@ public struct RunConfiguration: Sendable {
     public var spec: Spec
     /// Hidden values of the target.
     public var profile: TargetProfile
+    /// The second key's target profile (`--second-profile`): hidden ids of its workspace, for tenancy checks.
+    public var secondProfile: TargetProfile = .empty
     /// The target's base URL (scheme, host, port, optional path prefix), without the endpoint path.
     public var target: String
     /// The API key, sent in the spec's auth header; never printed.

@@ -17,7 +17,7 @@ extension SpecLoader {
         for (index, node) in (try root.sequence("filters") ?? []).enumerated() {
             let reader = try MappingReader(node, file: root.file, path: "filters[\(index)]")
             try reader.rejectUnknownKeys(["param", "field", "op", "null_matches", "visible", "single_valued",
-                                          "empty_means", "grammar", "results", "match"])
+                                          "empty_means", "case_folding", "grammar", "results", "match"])
             let param = try reader.string("param")
             guard let op = try reader.choice("op", as: FilterOperator.self) else {
                 throw reader.error("param", "filter on '\(param)' needs an 'op'")
@@ -58,6 +58,7 @@ extension SpecLoader {
                                      nullMatches: try reader.bool("null_matches", default: false),
                                      visibility: visibility, singleValued: try reader.bool("single_valued", default: false),
                                      emptyMeans: try reader.choice("empty_means", as: EmptyMeaning.self),
+                                     caseFolding: try reader.choice("case_folding", as: CaseFolding.self) ?? .simple,
                                      grammar: grammarName, results: results, match: match,
                                      line: reader.line))
         }

@@ -81,7 +81,7 @@ public enum SpecLoader {
 
     static func loadTenancy(_ auth: MappingReader) throws(SpecError) -> TenancySpec {
         guard let reader = try auth.mapping("tenancy") else { return TenancySpec(lines: (auth.line, auth.line)) }
-        try reader.rejectUnknownKeys(["owner_param", "foreign_owner", "foreign_statuses"])
+        try reader.rejectUnknownKeys(["owner_param", "foreign_owner", "foreign_statuses", "foreign_cursor", "foreign_ids"])
         let statuses = try statusList(reader, "foreign_statuses")
         let foreign: TenancySpec.ForeignOwner
         switch try reader.optionalString("foreign_owner") ?? "empty" {
@@ -96,6 +96,8 @@ public enum SpecLoader {
             throw reader.error("foreign_owner", "\(reader.path).foreign_owner has unknown value '\(other)' (allowed: empty, refused)")
         }
         return TenancySpec(ownerParam: try reader.optionalString("owner_param"), foreignOwner: foreign,
+                           foreignCursor: try reader.choice("foreign_cursor", as: TenancySpec.ForeignCursor.self) ?? .lenient,
+                           foreignIDs: try reader.choice("foreign_ids", as: TenancySpec.ForeignIDs.self) ?? .unchecked,
                            lines: (reader.lineOf("owner_param"), reader.lineOf("foreign_statuses")))
     }
 

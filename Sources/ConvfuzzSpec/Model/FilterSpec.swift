@@ -15,6 +15,8 @@ public struct FilterSpec: Sendable, Equatable {
     public var singleValued: Bool
     /// What an empty value of this text filter means, when the spec declares it (`empty_means:`).
     public var emptyMeans: EmptyMeaning?
+    /// For `contains_ci` filters: which case folding "case-insensitively" means (`case_folding:`, default `simple`).
+    public var caseFolding: CaseFolding
     /// For `.grammar` filters: the grammar of each item.
     public var grammar: String?
     /// For `.grammar` filters: how to request the per-id results.
@@ -27,7 +29,7 @@ public struct FilterSpec: Sendable, Equatable {
     /// Creates a filter.
     public init(param: String, field: String? = nil, op: FilterOperator, nullMatches: Bool = false,
                 visibility: FilterVisibility = .visible, singleValued: Bool = false, emptyMeans: EmptyMeaning? = nil,
-                grammar: String? = nil,
+                caseFolding: CaseFolding = .simple, grammar: String? = nil,
                 results: ResultsSpec? = nil, match: MatchSpec? = nil, line: Int = 0) {
         self.param = param
         self.field = field
@@ -36,6 +38,7 @@ public struct FilterSpec: Sendable, Equatable {
         self.visibility = visibility
         self.singleValued = singleValued
         self.emptyMeans = emptyMeans
+        self.caseFolding = caseFolding
         self.grammar = grammar
         self.results = results
         self.match = match

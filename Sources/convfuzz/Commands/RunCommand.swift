@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConvfuzzReferenceServer
 import ConvfuzzReport
 import ConvfuzzResults
 import ConvfuzzRunner
@@ -65,6 +66,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Corpus folder: replayed first, new failures written there.")
     var corpus: String = "corpus"
 
+    @Option(help: "The second key's target profile (same format as --profile): hidden ids of its workspace, sent under the first key in tenancy checks. Default with the embedded server: its second workspace's profile.")
+    var secondProfile: String?
+
     @Flag(help: "Neither replay nor write a corpus.")
     var noCorpus = false
 
@@ -122,6 +126,18 @@ struct RunCommand: ParsableCommand {
         return value
     }
 
+    /// Loads `--second-profile`; without it, the embedded server's second workspace profile when the run
+    /// targets the embedded server with a second key, else an empty profile.
+    func loadSecondProfile(embedded: Bool) throws -> TargetProfile {
+        do {
+            if let secondProfile { return try TargetProfile.load(path: secondProfile) }
+            guard embedded else { return .empty }
+            return try TargetProfile.load(text: ReferenceProfile.renderYAML(workspace: .second), file: "(embedded) second workspace profile")
+        } catch {
+            throw CommandExit.usage(error.description)
+        }
+    }
+
     func run() throws {
         let started = RunDeadline.now()
         let destinations = try reportOptions.checkDestinations(corpus: noCorpus ? nil : corpus)
@@ -136,6 +152,7 @@ struct RunCommand: ParsableCommand {
         var configuration = RunConfiguration(spec: spec, profile: profile, target: url, apiKey: keys.first, apiKeyEnv: keys.firstEnv)
         configuration.secondKey = keys.second
         configuration.secondKeyEnv = keys.secondEnv
+        configuration.secondProfile = try loadSecondProfile(embedded: embedded && keys.second != nil)
         configuration.seed = seed
         configuration.maxCases = maxCases
         configuration.timeBudget = timeBudget
