@@ -112,7 +112,10 @@ public final class Runner: @unchecked Sendable {
         state.statistics.walksCutByMemory = tally.cutByMemory > 0 ? tally.cutByMemory : nil
         reported += retryNotices(&state.statistics)
         state.statistics.seconds = context.clock.elapsed
-        return result(state, findings: reported)
+        var final = result(state, findings: reported)
+        final.healthFailure = TransportHealth.failure(state.statistics.retry ?? RetryStatistics(), firstAttempts: state.statistics.requests - state.statistics.retries,
+                                                      maxShare: configuration.maxRetryShare)
+        return final
     }
 
     /// True when the run must stop starting work; records why once (a signal always wins).
@@ -171,7 +174,7 @@ public final class Runner: @unchecked Sendable {
             if baseline.signatures.contains(finding.signature) { status = .baseline }
             var corpusFile: String?
             if status == .new || status == .unconfirmed, !entry.isCorpusRegression {
-                corpusFile = recording?.store(finding, replay: replay)
+                corpusFile = recording?.store(finding, replay: replay, unconfirmed: status == .unconfirmed || verdict.unconfirmed)
             } else if entry.isCorpusRegression, case .corpus(let file) = entry.origin {
                 corpusFile = file
             }
@@ -194,9 +197,9 @@ public final class Runner: @unchecked Sendable {
         let firstTries = statistics.requests - statistics.retries
         guard firstTries >= 20 else { return [] }
         let share = Double(retry.retriedRequests) / Double(firstTries)
-        guard share > configuration.retryShareLimit else { return [] }
+        guard share > configuration.maxRetryShare else { return [] }
         let percent = String(format: "%.1f%%", share * 100)
-        let limit = String(format: "%.0f%%", configuration.retryShareLimit * 100)
+        let limit = TransportHealth.percent(configuration.maxRetryShare)
         let finding = Finding(check: .retryRate, detail: "share",
                               message: "\(retry.retriedRequests) of \(firstTries) requests (\(percent)) needed a retry: \(retry.summary)",
                               expected: "at most \(limit) of requests need a retry",
@@ -263,7 +266,7 @@ public final class Runner: @unchecked Sendable {
             } else if baseline.signatures.contains(entry.finding.signature) {
                 status = .baseline
             } else {
-                corpusFile = recording?.store(entry.finding, replay: entry.replay)
+                corpusFile = recording?.store(entry.finding, replay: entry.replay, unconfirmed: true)
             }
             reported.append(ReportedFinding(finding: entry.finding, status: status, occurrences: entry.occurrences,
                                             origin: entry.origin, reproduction: entry.replay.queries, shrink: nil,

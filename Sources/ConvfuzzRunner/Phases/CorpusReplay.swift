@@ -65,7 +65,9 @@ public struct CorpusReplay: Sendable {
     /// Re-sends one stored failure and re-checks it; a generated case is also regenerated from its seed and choices.
     public func replay(_ entry: CorpusEntry, file: String, tally: inout WalkTally) -> (outcome: CorpusReplayOutcome, finding: Finding?) {
         let spec = context.spec
+        let requestsBefore = context.executor.requests
         let findings = WalkJudge(context: context, discovery: discovery).rerun(entry.replay, tally: &tally)
+        let unjudged = unjudgedReason(entry.replay, requestsBefore: requestsBefore)
         var agrees: Bool?
         if case .generatedCase(let query, let index, let choices, _) = entry.replay {
             let regenerated = CaseGenerator(spec: spec, pools: discovery.pools).replay(seed: entry.seed, index: index, choices: choices)
@@ -75,6 +77,8 @@ public struct CorpusReplay: Sendable {
         let detail: String
         if let match {
             detail = "still fails: \(match.message)"
+        } else if let unjudged {
+            detail = "not judged: \(unjudged)"
         } else if findings.isEmpty {
             detail = "passes now"
         } else {
@@ -83,7 +87,25 @@ public struct CorpusReplay: Sendable {
         if entry.specFingerprint != spec.fingerprint {
             context.progress.note("note: \(file) was recorded with spec \(entry.specFingerprint), this run uses \(spec.fingerprint)")
         }
-        return (CorpusReplayOutcome(file: file, check: entry.check, stillFails: match != nil, regenerationAgrees: agrees,
-                                    detail: detail), match)
+        var outcome = CorpusReplayOutcome(file: file, check: entry.check, stillFails: match != nil, regenerationAgrees: agrees,
+                                          detail: detail)
+        outcome.unjudged = match == nil ? unjudged : nil
+        return (outcome, match)
+    }
+
+    /// Why a replay that found nothing proves nothing (nothing was sent, the gateway halted or the
+    /// deadline cut it, the check needs what this run does not have), or nil when it was judged.
+    private func unjudgedReason(_ plan: ReplayPlan, requestsBefore: Int) -> String? {
+        let executor = context.executor
+        if let reason = executor.stopReason { return reason }
+        if let reason = executor.deadlineStop { return reason }
+        if case .tenancy = plan, context.configuration.secondKey == nil {
+            return "a tenancy finding needs --second-key-env to be re-checked"
+        }
+        if case .relation(let kind, _, _) = plan, kind != WalkJudge.reverseKind, kind != WalkJudge.cursorReuseKind {
+            return "this convfuzz does not know the relation '\(kind)'"
+        }
+        if executor.requests == requestsBefore { return "no request could be sent" }
+        return nil
     }
 }

@@ -49,6 +49,10 @@ struct RunCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Retries on connection errors, 429 and 503.")
     var retries: Int = 3
 
+    @Option(help: ArgumentHelp("The share of requests that may meet transport trouble (resets, stalls, timeouts, 503s, 429s beyond Retry-After) before the run fails with exit 3, e.g. 5% or 0.05 (default: the spec's health.max_retry_share, else 5%).",
+                               valueName: "share"))
+    var maxRetryShare: String?
+
     @Option(parsing: .unconditional, help: "Valid cases that get a full cursor walk.")
     var walks: Int = 12
 
@@ -102,6 +106,9 @@ struct RunCommand: ParsableCommand {
         }
         if let window, WindowMode(rawValue: window) == nil { throw ValidationError("--window must be now or off") }
         try Bounds.within("--retries", retries, 0, 10)
+        if let maxRetryShare, TransportHealth.parseShare(maxRetryShare) == nil {
+            throw ValidationError("--max-retry-share must be a share such as 5% or 0.05 (0 to 1), got '\(maxRetryShare)'")
+        }
         try Bounds.atLeast("--walks", walks, 0)
         try Bounds.atLeast("--relations", relations, 0)
         try Bounds.atLeast("--max-walk-pages", maxWalkPages, 1)
@@ -145,6 +152,9 @@ struct RunCommand: ParsableCommand {
         configuration.concurrency = concurrency
         configuration.rateLimit = rateLimit.flatMap(RunCommand.parseRate)
         configuration.retries = retries
+        configuration.maxRetryShare = maxRetryShare.flatMap(TransportHealth.parseShare) ?? spec.harness.maxRetryShare
+            ?? TransportHealth.defaultMaxRetryShare
+        configuration.extraSecrets = SecretValues.collect(spec: spec, profile: profile, marked: targetOptions.secretParams)
         configuration.walkSample = walks
         configuration.maxWalkPages = maxWalkPages
         configuration.relationBudget = relations
@@ -155,6 +165,7 @@ struct RunCommand: ParsableCommand {
         configuration.verbose = verbose
         configuration.shard = shard.flatMap(Shard.init(parsing:)) ?? .whole
         configuration.targetIdentity = targetOptions.identity
+        configuration.origin = targetOptions.origin(specFingerprint: spec.fingerprint, keyEnv: keys.first == nil ? nil : keys.firstEnv)
         configuration.transport = TransportConfiguration(connectTimeout: connectTimeout, totalTimeout: requestTimeout,
                                                          maxResponseBytes: maxResponseBytes, maxConcurrency: concurrency)
         let stop = StopRequest()
@@ -205,6 +216,7 @@ struct RunCommand: ParsableCommand {
             Foundation.exit(ExitStatus.usage)
         }
         if let reason = result.abortReason { Terminal.error(redactor.redact(reason)) }
+        if let failure = result.healthFailure { Terminal.error(redactor.redact(failure)) }
         Foundation.exit(result.exitCode)
     }
 
