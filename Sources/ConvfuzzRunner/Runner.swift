@@ -221,7 +221,8 @@ public final class Runner: @unchecked Sendable {
     private func result(_ state: RunSnapshot, findings reported: [ReportedFinding]) -> RunResult {
         var result = RunResult(
             specName: spec.name, specRevision: spec.revision, specFingerprint: spec.fingerprint,
-            seed: configuration.seed, target: configuration.target, endpoint: configuration.endpointURL,
+            seed: configuration.seed, target: TargetURL.withoutCredentials(configuration.target),
+            endpoint: TargetURL.withoutCredentials(configuration.endpointURL),
             authHeader: spec.auth.header, apiKeyEnv: configuration.apiKeyEnv, authenticated: configuration.apiKey != nil,
             startedAt: startedAt, statistics: state.statistics, findings: reported,
             coverageRows: Self.coverageRows(state.coverage),
@@ -302,9 +303,12 @@ public final class Runner: @unchecked Sendable {
     }
 
     /// Walks one query to its end page by page, keeping no pages, after the preflight. Used by `convfuzz walk`.
-    public func streamingWalk(pairs: [WirePair], maxPages: Int,
+    /// A query the spec says is invalid is refused before any request (exit 2).
+    public func streamingWalk(pairs: [WirePair], maxPages: Int, stopAfter: Int? = nil,
                               onPage: ((Int, Int) -> Void)? = nil) throws(RunAbort) -> StreamingWalkOutcome {
+        let walk = StreamingWalk(context: context)
+        if let invalid = walk.invalidity(pairs) { throw RunAbort.invalidInput(invalid) }
         try preflight()
-        return StreamingWalk(context: context).run(pairs: pairs, maxPages: maxPages, onPage: onPage)
+        return walk.run(pairs: pairs, maxPages: maxPages, stopAfter: stopAfter, onPage: onPage)
     }
 }

@@ -33,7 +33,7 @@ struct ChaosTests {
         // run must end on time and say why it stopped; `walk` (next) reports CF-WALK-LOOP at its bound.
         Scenario(name: "endless-cursor", arguments: ["run", "--chaos", "endless-cursor"] + runArguments, exitCodes: 0...1,
                  expected: ["stopped early: time budget", "[CF-WALK-LOOP]", "[CF-WALK-HASMORE]", "[CF-RELATION-EMPTY]"]),
-        Scenario(name: "endless-cursor (walk)", arguments: ["walk", "--chaos", "endless-cursor", "--max-pages", "150"],
+        Scenario(name: "endless-cursor (walk)", arguments: ["walk", "--chaos", "endless-cursor", "--max-walk-pages", "150"],
                  exitCodes: 1...1, expected: ["[CF-WALK-LOOP]"]),
         Scenario(name: "cursor-cycle", arguments: ["run", "--chaos", "cursor-cycle"] + runArguments, exitCodes: 1...1,
                  expected: ["[CF-WALK-LOOP]"]),

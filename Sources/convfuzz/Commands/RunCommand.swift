@@ -240,7 +240,7 @@ struct RunCommand: ParsableCommand {
 extension RunCommand: Exemplified {
     static let examples = [
         "convfuzz run",
-        "convfuzz run --fault page-size-plus-one --junit out/junit.xml --json -",
+        "convfuzz run --target http://127.0.0.1:8080 --junit out/junit.xml   # against convfuzz serve --port 8080",
         "ELEVENLABS_API_KEY=… convfuzz run --target https://api.elevenlabs.io --profile staging.yaml --time-budget 600",
     ]
 }
