@@ -133,7 +133,7 @@ struct RunCommand: ParsableCommand {
         let destinations = try reportOptions.checkDestinations(corpus: noCorpus ? nil : corpus)
         let spec = try specOptions.loadSpec()
         let embedded = targetOptions.target == nil
-        let profile = try specOptions.loadProfile(embeddedFallback: embedded)
+        let profile = try specOptions.loadProfile(embeddedFallback: embedded, spec: spec)
         let baselineValue = try loadBaseline()
         if !noCorpus { try RunSetup.checkCorpus(corpus) }
         let keys = try targetOptions.keys(defaultEnv: spec.auth.env, seed: seed)

@@ -44,7 +44,7 @@ struct WalkCommand: ParsableCommand {
 
     func run() throws {
         let spec = try specOptions.loadSpec()
-        let profile = try specOptions.loadProfile(embeddedFallback: false)
+        let profile = try specOptions.loadProfile(embeddedFallback: false, spec: spec)
         let given = params.map { param in
             let parts = param.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             return (name: String(parts[0]), value: parts.count > 1 ? String(parts[1]) : "")

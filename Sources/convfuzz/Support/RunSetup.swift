@@ -54,7 +54,7 @@ enum RunSetup {
     /// Replays corpus files against the target the options name (the embedded server by default).
     static func replay(_ files: [String], specOptions: SpecOptions, targetOptions: TargetOptions) throws -> [CorpusReplayOutcome] {
         let spec = try specOptions.loadSpec()
-        let profile = try specOptions.loadProfile(embeddedFallback: targetOptions.target == nil)
+        let profile = try specOptions.loadProfile(embeddedFallback: targetOptions.target == nil, spec: spec)
         let (configuration, server, key) = try configuration(spec: spec, profile: profile, targetOptions: targetOptions)
         defer { server?.stop() }
         do {
