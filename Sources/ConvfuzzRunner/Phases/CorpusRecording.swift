@@ -32,7 +32,7 @@ public struct CorpusRecording: Sendable {
                                                       excerpt: redactor.redact($0.excerpt)) },
             origin: configuration.corpusOrigin, status: unconfirmed ? CorpusEntry.unconfirmedStatus : nil)
         do {
-            return try CorpusStore(directory: directory).save(entry)
+            return try CorpusStore(directory: directory).save(entry, redactor: redactor)
         } catch {
             context.progress.note("warning: could not write the corpus entry: \(error)")
             return nil

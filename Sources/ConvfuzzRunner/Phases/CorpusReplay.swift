@@ -2,6 +2,7 @@ import ConvfuzzContract
 import ConvfuzzGeneration
 import ConvfuzzOracle
 import ConvfuzzSpec
+import Foundation
 
 /// Phase 3: replays every stored failure (this shard's share) as a regression test, after discovery,
 /// so that a case is regenerated with the same harvested pools it was generated with. An entry that
@@ -54,12 +55,27 @@ public struct CorpusReplay: Sendable {
             let entry = try Self.load(file)
             let replayed = replay(entry, file: file, tally: &result.tally)
             result.outcomes.append(replayed.outcome)
+            if entry.isUnconfirmed, replayed.outcome.stillFails { confirm(entry, file: file) }
             if replayed.outcome.stillFails, let finding = replayed.finding {
                 let fresh = result.findings.record([finding], origin: .corpus(file: file), replay: entry.replay, confirm: .none)
                 context.progress.announce(fresh)
             }
         }
         return result
+    }
+
+    /// Clears the `unconfirmed` mark of an entry that failed again (it is confirmed now), in its own folder.
+    private func confirm(_ entry: CorpusEntry, file: String) {
+        var confirmed = entry
+        confirmed.status = nil
+        let folder = (file as NSString).deletingLastPathComponent
+        let store = CorpusStore(directory: folder.isEmpty ? "." : folder)
+        guard (store.path(for: confirmed) as NSString).lastPathComponent == (file as NSString).lastPathComponent else { return }
+        do {
+            try store.save(confirmed, redactor: Redactor(secrets: context.configuration.secrets))
+        } catch {
+            context.progress.note("warning: could not clear the unconfirmed mark of \(file): \(error)")
+        }
     }
 
     /// Re-sends one stored failure and re-checks it; a generated case is also regenerated from its seed and choices.

@@ -176,7 +176,8 @@ struct RunCommand: ParsableCommand {
             Terminal.diagnostic("convfuzz: no --target; fuzzing the embedded reference server at \(url)\(fault)\n")
         }
         let progress = TerminalProgress(style: Terminal.progressStyle)
-        let runner = Runner(configuration: configuration, baseline: baselineValue, progress: progress)
+        let runner = Runner(configuration: configuration, baseline: baselineValue,
+                            progress: RedactingProgress(progress, redactor: Redactor(secrets: configuration.secrets)))
         progress.countRequests { [executorRunner = UncheckedSendable(runner)] in executorRunner.value.requestsSoFar }
         let redactor = Redactor(secrets: configuration.secrets)
         let verboseReports = verbose

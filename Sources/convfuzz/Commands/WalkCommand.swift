@@ -67,7 +67,7 @@ struct WalkCommand: ParsableCommand {
         let progress = TerminalProgress(style: Terminal.progressStyle)
         let outcome: StreamingWalkOutcome
         do {
-            outcome = try Runner(configuration: configuration, progress: progress)
+            outcome = try Runner(configuration: configuration, progress: RedactingProgress(progress, redactor: redactor))
                 .streamingWalk(pairs: pairs, maxPages: maxWalkPages, stopAfter: maxPages) { pages, _ in
                     if pages % 100 == 0 {
                         progress.update(ProgressSnapshot(phase: "walk", done: pages, total: total, findings: 0, requests: pages,
