@@ -80,7 +80,10 @@ public final class Runner: @unchecked Sendable {
         state.statistics.walksCutByMemory = tally.cutByMemory > 0 ? tally.cutByMemory : nil
         reported += retryNotices(&state.statistics)
         state.statistics.seconds = context.clock.elapsed
-        return result(state, findings: reported)
+        var final = result(state, findings: reported)
+        final.healthFailure = TransportHealth.failure(state.statistics.retry ?? RetryStatistics(), firstAttempts: state.statistics.requests - state.statistics.retries,
+                                                      maxShare: configuration.maxRetryShare)
+        return final
     }
 
     /// Takes what is particular to a phase's output into the run's state and the next phases' input.
@@ -176,7 +179,9 @@ public final class Runner: @unchecked Sendable {
         if case .corpus(let file) = entry.source {
             corpusFile = file
         } else if status == .new || status == .unconfirmed {
-            corpusFile = recording?.store(entry.finding, replay: entry.plan)
+            corpusFile = recording?.store(entry.finding, replay: entry.plan,
+                                          unconfirmed: status == .unconfirmed
+                                              || verdict.countsUnconfirmed(isCorpusRegression: entry.isCorpusRegression))
         }
         var reported = ReportedFinding(finding: entry.finding, status: status, occurrences: entry.occurrences,
                                        origin: entry.origin(seed: configuration.seed), reproduction: entry.plan.queries,
@@ -195,9 +200,9 @@ public final class Runner: @unchecked Sendable {
         let firstTries = statistics.requests - statistics.retries
         guard firstTries >= 20 else { return [] }
         let share = Double(retry.retriedRequests) / Double(firstTries)
-        guard share > configuration.retryShareLimit else { return [] }
+        guard share > configuration.maxRetryShare else { return [] }
         let percent = String(format: "%.1f%%", share * 100)
-        let limit = String(format: "%.0f%%", configuration.retryShareLimit * 100)
+        let limit = TransportHealth.percent(configuration.maxRetryShare)
         let finding = Finding(check: .retryRate, detail: "share",
                               message: "\(retry.retriedRequests) of \(firstTries) requests (\(percent)) needed a retry: \(retry.summary)",
                               expected: "at most \(limit) of requests need a retry",
@@ -219,7 +224,8 @@ public final class Runner: @unchecked Sendable {
     private func result(_ state: RunSnapshot, findings reported: [ReportedFinding]) -> RunResult {
         var result = RunResult(
             specName: spec.name, specRevision: spec.revision, specFingerprint: spec.fingerprint,
-            seed: configuration.seed, target: configuration.target, endpoint: configuration.endpointURL,
+            seed: configuration.seed, target: TargetURL.withoutCredentials(configuration.target),
+            endpoint: TargetURL.withoutCredentials(configuration.endpointURL),
             authHeader: spec.auth.header, apiKeyEnv: configuration.apiKeyEnv, authenticated: configuration.apiKey != nil,
             startedAt: startedAt, statistics: state.statistics, findings: reported,
             coverageRows: Self.coverageRows(state.coverage),
@@ -291,9 +297,12 @@ public final class Runner: @unchecked Sendable {
     }
 
     /// Walks one query to its end page by page, keeping no pages, after the preflight. Used by `convfuzz walk`.
-    public func streamingWalk(pairs: [WirePair], maxPages: Int,
+    /// A query the spec says is invalid is refused before any request (exit 2).
+    public func streamingWalk(pairs: [WirePair], maxPages: Int, stopAfter: Int? = nil,
                               onPage: ((Int, Int) -> Void)? = nil) throws(RunAbort) -> StreamingWalkOutcome {
+        let walk = StreamingWalk(context: context)
+        if let invalid = walk.invalidity(pairs) { throw RunAbort.invalidInput(invalid) }
         try preflight()
-        return StreamingWalk(context: context).run(pairs: pairs, maxPages: maxPages, onPage: onPage)
+        return walk.run(pairs: pairs, maxPages: maxPages, stopAfter: stopAfter, onPage: onPage)
     }
 }

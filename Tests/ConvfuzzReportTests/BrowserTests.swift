@@ -126,4 +126,77 @@ struct BrowserTests {
         #expect(root.contains("data-report-ready=\"3\""), "our own script still ran: \(root)")
         #expect(run.consoleLines.contains { $0.contains("Content Security Policy") }, "the refusal is logged: \(run.consoleLines)")
     }
+
+    /// Measures the page at its frame's width and posts the figures to the parent page: how wide the
+    /// document is, the first element that passes the right edge outside a scrolling frame, and the
+    /// narrowest chart. (Headless Chromium's window is at least 500 px wide, so the page is framed.)
+    static let phoneProbe = """
+
+    (function () {
+      var root = document.documentElement;
+      var width = window.innerWidth;
+      var worst = "";
+      Array.prototype.forEach.call(document.querySelectorAll("body *"), function (element) {
+        var box = element.getBoundingClientRect();
+        var inScroller = element.parentElement && element.parentElement.closest(".chart-wrap, table.data.phases, table.data.statuses, table.data.corpus");
+        if (!inScroller && box.right > width + 1 && worst === "") { worst = element.tagName + "." + element.className + " " + Math.round(box.right); }
+      });
+      var charts = Array.prototype.map.call(document.querySelectorAll("svg.chart"), function (svg) {
+        return Math.round(svg.getBoundingClientRect().width);
+      });
+      var narrowest = charts.length ? Math.min.apply(null, charts) : -1;
+      var widest = "";
+      var far = 0;
+      Array.prototype.forEach.call(document.querySelectorAll("body *"), function (element) {
+        if (element.parentElement && element.parentElement.closest("svg")) { return; }
+        var right = element.getBoundingClientRect().right;
+        if (right > far) { far = right; widest = element.tagName + "." + element.className + " " + Math.round(right); }
+      });
+      worst = worst || (root.scrollWidth > width ? "widest " + widest : "");
+      parent.postMessage("inner=" + width + ";scroll=" + root.scrollWidth + ";narrowest=" + narrowest + ";overflowing=" + worst, "*");
+    })();
+
+    """
+
+    /// A page framing `file` at 390 × 800 px and keeping what the frame posts in `data-phone`.
+    static func phoneFrame(_ file: String) -> String {
+        "<!DOCTYPE html><html><body style=\"margin:0\"><iframe src=\"\(file)\" width=\"390\" height=\"800\" style=\"border:0\"></iframe>"
+            + "<script>window.addEventListener(\"message\", function (e) { document.documentElement.setAttribute(\"data-phone\", String(e.data)); });</script></body></html>"
+    }
+
+    /// The figures a framed page posted.
+    static func phoneFigures(_ dom: String) -> [String: String] {
+        guard let value = dom.components(separatedBy: "data-phone=\"").dropFirst().first?.prefix(while: { $0 != "\"" }) else { return [:] }
+        var out: [String: String] = [:]
+        for part in value.split(separator: ";") {
+            let pair = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            out[String(pair[0])] = pair.count > 1 ? String(pair[1]) : ""
+        }
+        return out
+    }
+
+    /// At a phone's width (390 px) the page never scrolls sideways: the findings table stacks, long
+    /// text wraps, and charts keep a readable size inside frames of their own that scroll.
+    @Test func reportNeverScrollsSidewaysAtPhoneWidth() throws {
+        let chromium = try #require(HeadlessChromium.locate(), Comment(rawValue: Self.missing))
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("convfuzz-phone-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let html = HTMLReport.render(ReportContext(result: Self.reportResult(), redactor: .none))
+
+        // Control: a page with a wide element is seen to overflow.
+        let wide = "<!DOCTYPE html><html><body><div style=\"width:900px\">wide</div></body></html>"
+        _ = try write(Self.withScript(wide, Self.phoneProbe), name: "wide.html", in: directory)
+        let control = Self.phoneFigures(try chromium.dumpDOM(try write(Self.phoneFrame("wide.html"), name: "wide-frame.html", in: directory)).stdout)
+        #expect(control["inner"] == "390" && (Int(control["scroll"] ?? "") ?? 0) >= 900, "the probe must see a wide page: \(control)")
+
+        _ = try write(Self.withScript(html, Self.phoneProbe), name: "phone.html", in: directory)
+        let run = try chromium.dumpDOM(try write(Self.phoneFrame("phone.html"), name: "phone-frame.html", in: directory))
+        let figures = Self.phoneFigures(run.stdout)
+        #expect(figures["inner"] == "390", "\(figures) \(run.stderr.suffix(400))")
+        #expect(figures["scroll"] == "390", "the page scrolls sideways at 390 px: \(figures)")
+        #expect(figures["overflowing"] == "", "an element passes the right edge: \(figures)")
+        let narrowest = try #require(Int(figures["narrowest"] ?? ""), "\(figures)")
+        #expect(narrowest >= 320, "a chart shrank to \(narrowest) px at phone width")
+    }
 }

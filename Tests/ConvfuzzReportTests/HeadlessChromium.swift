@@ -89,7 +89,8 @@ struct HeadlessChromium {
     }
 
     /// The DOM after the page's scripts ran (and `virtualTime` ms of virtual time passed).
-    func dumpDOM(_ url: URL, virtualTime: Int = 2_000) throws -> Output {
-        try run(["--dump-dom", "--virtual-time-budget=\(virtualTime)"], url: url)
+    func dumpDOM(_ url: URL, virtualTime: Int = 2_000, windowSize: (width: Int, height: Int)? = nil) throws -> Output {
+        try run(["--dump-dom", "--virtual-time-budget=\(virtualTime)"] + (windowSize.map { ["--window-size=\($0.width),\($0.height)"] } ?? []),
+                url: url)
     }
 }

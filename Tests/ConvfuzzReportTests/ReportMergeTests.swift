@@ -50,6 +50,29 @@ struct ReportMergeTests {
         #expect(clean.exitCode == 0)
     }
 
+    /// Two local shards sharing `corpus/`: the second saw the entries the first wrote, so their corpus
+    /// plans differ; they still merge (the error used to blame the budgets), and the health gate and
+    /// the retry accounting of every shard reach the merged verdict.
+    @Test func shardsSharingACorpusMergeAndKeepTheirHealth() throws {
+        var first = Self.shard(1, of: 2)
+        first.work.plan(.corpus, total: 0)
+        var second = Self.shard(2, of: 2)
+        second.work.plan(.corpus, total: 3)
+        for unit in second.shard.owned(of: 3) { second.work.did(.corpus, unit) }
+        var retry = RetryStatistics()
+        retry.byReason = ["reset": 4]
+        retry.retriedRequests = 4
+        retry.unhealthyRequests = 4
+        retry.unhealthyByReason = ["reset": 4]
+        second.statistics.retry = retry
+        second.healthFailure = "transport health gate failed: 4 of 42 requests"
+        let merged = try ReportMerger.merge(Self.inputs([first, second]))
+        #expect(merged.work.phases[.corpus]?.planned == 3)
+        #expect(merged.statistics.retry?.unhealthyRequests == 4)
+        #expect(merged.healthFailure == "shard 2/2: transport health gate failed: 4 of 42 requests")
+        #expect(merged.exitCode == 3)
+    }
+
     @Test func refusesReportsOfAnotherRun() {
         let refusals: [([RunResult], String)] = [
             ([Self.shard(1, of: 2), Self.shard(2, of: 2, seed: 8)], "s2.json: seed 8 differs from s1.json's seed 7"),

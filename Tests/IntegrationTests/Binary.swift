@@ -61,6 +61,21 @@ enum Binary {
         /// Stderr so far.
         var stderrSoFar: String { lock.withLock { String(decoding: err, as: UTF8.self) } }
 
+        /// Stdout so far.
+        var stdoutSoFar: String { lock.withLock { String(decoding: out, as: UTF8.self) } }
+
+        /// Waits until stdout holds a line break (a first whole line) or `timeout` passes; the line, if any.
+        func firstStdoutLine(timeout: Double) -> String? {
+            let deadline = Date().addingTimeInterval(timeout)
+            while Date() < deadline {
+                let text = stdoutSoFar
+                if let end = text.firstIndex(of: "\n") { return String(text[..<end]) }
+                if !process.isRunning { return nil }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            return nil
+        }
+
         /// Waits until stderr contains `text` or `timeout` passes; true when it appeared.
         func waitForStderr(_ text: String, timeout: Double) -> Bool {
             let deadline = Date().addingTimeInterval(timeout)

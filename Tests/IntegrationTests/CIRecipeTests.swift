@@ -169,4 +169,90 @@ struct CIRecipeTests {
         #expect(FileManager.default.fileExists(atPath: directory + "/out/summary.md"))
         #expect(!(outcome.stdout + outcome.stderr).contains(Self.secret))
     }
+
+    /// The tuning of the sharded recipes, kept small so the four shards run in seconds.
+    static let shardTuning = ["CONVFUZZ_MAX_CASES": "200", "CONVFUZZ_RATE_LIMIT": "500/s"]
+
+    /// The GitHub matrix recipe: each shard's job (fresh folder per job, sharing nothing but what the
+    /// artefacts carry), then the merge job, as written; the profile the shards use must exist.
+    @Test func theGitHubMatrixRecipeRunsAsWritten() throws {
+        let yaml = try #require(try Self.blocks("yaml", in: "docs/ci.md").first { $0.contains("matrix:") })
+        let workflow = try #require(try Yams.load(yaml: yaml) as? [String: Any])
+        let jobs = try #require(workflow["jobs"] as? [String: Any])
+        let shardJob = try #require(jobs["shard"] as? [String: Any])
+        let mergeJob = try #require(jobs["merge"] as? [String: Any])
+        let matrix = try #require(((shardJob["strategy"] as? [String: Any])?["matrix"] as? [String: Any])?["shard"] as? [Int])
+        let server = try Self.server()
+        defer { server.stop() }
+        let mergeFolder = Harness.temporaryDirectory()
+        for shard in matrix {
+            let directory = Harness.temporaryDirectory()
+            try FileManager.default.createDirectory(atPath: directory + "/bin", withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(atPath: directory + "/bin/convfuzz", withDestinationPath: Binary.path)
+            var environment = (shardJob["env"] as? [String: Any] ?? [:]).mapValues { "\($0)" }
+            for (key, value) in environment {
+                environment[key] = value.replacingOccurrences(of: "${{ matrix.shard }}", with: String(shard))
+                    .replacingOccurrences(of: "${{ github.run_number }}", with: "17")
+                    .replacingOccurrences(of: "${{ secrets.ELEVENLABS_STAGING_KEY }}", with: Self.secret)
+            }
+            environment["STAGING_URL"] = server.baseURL
+            for (key, value) in Self.shardTuning { environment[key] = value }
+            #expect(!environment.values.contains { $0.contains("${{") }, "every expression is supplied")
+            for case let run? in (shardJob["steps"] as? [[String: Any]] ?? []).map({ $0["run"] as? String }) {
+                let outcome = try Self.shell(run, environment: environment, in: directory)
+                #expect(outcome.status == 0, "shard \(shard): \(outcome.stdout)\n\(outcome.stderr)")
+                #expect(!(outcome.stdout + outcome.stderr).contains(Self.secret))
+            }
+            #expect(FileManager.default.fileExists(atPath: directory + "/convfuzz/staging.yaml"), "shard \(shard) wrote a profile")
+            try FileManager.default.createDirectory(atPath: mergeFolder + "/out", withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: directory + "/out/shard-\(shard).json", toPath: mergeFolder + "/out/shard-\(shard).json")
+        }
+        try FileManager.default.createDirectory(atPath: mergeFolder + "/bin", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: mergeFolder + "/bin/convfuzz", withDestinationPath: Binary.path)
+        let summary = mergeFolder + "/step-summary.md"
+        for case let run? in (mergeJob["steps"] as? [[String: Any]] ?? []).map({ $0["run"] as? String }) {
+            let outcome = try Self.shell(run, environment: ["GITHUB_STEP_SUMMARY": summary], in: mergeFolder)
+            #expect(outcome.status == 0, "merge: \(outcome.stdout)\n\(outcome.stderr)")
+        }
+        #expect(FileManager.default.fileExists(atPath: mergeFolder + "/out/junit.xml"))
+        #expect(try String(contentsOfFile: summary, encoding: .utf8).contains("convfuzz"))
+    }
+
+    /// The GitLab `parallel:` recipe: its shard script in one folder per node, then the merge script.
+    @Test func theGitLabParallelRecipeRunsAsWritten() throws {
+        let yaml = try #require(try Self.blocks("yaml", in: "docs/ci.md").first { $0.contains("parallel:") })
+        let file = try #require(try Yams.load(yaml: yaml) as? [String: Any])
+        let shardJob = try #require(file["convfuzz-shard"] as? [String: Any])
+        let mergeJob = try #require(file["convfuzz-merge"] as? [String: Any])
+        let total = try #require(shardJob["parallel"] as? Int)
+        let server = try Self.server()
+        defer { server.stop() }
+        // One working folder, as GitLab hands the merge job every node's artefacts: the shards also
+        // share corpus/ here, which their merge must survive.
+        let directory = try Self.checkout()
+        let script = try #require(shardJob["script"] as? [String])
+        #expect(script.first == "swift build -c release")
+        for node in 1...total {
+            let provided = ["ELEVENLABS_STAGING_KEY": Self.secret, "STAGING_URL": server.baseURL, "CI_PIPELINE_IID": "17",
+                            "CI_NODE_INDEX": String(node), "CI_NODE_TOTAL": String(total)]
+            var environment = provided
+            for (key, value) in shardJob["variables"] as? [String: Any] ?? [:] {
+                var text = "\(value)"
+                for (name, replacement) in provided { text = text.replacingOccurrences(of: "$" + name, with: replacement) }
+                environment[key] = text
+            }
+            for (key, value) in Self.shardTuning { environment[key] = value }
+            for line in script.dropFirst() {
+                let outcome = try Self.shell(line, environment: environment, in: directory)
+                #expect(outcome.status == 0, "node \(node): \(line): \(outcome.stdout)\n\(outcome.stderr)")
+                #expect(!(outcome.stdout + outcome.stderr).contains(Self.secret))
+            }
+        }
+        for line in mergeJob["script"] as? [String] ?? [] {
+            let outcome = try Self.shell(line, environment: [:], in: directory)
+            #expect(outcome.status == 0, "merge: \(line): \(outcome.stdout)\n\(outcome.stderr)")
+        }
+        #expect(FileManager.default.fileExists(atPath: directory + "/out/junit.xml"))
+        #expect(FileManager.default.fileExists(atPath: directory + "/out/summary.md"))
+    }
 }

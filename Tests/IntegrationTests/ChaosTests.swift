@@ -33,7 +33,7 @@ struct ChaosTests {
         // run must end on time and say why it stopped; `walk` (next) reports CF-WALK-LOOP at its bound.
         Scenario(name: "endless-cursor", arguments: ["run", "--chaos", "endless-cursor"] + runArguments, exitCodes: 0...1,
                  expected: ["stopped early: time budget", "[CF-WALK-LOOP]", "[CF-WALK-HASMORE]", "[CF-RELATION-EMPTY]"]),
-        Scenario(name: "endless-cursor (walk)", arguments: ["walk", "--chaos", "endless-cursor", "--max-pages", "150"],
+        Scenario(name: "endless-cursor (walk)", arguments: ["walk", "--chaos", "endless-cursor", "--max-walk-pages", "150"],
                  exitCodes: 1...1, expected: ["[CF-WALK-LOOP]"]),
         Scenario(name: "cursor-cycle", arguments: ["run", "--chaos", "cursor-cycle"] + runArguments, exitCodes: 1...1,
                  expected: ["[CF-WALK-LOOP]"]),
@@ -46,6 +46,11 @@ struct ChaosTests {
         Scenario(name: "throttle at 20%", arguments: ["run", "--chaos", "throttle", "--chaos-rate", "0.2"] + runArguments,
                  exitCodes: 0...1, expected: ["[CF-RETRY-RATE]"]),
         Scenario(name: "reset", arguments: ["run", "--chaos", "reset"] + runArguments, exitCodes: 3...3, expected: ["reset"]),
+        // A target that resets or flaps on a third of its requests fails the transport health gate.
+        Scenario(name: "reset at 30%", arguments: ["run", "--chaos", "reset", "--chaos-rate", "0.3"] + runArguments, exitCodes: 3...3,
+                 expected: ["transport health gate failed"]),
+        Scenario(name: "unavailable at 30%", arguments: ["run", "--chaos", "unavailable", "--chaos-rate", "0.3"] + runArguments,
+                 exitCodes: 3...3, expected: ["transport health gate failed"]),
         Scenario(name: "truncate at 30%", arguments: ["run", "--chaos", "truncate", "--chaos-rate", "0.3"] + runArguments,
                  exitCodes: 1...3, expected: ["[CF-BODY-JSON]", "truncated"]),
         Scenario(name: "wrong-content-type", arguments: ["run", "--chaos", "wrong-content-type"] + runArguments, exitCodes: 1...1,

@@ -111,6 +111,8 @@ struct ChaosEngine: Sendable {
         case .throttle:
             response = ReferenceResponse(status: 429, body: ResponseBodies.detail("Too Many Requests"),
                                          extraHeaders: [("Retry-After", "1")])
+        case .unavailable:
+            response = ReferenceResponse(status: 503, body: ResponseBodies.detail("Service Unavailable"))
         case .hugePage where response.status == 200:
             response.body = Self.hugePageBody
         case .wrongContentType where response.status == 200:

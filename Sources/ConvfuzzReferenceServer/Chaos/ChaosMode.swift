@@ -19,6 +19,8 @@ public enum ChaosMode: String, CaseIterable, Sendable {
     case retryAfterDay = "retry-after-day"
     /// `429` with `Retry-After: 1` (a storm; use with `--chaos-rate`).
     case throttle
+    /// `503 Service Unavailable` without `Retry-After` (a backend flapping; use with `--chaos-rate`).
+    case unavailable
     /// The connection is reset (TCP RST) instead of answered.
     case reset
     /// `Content-Length` promises more bytes than are sent, then the connection closes.
@@ -42,6 +44,7 @@ public enum ChaosMode: String, CaseIterable, Sendable {
         case .hugePage: return "A page holds 100,000 (minimal) conversations whatever page_size says."
         case .retryAfterDay: return "Answers 429 with Retry-After: 86400."
         case .throttle: return "Answers 429 with Retry-After: 1 (a storm with --chaos-rate)."
+        case .unavailable: return "Answers 503 Service Unavailable without Retry-After (a flapping backend; use with --chaos-rate)."
         case .reset: return "Resets the connection (TCP RST) instead of answering."
         case .truncate: return "Declares a longer Content-Length than it sends, then closes."
         case .wrongContentType: return "Serves the correct JSON body as Content-Type: text/plain."
@@ -55,7 +58,7 @@ public enum ChaosMode: String, CaseIterable, Sendable {
     /// exit-3 condition) a run is expected to report against this mode; see `ChaosTests`.
     public var checkIDs: [String] {
         switch self {
-        case .stall, .trickle, .reset, .retryAfterDay, .endlessCursor, .revokeKey: return []
+        case .stall, .trickle, .reset, .retryAfterDay, .endlessCursor, .revokeKey, .unavailable: return []
         case .cursorCycle: return ["CF-WALK-LOOP"]
         case .hugePage: return ["CF-PAGE-SIZE"]
         case .throttle: return ["CF-RETRY-RATE"]

@@ -69,7 +69,8 @@ extension HTMLReport {
     .verdict.fail { background: var(--fail); }
     .verdict p { margin: 2px 0; }
     .verdict code { color: #fff; }
-    .grid3 { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 12px; }
+    .grid3 { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(300px, 100%), 1fr)); gap: 12px; }
+    .grid3 > * { min-width: 0; }
     table { border-collapse: collapse; background: #fff; }
     table.kv { width: 100%; border: 1px solid var(--line); border-radius: 6px; }
     table.kv caption { text-align: left; font-weight: 600; padding: 4px 0; }
@@ -101,6 +102,23 @@ extension HTMLReport {
     .chart text { font-family: system-ui, "DejaVu Sans", sans-serif; }
     .chart-wrap { overflow-x: auto; }
     footer { margin: 30px 0 10px; color: var(--muted); font-size: 12px; }
+    table.data.phases, table.data.statuses, table.data.corpus { display: block; max-width: 100%; overflow-x: auto; }
+    /* Phone width: the page never scrolls sideways. The findings table stacks (one block per finding),
+       key-value tables wrap, and charts keep their drawn size (readable) inside a frame that scrolls. */
+    @media (max-width: 640px) {
+      main { padding: 12px; overflow-wrap: anywhere; }
+      .verdict { padding: 12px; }
+      table.finding-index, table.finding-index tbody, table.finding-index tr, table.finding-index td { display: block; width: 100%; }
+      table.finding-index tr:first-child { display: none; }
+      table.finding-index tr { border-bottom: 1px solid var(--line); padding: 6px 0; }
+      table.finding-index td { border: 0; padding: 1px 10px; text-align: left; }
+      .finding-index code { white-space: normal; word-break: break-all; }
+      table.kv th { white-space: normal; }
+      table.kv.retries { min-width: 0; width: 100%; }
+      .repro-head { flex-wrap: wrap; gap: 4px; }
+      .chart-wrap { max-width: 100%; }
+      .chart-wrap > .chart { max-width: none; min-width: 320px; }
+    }
 
     """
 }

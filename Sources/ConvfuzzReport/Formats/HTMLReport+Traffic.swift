@@ -30,7 +30,7 @@ extension HTMLReport {
                 return "\(SVGCanvas.number(start))–\(SVGCanvas.number(start + width)) s, \(traffic.phases[phase].name): \(value) request(s)"
             },
             xTitle: "seconds since the run started (\(SVGCanvas.number(width)) s per bar)", yTitle: "requests")
-        page.append(chart.render(label: "Requests started per \(SVGCanvas.number(width)) seconds, coloured by phase"))
+        page.append("<div class=\"chart-wrap\">" + chart.render(label: "Requests started per \(SVGCanvas.number(width)) seconds, coloured by phase") + "</div>")
         page.append("<table class=\"data phases\"><tr><th>phase</th><th>seconds</th><th>requests</th><th>retried</th></tr>")
         for phase in traffic.phases {
             page.append("<tr><td>\(page.text(phase.name))</td><td>\(String(format: "%.2f", phase.seconds))</td><td>\(phase.requests)</td><td>\(phase.retries)</td></tr>")
@@ -55,7 +55,7 @@ extension HTMLReport {
         }
         let chart = HistogramChart(bars: bars, markers: markers, xTitle: "latency (ms)", yTitle: "responses")
         page.append("<p class=\"latency-figures\">\(latency.count) responses · mean \(milliseconds(latency.meanMs)) ms · p50 \(milliseconds(latency.p50Ms)) ms · p90 \(milliseconds(latency.p90Ms)) ms · p95 \(milliseconds(latency.p95Ms)) ms · p99 \(milliseconds(latency.p99Ms)) ms · max \(milliseconds(latency.maxMs)) ms</p>")
-        page.append(chart.render(label: "Latency histogram with p50, p95 and p99"))
+        page.append("<div class=\"chart-wrap\">" + chart.render(label: "Latency histogram with p50, p95 and p99") + "</div>")
     }
 
     static func renderWalkLengths(_ lengths: [WalkLengthCount], page: inout Page) {
@@ -76,8 +76,8 @@ extension HTMLReport {
         }
         let walks = lengths.reduce(0) { $0 + $1.walks }
         page.append("<p class=\"muted\">\(walks) walks, \(shortest) to \(longest) pages.</p>")
-        page.append(HistogramChart(bars: bars, xTitle: "pages per walk", yTitle: "walks")
-            .render(label: "Histogram of cursor walk lengths in pages"))
+        page.append("<div class=\"chart-wrap\">" + HistogramChart(bars: bars, xTitle: "pages per walk", yTitle: "walks")
+            .render(label: "Histogram of cursor walk lengths in pages") + "</div>")
     }
 
     static func renderRetries(_ page: inout Page) {

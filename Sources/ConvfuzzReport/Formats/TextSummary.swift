@@ -23,6 +23,9 @@ public enum TextSummary {
         if let reason = stats.stoppedEarly { lines.append("stopped early: \(reason)") }
         if let retry = stats.retry {
             if retry.total > 0 { lines.append("retries: \(retry.summary) over \(retry.retriedRequests) request(s)") }
+            if let unhealthy = retry.unhealthyRequests, unhealthy > 0 {
+                lines.append("transport trouble: \(unhealthy) request(s) (\(retry.unhealthySummary))")
+            }
             for condition in retry.conditions { lines.append("transport condition: \(condition)") }
             if let slowest = retry.slowest.first, slowest.seconds >= 1 {
                 let list = retry.slowest.prefix(3).map { String(format: "%.1f s", $0.seconds) + " (\($0.outcome))" }
@@ -37,6 +40,7 @@ public enum TextSummary {
             lines.append("unconfirmed: \(unconfirmed) finding(s) reported without a re-run (budget spent or run stopped)")
         }
         if let reason = result.abortReason { lines.append("stopped by the target: \(reason)") }
+        if let failure = result.healthFailure { lines.append(failure) }
         lines.append(contentsOf: result.authNotes)
         lines.append("")
         let counts = FindingStatus.allCases.map { status in "\(result.findings.filter { $0.status == status }.count) \(status.rawValue)" }
@@ -87,6 +91,10 @@ public enum TextSummary {
         }
         if result.abortReason != nil {
             let text = "STOPPED: \(gating) new finding(s) before the target stopped the run (exit 3)"
+            return color ? "\u{1B}[1;31m\(text)\u{1B}[0m" : text
+        }
+        if result.healthFailure != nil {
+            let text = "FAIL: the target failed the transport health gate; \(gating) new finding(s) kept (exit \(exitCode))"
             return color ? "\u{1B}[1;31m\(text)\u{1B}[0m" : text
         }
         if gating == 0 && exitCode != 0 {

@@ -47,9 +47,13 @@ public enum ReportMerger {
         merged.corpusReplay = ordered.flatMap(\.result.corpusReplay)
         merged.traffic = TrafficSummary.merged(ordered.map(\.result.traffic))
         merged.authenticated = ordered.allSatisfy(\.result.authenticated)
+        let failures = ordered.compactMap { input in input.result.healthFailure.map { "shard \(input.result.shard): \($0)" } }
+        merged.healthFailure = failures.isEmpty ? nil : failures.joined(separator: "; ")
+        let aborts = ordered.compactMap { input in input.result.abortReason.map { "shard \(input.result.shard): \($0)" } }
+        merged.abortReason = aborts.isEmpty ? nil : aborts.joined(separator: "; ")
         var work = WorkLog()
         for phase in PhaseName.sharded {
-            guard let planned = first.result.work.phases[phase]?.planned else { continue }
+            guard let planned = ordered.compactMap({ $0.result.work.phases[phase]?.planned }).max() else { continue }
             work.plan(phase, total: planned)
             for unit in ordered.flatMap({ $0.result.work.done(phase) }).sorted() { work.did(phase, unit) }
         }
@@ -76,7 +80,9 @@ public enum ReportMerger {
             if result.shard.count != reference.shard.count {
                 throw ReportMergeError("\(input.file): shard \(result.shard) is from a run split \(result.shard.count) ways, \(first.file) (shard \(reference.shard)) from one split \(reference.shard.count) ways")
             }
-            for phase in PhaseName.sharded {
+            // The corpus phase is left out: shards that share a corpus folder see the entries the shards
+            // before them wrote, so their corpus plans may differ; their replays are joined as they are.
+            for phase in PhaseName.sharded where phase != .corpus {
                 let mine = result.work.phases[phase]?.planned ?? 0
                 let theirs = reference.work.phases[phase]?.planned ?? 0
                 if mine != theirs, result.statistics.stoppedEarly == nil, reference.statistics.stoppedEarly == nil {
@@ -97,7 +103,7 @@ public enum ReportMerger {
             let names = missing.map { "\($0)/\(count)" }.joined(separator: ", ")
             throw ReportMergeError("shard\(missing.count == 1 ? "" : "s") \(names) missing: \(inputs.count) of \(count) reports given, so the verdict would not cover the whole run")
         }
-        for phase in PhaseName.sharded {
+        for phase in PhaseName.sharded where phase != .corpus {
             var owner: [Int: String] = [:]
             for input in inputs {
                 for unit in input.result.work.done(phase) {
@@ -129,6 +135,7 @@ public enum ReportMerger {
             if let unconfirmed = stats.unconfirmed { total.unconfirmed = (total.unconfirmed ?? 0) + unconfirmed }
             total.seconds = max(total.seconds, stats.seconds)
             if let reason = stats.stoppedEarly { reasons.append("shard \(input.result.shard): \(reason)") }
+            if let retry = stats.retry { total.retry = total.retry.map { $0.merged(with: retry) } ?? retry }
         }
         total.stoppedEarly = reasons.isEmpty ? nil : reasons.joined(separator: "; ")
         return total

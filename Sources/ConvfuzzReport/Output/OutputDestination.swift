@@ -76,7 +76,7 @@ public struct OutputDestination: Sendable, Equatable {
             case S_IFREG:
                 guard access(path, W_OK) == 0 else { throw OutputError(option: option, path: path, reason: "the file is not writable") }
                 let parent = parentFolder(of: path)
-                guard access(parent, W_OK) == 0 else {
+                guard access(parent, W_OK) == 0, probeFailure(in: parent) == nil else {
                     throw OutputError(option: option, path: path,
                                       reason: "its folder \(parent) is not writable (the report is replaced through a temporary file there)")
                 }
@@ -236,7 +236,24 @@ public struct OutputDestination: Sendable, Equatable {
             throw OutputError(option: option, path: path,
                               reason: missing.isEmpty ? "the folder \(current) is not writable" : "cannot create \(missing[0]): \(current) is not writable")
         }
+        // access(2) says yes to root everywhere, and pseudo file systems (/sys, /proc) accept no new
+        // files whatever the mode bits say: create and remove a file there to be sure, before any request.
+        if let code = probeFailure(in: current) {
+            throw OutputError(option: option, path: path,
+                              reason: missing.isEmpty ? "a file cannot be created in \(current) (\(words(code)))"
+                                                      : "cannot create \(missing[0]) in \(current) (\(words(code)))")
+        }
         return missing
+    }
+
+    /// The errno of creating (then removing) a file in `folder`, or nil when that works.
+    static func probeFailure(in folder: String) -> Int32? {
+        let probe = (folder as NSString).appendingPathComponent(".convfuzz-probe-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let descriptor = open(probe, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else { return errno }
+        close(descriptor)
+        unlink(probe)
+        return nil
     }
 
     /// Whether missing folders may be created below the existing folder `existing`.

@@ -10,6 +10,12 @@ public struct CorpusReplayOutcome: Sendable, Codable, Hashable {
     public var regenerationAgrees: Bool?
     /// A line of detail.
     public var detail: String
+    /// Why the replay proves nothing either way (e.g. the target stopped answering), when it does not:
+    /// such an entry is neither failing nor passing, and `corpus prune` keeps it.
+    public var unjudged: String?
+
+    /// Whether the entry was re-run and did not fail: only such an entry may be pruned.
+    public var passed: Bool { !stillFails && unjudged == nil }
 
     /// Creates an outcome.
     public init(file: String, check: String, stillFails: Bool, regenerationAgrees: Bool?, detail: String) {

@@ -41,6 +41,9 @@ public struct RunResult: Sendable, Codable {
     /// Why the run had to stop without judging the target further (e.g. the key was refused
     /// mid-run); what was found before is kept. Exit code 3.
     public var abortReason: String?
+    /// Why the run failed its transport health gate (too many requests needed a retry; see
+    /// ``TransportHealth``), if it did. The findings are kept and reported. Exit code 3.
+    public var healthFailure: String?
     /// What the target is (the URL, or the embedded server's settings); shards of one run agree on it.
     public var targetIdentity: String
     /// The part of the run this result covers (`--shard I/N`).
@@ -84,13 +87,14 @@ public struct RunResult: Sendable, Codable {
     public var failingCorpusEntries: [CorpusReplayOutcome] { corpusReplay.filter(\.stillFails) }
 
     /// The process exit code: 0 clean, 1 new findings or a corpus entry that still fails,
-    /// 3 when the run was stopped by the target (``abortReason``), 130 after SIGINT, 143 after SIGTERM.
+    /// 3 when the run was stopped by the target (``abortReason``) or failed the transport health gate
+    /// (``healthFailure``), 130 after SIGINT, 143 after SIGTERM.
     public var exitCode: Int32 {
         switch statistics.interruptedBy {
         case "SIGINT": return 130
         case "SIGTERM": return 143
         default:
-            if abortReason != nil { return 3 }
+            if abortReason != nil || healthFailure != nil { return 3 }
             return gatingFindings.isEmpty && failingCorpusEntries.isEmpty ? 0 : 1
         }
     }

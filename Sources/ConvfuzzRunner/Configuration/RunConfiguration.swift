@@ -35,8 +35,6 @@ public struct RunConfiguration: Sendable {
     public var confirmShare: Double = 0.2
     /// The most seconds the preflight may take (its retries included), within the budget.
     public var preflightSeconds: Double = 15
-    /// Above this share of requests needing a retry, the run reports a non-gating `CF-RETRY-RATE`.
-    public var retryShareLimit: Double = 0.05
     /// Where failures are kept; nil keeps none.
     public var corpusDirectory: String?
     /// Replay the corpus first.
@@ -52,6 +50,14 @@ public struct RunConfiguration: Sendable {
     /// What the target is, for telling runs apart: the URL by default; the embedded server's settings
     /// for an embedded run, whose port differs from process to process.
     public var targetIdentity: String?
+    /// The target as corpus entries record it (``CorpusOrigin``); nil records the base URL.
+    public var origin: CorpusOrigin?
+    /// Values the user or the spec marks as secret besides the keys (e.g. a secret query value):
+    /// redacted from every output like the keys.
+    public var extraSecrets: [String] = []
+    /// The share of requests that may need a retry before the run fails its transport health gate
+    /// (exit 3); see ``TransportHealth``.
+    public var maxRetryShare: Double = TransportHealth.defaultMaxRetryShare
 
     /// Creates a configuration with the defaults a user gets from `convfuzz run` (``RunSettings/defaults``).
     public init(spec: Spec, profile: TargetProfile = .empty, target: String, apiKey: String? = nil,
@@ -83,9 +89,12 @@ public struct RunConfiguration: Sendable {
         return copy
     }
 
-    /// Every secret of the run: the keys and every variant derived from the first key.
+    /// Every secret of the run: the keys, every variant derived from the first key, the target URL's
+    /// credentials and the values marked secret (``extraSecrets``).
     public var secrets: [String?] {
         var out: [String?] = [apiKey, secondKey]
+        out += TargetURL.credentials(in: target).map(Optional.some)
+        out += extraSecrets.map(Optional.some)
         if let apiKey {
             for variant in KeyVariant.plan(key: apiKey, header: spec.auth.header, seed: seed) where variant.expectsRefusal {
                 if let value = variant.credential(key: apiKey, header: spec.auth.header)?.value, value.count >= 2 {
@@ -94,6 +103,11 @@ public struct RunConfiguration: Sendable {
             }
         }
         return out
+    }
+
+    /// The origin corpus entries of this run record.
+    public var corpusOrigin: CorpusOrigin {
+        origin ?? CorpusOrigin(remote: target, specFingerprint: spec.fingerprint, apiKeyEnv: apiKey == nil ? nil : apiKeyEnv)
     }
 
     /// The endpoint URL without a query.

@@ -31,11 +31,22 @@ public struct CorpusEntry: Sendable, Codable, Hashable {
     public var observed: String
     /// Response excerpts from when it was found.
     public var evidence: [Evidence]
+    /// The target it was found on (nil in entries written before origins were recorded: an unknown
+    /// origin, which `corpus prune` never deletes without `--force`).
+    public var origin: CorpusOrigin?
+    /// `unconfirmed` when the run was interrupted before the finding was re-run; nil once confirmed.
+    public var status: String?
+
+    /// The ``status`` of an entry whose finding was not re-run before the run was interrupted.
+    public static let unconfirmedStatus = "unconfirmed"
+
+    /// Whether the finding was stored before it could be re-run.
+    public var isUnconfirmed: Bool { status == Self.unconfirmedStatus }
 
     /// Creates an entry.
     public init(check: String, signature: String, parameter: String?, firstSeen: String, specName: String,
                 specFingerprint: String, seed: UInt64, replay: ReplayPlan, message: String, expected: String,
-                observed: String, evidence: [Evidence]) {
+                observed: String, evidence: [Evidence], origin: CorpusOrigin? = nil, status: String? = nil) {
         self.check = check
         self.signature = signature
         self.parameter = parameter
@@ -48,6 +59,8 @@ public struct CorpusEntry: Sendable, Codable, Hashable {
         self.expected = expected
         self.observed = observed
         self.evidence = evidence
+        self.origin = origin
+        self.status = status
     }
 
     /// A file name derived from the check and signature: stable, so one failure is one file.

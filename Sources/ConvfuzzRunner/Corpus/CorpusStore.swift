@@ -1,4 +1,5 @@
 import ConvfuzzJSON
+import ConvfuzzResults
 import Foundation
 
 /// The `corpus/` folder: one JSON file per unique failure, written atomically, never deleted by a run.
@@ -43,13 +44,16 @@ public struct CorpusStore: Sendable {
     }
 
     /// Writes an entry atomically (temporary file, then rename). An existing entry keeps its first-seen date.
+    /// Every secret `redactor` holds is removed from the whole file (the stored requests included), so
+    /// no secret reaches the corpus whatever field it would be in.
     @discardableResult
-    public func save(_ entry: CorpusEntry) throws -> String {
+    public func save(_ entry: CorpusEntry, redactor: Redactor = .none) throws -> String {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let target = path(for: entry)
         var entry = entry
         if let existing = try? CorpusStore.load(path: target) { entry.firstSeen = existing.firstSeen }
-        var data = Data(JSONWriter(style: .pretty, sortedKeys: true).bytes(try JSONValueEncoder().encode(entry)))
+        let text = String(decoding: JSONWriter(style: .pretty, sortedKeys: true).bytes(try JSONValueEncoder().encode(entry)), as: UTF8.self)
+        var data = Data(redactor.redact(text).utf8)
         data.append(0x0A)
         let temporary = Self.temporaryPath(for: target)
         try Self.writeDurably(data, to: temporary)

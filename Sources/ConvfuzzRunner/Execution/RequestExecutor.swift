@@ -114,6 +114,7 @@ public final class RequestExecutor: @unchecked Sendable {
         var pending = Array(queries.indices)
         var attempt = 0
         var retriedIndices = Set<Int>()
+        var troubled: [Int: Set<RetryReason>] = [:]
         while !pending.isEmpty {
             let timeout = deadline.remaining
             if let timeout, timeout <= 0 {
@@ -136,6 +137,9 @@ public final class RequestExecutor: @unchecked Sendable {
                 let answer = answers[position]
                 record(query: queries[index], answer: answer)
                 results[index] = observe(query: queries[index], answer: answer, judgesRefusal: credential == .runKey)
+                if !(results[index]?.wasSkipped ?? false), let reason = TransportHealth.unhealthyReason(answer, attempt: attempt) {
+                    noteTrouble(reason, index: index, troubled: &troubled)
+                }
                 guard attempt < retries, !(results[index]?.wasSkipped ?? false) else { continue }
                 switch RetryDecision.decide(answer, backoff: backoff(attempt), maxRetryAfter: maxRetryAfter) {
                 case .final:
@@ -172,6 +176,17 @@ public final class RequestExecutor: @unchecked Sendable {
     }
 
     // MARK: Helpers
+
+    /// Counts a request's transport trouble for the health gate: once per request, once per reason.
+    private func noteTrouble(_ reason: RetryReason, index: Int, troubled: inout [Int: Set<RetryReason>]) {
+        let first = troubled[index] == nil
+        guard troubled[index, default: []].insert(reason).inserted else { return }
+        lock.withLock {
+            if first { accounting.unhealthyRequests = (accounting.unhealthyRequests ?? 0) + 1 }
+            accounting.unhealthyByReason = accounting.unhealthyByReason ?? [:]
+            accounting.unhealthyByReason?[reason.rawValue, default: 0] += 1
+        }
+    }
 
     /// The observation of one answer; a refused key after good answers halts the executor and is not judged.
     private func observe(query: String, answer: Result<HTTPResponse, TransportError>, judgesRefusal: Bool) -> ObservedResponse {

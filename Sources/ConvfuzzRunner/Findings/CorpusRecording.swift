@@ -18,8 +18,9 @@ public struct CorpusRecording: Sendable {
         self.startedAt = startedAt
     }
 
-    /// Writes one finding; returns the file, or nil after a warning.
-    public func store(_ finding: Finding, replay: ReplayPlan) -> String? {
+    /// Writes one finding with the run's target as its origin (marked `unconfirmed` when it was not
+    /// re-run); returns the file, or nil after a warning.
+    public func store(_ finding: Finding, replay: ReplayPlan, unconfirmed: Bool = false) -> String? {
         let configuration = context.configuration
         let spec = context.spec
         let redactor = Redactor(secrets: configuration.secrets)
@@ -29,9 +30,10 @@ public struct CorpusRecording: Sendable {
             seed: configuration.seed, replay: replay, message: redactor.redact(finding.message),
             expected: redactor.redact(finding.expected), observed: redactor.redact(finding.observed),
             evidence: finding.evidence.map { Evidence(query: redactor.redact($0.query), status: $0.status,
-                                                      excerpt: redactor.redact($0.excerpt)) })
+                                                      excerpt: redactor.redact($0.excerpt)) },
+            origin: configuration.corpusOrigin, status: unconfirmed ? CorpusEntry.unconfirmedStatus : nil)
         do {
-            return try CorpusStore(directory: directory).save(entry)
+            return try CorpusStore(directory: directory).save(entry, redactor: redactor)
         } catch {
             context.progress.note("warning: could not write the corpus entry: \(error)")
             return nil

@@ -3,6 +3,7 @@ import ConvfuzzGeneration
 import ConvfuzzOracle
 import ConvfuzzResults
 import ConvfuzzSpec
+import Foundation
 
 /// Phase 3: replays every stored failure (this shard's share) as a regression test, after discovery,
 /// so that a case is regenerated with the same harvested pools it was generated with. An entry that
@@ -57,6 +58,7 @@ public struct CorpusReplayPhase: Phase {
             let entry = try Self.load(file)
             let replayed = replay(entry, file: file, discovery: discovery, tally: &result.tally)
             outcomes.append(replayed.outcome)
+            if entry.isUnconfirmed, replayed.outcome.stillFails { confirm(entry, file: file) }
             if replayed.outcome.stillFails, let finding = replayed.finding {
                 context.progress.announce(result.findings.record([finding], plan: entry.replay, source: .corpus(file: file)))
             }
@@ -65,11 +67,27 @@ public struct CorpusReplayPhase: Phase {
         return result
     }
 
+    /// Clears the `unconfirmed` mark of an entry that failed again (it is confirmed now), in its own folder.
+    private func confirm(_ entry: CorpusEntry, file: String) {
+        var confirmed = entry
+        confirmed.status = nil
+        let folder = (file as NSString).deletingLastPathComponent
+        let store = CorpusStore(directory: folder.isEmpty ? "." : folder)
+        guard (store.path(for: confirmed) as NSString).lastPathComponent == (file as NSString).lastPathComponent else { return }
+        do {
+            try store.save(confirmed, redactor: Redactor(secrets: context.configuration.secrets))
+        } catch {
+            context.progress.note("warning: could not clear the unconfirmed mark of \(file): \(error)")
+        }
+    }
+
     /// Re-sends one stored failure and re-checks it; a generated case is also regenerated from its seed and choices.
     public func replay(_ entry: CorpusEntry, file: String, discovery: Discovery,
                        tally: inout WalkTally) -> (outcome: CorpusReplayOutcome, finding: Finding?) {
         let spec = context.spec
+        let requestsBefore = context.executor.requests
         let findings = Replayer(context: context, discovery: discovery).run(entry.replay, tally: &tally)
+        let unjudged = unjudgedReason(entry.replay, requestsBefore: requestsBefore)
         var agrees: Bool?
         if case .generatedCase(let query, let index, let choices, _) = entry.replay {
             let regenerated = CaseGenerator(spec: spec, pools: discovery.pools).replay(seed: entry.seed, index: index, choices: choices)
@@ -79,6 +97,8 @@ public struct CorpusReplayPhase: Phase {
         let detail: String
         if let match {
             detail = "still fails: \(match.message)"
+        } else if let unjudged {
+            detail = "not judged: \(unjudged)"
         } else if findings.isEmpty {
             detail = "passes now"
         } else {
@@ -87,7 +107,22 @@ public struct CorpusReplayPhase: Phase {
         if entry.specFingerprint != spec.fingerprint {
             context.progress.note("note: \(file) was recorded with spec \(entry.specFingerprint), this run uses \(spec.fingerprint)")
         }
-        return (CorpusReplayOutcome(file: file, check: entry.check, stillFails: match != nil, regenerationAgrees: agrees,
-                                    detail: detail), match)
+        var outcome = CorpusReplayOutcome(file: file, check: entry.check, stillFails: match != nil, regenerationAgrees: agrees,
+                                          detail: detail)
+        outcome.unjudged = match == nil ? unjudged : nil
+        return (outcome, match)
+    }
+
+    /// Why a replay that found nothing proves nothing (nothing was sent, the gateway halted or the
+    /// deadline cut it, the check needs what this run does not have), or nil when it was judged.
+    private func unjudgedReason(_ plan: ReplayPlan, requestsBefore: Int) -> String? {
+        let executor = context.executor
+        if let reason = executor.stopReason { return reason }
+        if let reason = executor.deadlineStop { return reason }
+        if case .tenancy = plan, context.configuration.secondKey == nil {
+            return "a tenancy finding needs --second-key-env to be re-checked"
+        }
+        if executor.requests == requestsBefore { return "no request could be sent" }
+        return nil
     }
 }

@@ -23,8 +23,10 @@ public struct PhaseProgress: Sendable {
         let elapsed = Clock.monotonic() - started
         let requests = executor.requests
         let rate = elapsed > 0 ? Double(requests) / elapsed : 0
-        sink.update(ProgressSnapshot(phase: phase, done: done, total: total, findings: findings, requests: requests,
-                                     requestsPerSecond: rate, eta: nil))
+        var snapshot = ProgressSnapshot(phase: phase, done: done, total: total, findings: findings, requests: requests,
+                                        requestsPerSecond: rate, eta: nil)
+        snapshot.endsBy = executor.deadline.remaining.map { Clock.monotonic() + max(0, $0) }
+        sink.update(snapshot)
     }
 
     /// A line for the user (callers pass text already free of secrets).

@@ -1,3 +1,4 @@
+import ConvfuzzResults
 /// Receives progress from a run. Implementations must be cheap: they are called on the request path.
 public protocol ProgressSink: Sendable {
     /// A new snapshot.
@@ -18,4 +19,24 @@ public struct SilentProgress: ProgressSink {
     public func note(_ line: String) {}
     /// Does nothing.
     public func finish() {}
+}
+
+/// A sink that removes the run's secrets from every line before another sink shows it, so no progress
+/// line (a finding's message, a phase note) can show a key or a secret value.
+public struct RedactingProgress: ProgressSink {
+    private let inner: any ProgressSink
+    private let redactor: Redactor
+
+    /// Wraps `inner`.
+    public init(_ inner: any ProgressSink, redactor: Redactor) {
+        self.inner = inner
+        self.redactor = redactor
+    }
+
+    /// Passes the snapshot on (it holds counts and a phase name only).
+    public func update(_ snapshot: ProgressSnapshot) { inner.update(snapshot) }
+    /// Passes the line on, redacted.
+    public func note(_ line: String) { inner.note(redactor.redact(line)) }
+    /// Passes the end on.
+    public func finish() { inner.finish() }
 }

@@ -17,6 +17,9 @@ public struct ProgressSnapshot: Sendable, Equatable {
     public var requestsPerSecond: Double
     /// Estimated seconds left in the phase, from the phase's own measured rate; nil when unknown.
     public var eta: Double?
+    /// When the phase must end at the latest (``Clock/monotonic()`` seconds), under the time budget; the
+    /// ETA never passes it. Nil without a budget.
+    public var endsBy: Double?
 
     /// Creates a snapshot.
     public init(phase: PhaseName, done: Int, total: Int, findings: Int, requests: Int, requestsPerSecond: Double, eta: Double?) {

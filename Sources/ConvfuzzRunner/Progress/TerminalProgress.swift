@@ -106,11 +106,18 @@ public final class TerminalProgress: ProgressSink, @unchecked Sendable {
         }
         let elapsed = now - phaseStart
         if shown.done > 0, shown.total > shown.done, elapsed > 0 {
-            shown.eta = Double(shown.total - shown.done) / (Double(shown.done) / elapsed)
+            shown.eta = Self.eta(done: shown.done, total: shown.total, elapsed: elapsed, now: now, endsBy: shown.endsBy)
         } else {
             shown.eta = nil
         }
         return shown
+    }
+
+    /// The phase's ETA from its own rate, never past the time budget's end for the phase (`endsBy`).
+    static func eta(done: Int, total: Int, elapsed: Double, now: Double, endsBy: Double?) -> Double {
+        let byRate = Double(total - done) / (Double(done) / elapsed)
+        guard let endsBy else { return byRate }
+        return max(0, min(byRate, endsBy - now))
     }
 
     private func write(_ text: String) {

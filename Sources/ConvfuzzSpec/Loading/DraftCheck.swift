@@ -15,23 +15,27 @@ enum DraftCheck {
             throw SpecError(file: file, line: version.keyLine,
                             message: "this is an OpenAPI document, not a convfuzz spec; draft a spec from it with `convfuzz spec import \(file) --path PATH`, or compare a spec with it using `convfuzz spec diff SPEC \(file)`")
         }
-        if let found = firstTodo(root, path: "spec") {
-            throw SpecError(file: file, line: found.line,
-                            message: "\(found.path) is a TODO left by `convfuzz spec import`: fill it in or remove the entry")
+        var found: [(line: Int, path: String)] = []
+        collectTodos(root, path: "spec", into: &found)
+        if let first = found.first, found.count == 1 {
+            throw SpecError(file: file, line: first.line,
+                            message: "\(first.path) is a TODO left by `convfuzz spec import`: fill it in or remove the entry")
+        }
+        if let first = found.first {
+            let each = found.map { "line \($0.line) \($0.path)" }.joined(separator: "; ")
+            throw SpecError(file: file, line: first.line,
+                            message: "\(found.count) TODOs left by `convfuzz spec import` (fill each in or remove the entry): \(each)")
         }
     }
 
     // MARK: Helpers
 
-    private static func firstTodo(_ node: YAMLNode, path: String) -> (line: Int, path: String)? {
+    private static func collectTodos(_ node: YAMLNode, path: String, into found: inout [(line: Int, path: String)]) {
         switch node {
         case .scalar(let text, let line, let quoted):
-            return !quoted && isTodo(text) ? (line, path) : nil
+            if !quoted && isTodo(text) { found.append((line, path)) }
         case .sequence(let items, _):
-            for (index, item) in items.enumerated() {
-                if let found = firstTodo(item, path: "\(path)[\(index)]") { return found }
-            }
-            return nil
+            for (index, item) in items.enumerated() { collectTodos(item, path: "\(path)[\(index)]", into: &found) }
         case .mapping(let pairs, _):
             let name = pairs.first { $0.key == "name" || $0.key == "param" }.flatMap { pair -> String? in
                 if case .scalar(let text, _, _) = pair.value { return text }
@@ -39,10 +43,12 @@ enum DraftCheck {
             }
             let here = path == "spec" ? path : name.map { "\(path) ('\($0)')" } ?? path
             for pair in pairs {
-                if isTodo(pair.key) { return (pair.keyLine, here) }
-                if let found = firstTodo(pair.value, path: "\(here).\(pair.key)") { return found }
+                if isTodo(pair.key) {
+                    found.append((pair.keyLine, here))
+                    continue
+                }
+                collectTodos(pair.value, path: "\(here).\(pair.key)", into: &found)
             }
-            return nil
         }
     }
 

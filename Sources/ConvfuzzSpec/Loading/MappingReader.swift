@@ -39,7 +39,8 @@ public struct MappingReader: Sendable {
     public func rejectUnknownKeys(_ allowed: Set<String>) throws(SpecError) {
         for pair in pairs where !allowed.contains(pair.key) {
             let known = allowed.sorted().joined(separator: ", ")
-            throw SpecError(file: file, line: pair.keyLine, message: "unknown key '\(pair.key)' in \(path) (known: \(known))")
+            let hint = ClosestName.to(pair.key, in: allowed).map { "did you mean '\($0)'? " } ?? ""
+            throw SpecError(file: file, line: pair.keyLine, message: "unknown key '\(pair.key)' in \(path) (\(hint)known: \(known))")
         }
     }
 

@@ -26,7 +26,7 @@ public enum SpecLoader {
         let root = try MappingReader(document, file: file, path: "spec")
         try root.rejectUnknownKeys(["convfuzz_spec", "name", "revision", "endpoint", "auth", "wire", "integer",
                                     "errors", "parameters", "grammars", "relations", "filters", "projections",
-                                    "pagination", "response", "error_schema", "discovery"])
+                                    "pagination", "response", "error_schema", "discovery", "health", "secrets"])
         let version = try root.string("convfuzz_spec")
         guard version == formatVersion else {
             throw root.error("convfuzz_spec", "unsupported spec format version '\(version)' (this convfuzz reads \(formatVersion))")
@@ -53,6 +53,7 @@ public enum SpecLoader {
             fingerprint: Fingerprint.hex(text)
         )
         spec.hiddenPools = try loadHiddenPools(root, spec: spec)
+        spec.harness = try loadHarness(root, parameters: parameters)
         try SpecLinter.lint(spec, file: file, lines: LineIndex(root: root))
         return spec
     }

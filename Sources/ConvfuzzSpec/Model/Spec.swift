@@ -33,6 +33,8 @@ public struct Spec: Sendable, Equatable {
     /// Pools responses never show, each with where a user finds its values (`discovery.hidden`); `profile init`
     /// writes them as commented placeholders.
     public var hiddenPools: [(pool: String, hint: String)] = []
+    /// The transport health gate's limit and the secret parameters (`health`, `secrets`).
+    public var harness = HarnessSpec()
     /// A stable fingerprint of the spec's source text (FNV-1a 64, hex).
     public var fingerprint: String
 

@@ -23,27 +23,37 @@ public struct TargetProfile: Sendable, Equatable {
     /// An empty profile.
     public static let empty = TargetProfile()
 
-    /// Reads a profile file.
-    public static func load(path: String) throws(SpecError) -> TargetProfile {
+    /// Reads a profile file; with `spec`, every pool name and value is checked against it (``load(text:file:spec:)``).
+    public static func load(path: String, spec: Spec? = nil) throws(SpecError) -> TargetProfile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SpecError(file: path, line: 0, message: "profile file not found or not readable")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw SpecError(file: path, line: 1, message: "profile file is not UTF-8 text")
         }
-        return try load(text: text, file: path)
+        return try load(text: text, file: path, spec: spec)
     }
 
-    /// Parses profile text.
-    public static func load(text: String, file: String) throws(SpecError) -> TargetProfile {
+    /// Parses profile text. With `spec`, it is validated like a spec: a pool the spec does not know is an
+    /// error naming the closest known pool, a pool must be a list of strings, and each value must fit the
+    /// type of the parameters the pool feeds (an integer pool takes integers, an enum pool the enum's
+    /// values); every error is `file:line: message`.
+    public static func load(text: String, file: String, spec: Spec? = nil) throws(SpecError) -> TargetProfile {
         let root = try MappingReader(YAMLNode.parse(text, file: file), file: file, path: "profile")
         try root.rejectUnknownKeys(["convfuzz_profile", "target", "description", "pools", "id_values"])
         var profile = TargetProfile(target: try root.optionalString("target") ?? "unnamed")
         if let pools = try root.mapping("pools") {
-            for name in pools.keys { profile.pools[name] = try pools.stringList(name) ?? [] }
+            let kinds = spec.map(ProfilePoolKinds.init)
+            for name in pools.keys {
+                if let kinds { try kinds.check(pool: name, in: pools) }
+                profile.pools[name] = try pools.stringList(name) ?? []
+            }
         }
         if let values = try root.mapping("id_values") {
-            for name in values.keys { profile.idValues[name] = try values.stringList(name) ?? [] }
+            for name in values.keys {
+                if spec != nil { try ProfilePoolKinds.requireStrings(name, in: values) }
+                profile.idValues[name] = try values.stringList(name) ?? []
+            }
         }
         return profile
     }

@@ -31,7 +31,7 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         let spec = try specOptions.loadSpec()
-        let profile = try specOptions.loadProfile(embeddedFallback: false)
+        let profile = try specOptions.loadProfile(embeddedFallback: false, spec: spec)
         let generator = CaseGenerator(spec: spec, pools: ValuePools(profile: profile))
         if discard {
             let started = Date()

@@ -20,8 +20,8 @@ struct ProfileInitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Walk the target once and write a profile: harvested values, and commented placeholders for hidden ones.",
         discussion: """
-            Values responses never show (user ids, topic ids, data-collection and evaluation ids) are written as \\
-            commented placeholders that say where to find them. Exit 0 when written, 2 on a bad --out, 3 when the \\
+            Values responses never show (user ids, topic ids, data-collection and evaluation ids) are written as \
+            commented placeholders that say where to find them. Exit 0 when written, 2 on a bad --out, 3 when the \
             target is unreachable, refuses the key or is not the endpoint.
             """
     )

@@ -7,7 +7,9 @@ struct ReplayCommand: ParsableCommand {
         commandName: "replay",
         abstract: "Re-send stored failures exactly and re-check them; also regenerate each from its seed.",
         discussion: """
-            Exit 0 when every failure is gone, 1 when any is still there, 2 on a bad file, 3 when the target is unreachable.
+            Each entry is replayed on the target it was found on (recorded in the entry; the embedded server for entries \
+            without one) unless --target (or --fault/--chaos) names another. Exit 0 when every failure is gone, 1 when any \
+            is still there, 2 on a bad file, 3 when the target is unreachable or a replay could not be judged.
             """
     )
 
@@ -20,14 +22,22 @@ struct ReplayCommand: ParsableCommand {
     func run() throws {
         let files = try RunSetup.corpusFiles(paths)
         guard !files.isEmpty else { throw CommandExit.usage("no corpus entries in \(paths.joined(separator: ", "))") }
-        let outcomes = try RunSetup.replay(files, specOptions: specOptions, targetOptions: targetOptions)
+        let spec = try specOptions.loadSpec()
+        let plan = CorpusTargeting(entries: try RunSetup.entries(files),
+                                   named: targetOptions.namedOrigin(specFingerprint: spec.fingerprint), deleting: false, force: false)
+        let outcomes = try RunSetup.replay(plan, files: files, specOptions: specOptions, targetOptions: targetOptions)
         for outcome in outcomes {
             let regeneration = outcome.regenerationAgrees.map { $0 ? "; regenerates identically" : "; regeneration differs (pools or generator changed)" } ?? ""
-            print("\(outcome.stillFails ? "FAIL" : "ok  ") \(outcome.file) [\(outcome.check)]: \(outcome.detail)\(regeneration)")
+            let mark = outcome.stillFails ? "FAIL" : outcome.passed ? "ok  " : "??? "
+            print("\(mark) \(outcome.file) [\(outcome.check)]: \(outcome.detail)\(regeneration)")
         }
         let failing = outcomes.filter(\.stillFails).count
-        print("\(outcomes.count - failing) passed, \(failing) failed")
+        let unjudged = outcomes.filter { $0.unjudged != nil }.count
+        print("\(outcomes.count - failing - unjudged) passed, \(failing) failed" + (unjudged > 0 ? ", \(unjudged) not judged" : ""))
         if failing > 0 { throw CommandExit(code: ExitStatus.findings, message: "") }
+        if unjudged > 0 {
+            throw CommandExit(code: ExitStatus.target, message: "\(unjudged) \(unjudged == 1 ? "entry" : "entries") could not be judged (see above)")
+        }
     }
 }
 

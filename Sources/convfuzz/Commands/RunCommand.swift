@@ -51,6 +51,10 @@ struct RunCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Retries on connection errors, 429 and 503.")
     var retries: Int = RunSettings.defaults.retries
 
+    @Option(help: ArgumentHelp("The share of requests that may meet transport trouble (resets, stalls, timeouts, 503s, 429s beyond Retry-After) before the run fails with exit 3, e.g. 5% or 0.05 (default: the spec's health.max_retry_share, else 5%).",
+                               valueName: "share"))
+    var maxRetryShare: String?
+
     @Option(parsing: .unconditional, help: "Valid cases that get a full cursor walk.")
     var walks: Int = RunSettings.defaults.walkSample
 
@@ -107,6 +111,9 @@ struct RunCommand: ParsableCommand {
         }
         if let window, WindowMode(rawValue: window) == nil { throw ValidationError("--window must be now or off") }
         try Bounds.within("--retries", retries, 0, 10)
+        if let maxRetryShare, TransportHealth.parseShare(maxRetryShare) == nil {
+            throw ValidationError("--max-retry-share must be a share such as 5% or 0.05 (0 to 1), got '\(maxRetryShare)'")
+        }
         try Bounds.atLeast("--walks", walks, 0)
         try Bounds.atLeast("--relations", relations, 0)
         try Bounds.atLeast("--max-walk-pages", maxWalkPages, 1)
@@ -143,7 +150,7 @@ struct RunCommand: ParsableCommand {
         let destinations = try reportOptions.checkDestinations(corpus: noCorpus ? nil : corpus)
         let spec = try specOptions.loadSpec()
         let embedded = targetOptions.target == nil
-        let profile = try specOptions.loadProfile(embeddedFallback: embedded)
+        let profile = try specOptions.loadProfile(embeddedFallback: embedded, spec: spec)
         let baselineValue = try loadBaseline()
         if !noCorpus { try RunSetup.checkCorpus(corpus) }
         let keys = try targetOptions.keys(defaultEnv: spec.auth.env, seed: seed)
@@ -163,6 +170,9 @@ struct RunCommand: ParsableCommand {
         configuration.concurrency = concurrency
         configuration.rateLimit = rateLimit.flatMap(RunCommand.parseRate)
         configuration.retries = retries
+        configuration.maxRetryShare = maxRetryShare.flatMap(TransportHealth.parseShare) ?? spec.harness.maxRetryShare
+            ?? TransportHealth.defaultMaxRetryShare
+        configuration.extraSecrets = SecretValues.collect(spec: spec, profile: profile, marked: targetOptions.secretParams)
         configuration.walkSample = walks
         configuration.maxWalkPages = maxWalkPages
         configuration.relationBudget = relations
@@ -173,6 +183,7 @@ struct RunCommand: ParsableCommand {
         configuration.verbose = verbose
         configuration.shard = shard.flatMap(Shard.init(parsing:)) ?? .whole
         configuration.targetIdentity = targetOptions.identity
+        configuration.origin = targetOptions.origin(specFingerprint: spec.fingerprint, keyEnv: keys.first == nil ? nil : keys.firstEnv)
         configuration.transport = TransportConfiguration(connectTimeout: connectTimeout, totalTimeout: requestTimeout,
                                                          maxResponseBytes: maxResponseBytes, maxConcurrency: concurrency)
         let stop = StopRequest()
@@ -183,7 +194,8 @@ struct RunCommand: ParsableCommand {
             Terminal.diagnostic("convfuzz: no --target; fuzzing the embedded reference server at \(url)\(fault)\n")
         }
         let progress = TerminalProgress(style: Terminal.progressStyle)
-        let runner = Runner(configuration: configuration, baseline: baselineValue, progress: progress)
+        let runner = Runner(configuration: configuration, baseline: baselineValue,
+                            progress: RedactingProgress(progress, redactor: Redactor(secrets: configuration.secrets)))
         progress.countRequests { [executorRunner = UncheckedSendable(runner)] in executorRunner.value.requestsSoFar }
         let redactor = Redactor(secrets: configuration.secrets)
         let verboseReports = verbose
@@ -223,6 +235,7 @@ struct RunCommand: ParsableCommand {
             Foundation.exit(ExitStatus.usage)
         }
         if let reason = result.abortReason { Terminal.error(redactor.redact(reason)) }
+        if let failure = result.healthFailure { Terminal.error(redactor.redact(failure)) }
         Foundation.exit(result.exitCode)
     }
 
@@ -246,7 +259,7 @@ struct RunCommand: ParsableCommand {
 extension RunCommand: Exemplified {
     static let examples = [
         "convfuzz run",
-        "convfuzz run --fault page-size-plus-one --junit out/junit.xml --json -",
+        "convfuzz run --target http://127.0.0.1:8080 --junit out/junit.xml   # against convfuzz serve --port 8080",
         "ELEVENLABS_API_KEY=… convfuzz run --target https://api.elevenlabs.io --profile staging.yaml --time-budget 600",
     ]
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import ConvfuzzEmbedded
 import ConvfuzzReferenceServer
+import ConvfuzzSpec
 import Foundation
 
 /// `convfuzz serve`: runs the bundled reference server in the foreground.
@@ -21,7 +23,7 @@ struct ServeCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Number of conversations (1 to 1,000,000).")
     var size: Int = 1000
 
-    @Option(help: "Inject one deliberate contract violation (see `convfuzz faults --chaos`).")
+    @Option(help: "Inject one deliberate contract violation (see `convfuzz faults`).")
     var fault: String?
 
     @Option(help: ArgumentHelp("Transport misbehaviours, comma-separated (see `convfuzz faults --chaos`): "
@@ -31,8 +33,11 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The share of list requests a chaos mode affects, in (0, 1] (e.g. 0.01 for 1%).")
     var chaosRate: Double = 1
 
-    @Option(help: "Require this environment variable's value in the auth header (unset: no auth).")
+    @Option(help: "Require this environment variable's value in the auth header (default: the spec's, ELEVENLABS_API_KEY, the variable `convfuzz run` reads; auth is off when it is unset).")
     var apiKeyEnv: String?
+
+    @Flag(help: "Answer every request whatever its key, even when the key variable is set.")
+    var noAuth = false
 
     @Option(help: "Serve a second workspace (its own agents and conversations) to the key in this environment variable; needs --api-key-env.")
     var secondKeyEnv: String?
@@ -57,8 +62,8 @@ struct ServeCommand: ParsableCommand {
             throw ValidationError("unknown fault '\(fault)'; `convfuzz faults` lists them")
         }
         try ChaosOptions.validate(chaos: chaos, rate: chaosRate)
-        if secondKeyEnv != nil && apiKeyEnv == nil {
-            throw ValidationError("--second-key-env needs --api-key-env (the first workspace's key)")
+        if noAuth && (apiKeyEnv != nil || secondKeyEnv != nil) {
+            throw ValidationError("--no-auth turns the key check off; it cannot be combined with --api-key-env or --second-key-env")
         }
     }
 
@@ -67,8 +72,19 @@ struct ServeCommand: ParsableCommand {
             print(ReferenceProfile.renderYAML(), terminator: "")
             return
         }
-        let key = try apiKeyEnv.map { name throws in try ServeCommand.key(in: name, option: "--api-key-env") }
+        let keyEnv = apiKeyEnv ?? ServeCommand.defaultKeyEnv
+        let key: String?
+        if noAuth {
+            key = nil
+        } else if let apiKeyEnv {
+            key = try ServeCommand.key(in: apiKeyEnv, option: "--api-key-env")
+        } else {
+            key = ProcessInfo.processInfo.environment[keyEnv].flatMap { $0.isEmpty ? nil : $0 }
+        }
         let second = try secondKeyEnv.map { name throws in try ServeCommand.key(in: name, option: "--second-key-env") }
+        if second != nil && key == nil {
+            throw CommandExit.usage("--second-key-env needs the first workspace's key too: set \(keyEnv) (or name another variable with --api-key-env)")
+        }
         if let key, key == second {
             throw CommandExit.usage("--second-key-env \(secondKeyEnv ?? ""): the second key must differ from the first")
         }
@@ -85,14 +101,24 @@ struct ServeCommand: ParsableCommand {
         }
         let faultText = (fault.map { " with fault \($0)" } ?? "") + ChaosOptions.describe(chaos: chaos, rate: chaosRate)
             + (second == nil ? "" : ", two workspaces")
+        let auth = key == nil
+            ? "auth off: every request is answered whatever its key (\(noAuth ? "--no-auth" : "\(keyEnv) is not set")); "
+                + "`convfuzz run` sends no key either unless \(keyEnv) is set"
+            : "auth on: requests need the key in $\(keyEnv), which `convfuzz run` sends by default"
         let banner = """
-            convfuzz reference server on \(server.baseURL) (\(size) conversations, seed \(seed)\(faultText))
+            convfuzz reference server on \(server.baseURL), \(auth)
+            \(size) conversations, seed \(seed)\(faultText)
             list endpoint: \(server.baseURL)\(configuration.basePath)
 
             """
         FileHandle.standardOutput.write(Data(banner.utf8))
         ServeCommand.waitForTermination()
         server.stop()
+    }
+
+    /// The variable `convfuzz run` reads the key from by default: the embedded spec's `auth.env`.
+    static var defaultKeyEnv: String {
+        (try? SpecLoader.load(text: EmbeddedSpec.text, file: EmbeddedSpec.displayName))?.auth.env ?? "ELEVENLABS_API_KEY"
     }
 
     /// The non-empty value of an environment variable, or a usage error naming the option.
@@ -121,7 +147,7 @@ struct ServeCommand: ParsableCommand {
 
 extension ServeCommand: Exemplified {
     static let examples = [
-        "convfuzz serve --port 8080",
+        "convfuzz serve --port 8080   # then, in another shell: convfuzz run --target http://127.0.0.1:8080",
         "convfuzz serve --port 0 --fault page-size-plus-one",
         "convfuzz serve --print-profile > reference.yaml",
     ]

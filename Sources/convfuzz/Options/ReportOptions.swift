@@ -37,23 +37,36 @@ struct ReportOptions: ParsableArguments {
         }
     }
 
-    /// Writes every requested file, then prints the summary (on stderr when a report went to standard output).
+    /// Writes every requested file it can, then prints the summary (on stderr when a report went to
+    /// standard output). A report that cannot be written does not stop the others or the summary: the
+    /// failures are thrown afterwards, in one line naming each, with the run's own exit code when it is
+    /// not 0 (so findings are not hidden behind a file error) and 2 otherwise.
     func emit(_ context: ReportContext, destinations: [OutputDestination], exitCode: Int32) throws {
+        var failures: [String] = []
         for destination in destinations where destination.kind != .folder {
             let text: String
             switch destination.option {
             case "--junit": text = JUnitReport.render(context)
             case "--json":
-                do { text = try JSONReport.render(context) } catch { throw CommandExit.usage("--json: the report could not be rendered") }
+                do { text = try JSONReport.render(context) } catch {
+                    failures.append("--json: the report could not be rendered")
+                    continue
+                }
             case "--markdown": text = MarkdownReport.render(context)
             case "--html": text = HTMLReport.render(context)
             default: text = Baseline.render(context.result.findings.map(\.finding.signature))
             }
-            do { try destination.write(text) } catch { throw CommandExit.usage(error.description) }
+            do { try destination.write(text) } catch { failures.append("\(error)") }
         }
         let reportOnStdout = destinations.contains { $0.kind == .standardOutput }
         let summary = TextSummary.render(context, color: !reportOnStdout && Terminal.colorAllowed, exitCode: exitCode)
         let text = quiet ? (summary.split(separator: "\n").last.map { String($0) + "\n" } ?? "") : summary
         if reportOnStdout { Terminal.diagnostic(text) } else { print(text, terminator: "") }
+        guard !failures.isEmpty else { return }
+        let written = destinations.filter { $0.kind != .folder }.count - failures.count
+        let code = exitCode != 0 ? exitCode : ExitStatus.usage
+        throw CommandExit(code: code, message: "could not write \(failures.joined(separator: "; ")); the summary"
+                          + (written > 0 ? " and the \(written) other report(s) were" : " was") + " written; "
+                          + (exitCode != 0 ? "exit \(code) is the run's own verdict" : "exit 2 because a report is missing"))
     }
 }

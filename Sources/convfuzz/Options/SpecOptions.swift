@@ -23,9 +23,10 @@ struct SpecOptions: ParsableArguments {
 
     /// Loads `--profile`; without it, the embedded reference server's profile when `embeddedFallback`
     /// (the run targets the embedded server), else an empty profile.
-    func loadProfile(embeddedFallback: Bool) throws -> TargetProfile {
+    /// A `--profile` is checked against `spec` (unknown pools, wrong types): exit 2 with `file:line: message`.
+    func loadProfile(embeddedFallback: Bool, spec: Spec? = nil) throws -> TargetProfile {
         do {
-            if let profile { return try TargetProfile.load(path: profile) }
+            if let profile { return try TargetProfile.load(path: profile, spec: spec) }
             guard embeddedFallback else { return .empty }
             return try TargetProfile.load(text: ReferenceProfile.renderYAML(), file: "(embedded) reference profile")
         } catch {

@@ -26,6 +26,11 @@ struct TargetOptions: ParsableArguments {
     @Option(help: "Environment variable holding a key of another workspace: tenant isolation between the two keys is checked. Without --target, an unset variable gets a key generated from the seed.")
     var secondKeyEnv: String?
 
+    @Option(name: .customLong("secret-param"),
+            help: ArgumentHelp("A parameter whose values are secret (repeatable): every value sent for it is redacted from every output, like the key.",
+                               valueName: "name"))
+    var secretParams: [String] = []
+
     @Option(help: "Embedded server only: inject this contract violation (see `convfuzz faults`).")
     var fault: String?
 
@@ -47,10 +52,7 @@ struct TargetOptions: ParsableArguments {
 
     func validate() throws {
         if let target {
-            guard let url = URL(string: target), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
-                  url.host != nil else {
-                throw ValidationError("--target must be an http(s) URL such as https://api.elevenlabs.io, got '\(target)'")
-            }
+            if let problem = TargetURL.problem(target) { throw ValidationError("--target: \(problem)") }
             if fault != nil { throw ValidationError("--fault only applies to the embedded server (omit --target)") }
             if insertRate != nil { throw ValidationError("--insert-rate only applies to the embedded server (omit --target)") }
             if chaos != nil { throw ValidationError("--chaos only applies to the embedded server (omit --target)") }
@@ -95,10 +97,48 @@ struct TargetOptions: ParsableArguments {
         return keys
     }
 
-    /// What the target is, the same in every process of one run: the URL, or the embedded server's settings.
+    /// What the target is, the same in every process of one run: the URL (without credentials), or the
+    /// embedded server's settings.
     var identity: String {
-        if let target { return target }
+        if let target { return TargetURL.withoutCredentials(target) }
         return "embedded reference server (seed \(serverSeed), size \(serverSize), fault \(fault ?? "none"))"
+    }
+
+    // MARK: Origins
+
+    /// The target as corpus entries record it.
+    func origin(specFingerprint: String, keyEnv: String?) -> CorpusOrigin {
+        if let target { return CorpusOrigin(remote: target, specFingerprint: specFingerprint, apiKeyEnv: keyEnv) }
+        let server = CorpusOrigin.EmbeddedServer(seed: serverSeed, size: serverSize, fault: fault, chaos: chaos, chaosRate: chaosRate)
+        return CorpusOrigin(embedded: server, specFingerprint: specFingerprint, apiKeyEnv: keyEnv)
+    }
+
+    /// The target the user named on the command line (`--target`, or the embedded server with
+    /// `--fault` or `--chaos`), or nil when only defaults were given.
+    func namedOrigin(specFingerprint: String) -> CorpusOrigin? {
+        guard target != nil || fault != nil || chaos != nil else { return nil }
+        return origin(specFingerprint: specFingerprint, keyEnv: apiKeyEnv)
+    }
+
+    /// These options aimed at a recorded origin: its URL or its embedded server's settings; the key is
+    /// read from `--api-key-env` when given, else from the variable the origin names.
+    func aimed(at origin: CorpusOrigin) -> TargetOptions {
+        var copy = self
+        if let server = origin.server {
+            copy.target = nil
+            copy.serverSeed = server.seed
+            copy.serverSize = server.size
+            copy.fault = server.fault
+            copy.chaos = server.chaos
+            copy.chaosRate = server.chaosRate ?? 1
+        } else {
+            copy.target = origin.target
+            copy.fault = nil
+            copy.chaos = nil
+            copy.insertRate = nil
+        }
+        if copy.apiKeyEnv == nil { copy.apiKeyEnv = origin.apiKeyEnv }
+        return copy
     }
 
     /// Starts the embedded server when there is no target; returns the base URL and the server to stop.

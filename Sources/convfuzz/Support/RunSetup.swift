@@ -15,13 +15,47 @@ enum RunSetup {
         configuration.window = targetOptions.target == nil ? .off : .now
         configuration.corpusDirectory = nil
         configuration.replayCorpus = false
+        configuration.origin = targetOptions.origin(specFingerprint: spec.fingerprint, keyEnv: keys.first == nil ? nil : keys.firstEnv)
+        configuration.extraSecrets = SecretValues.collect(spec: spec, profile: profile, marked: targetOptions.secretParams)
         return (configuration, server, keys.first)
+    }
+
+    /// Reads every corpus file before the first request; a broken one exits 2 naming the file.
+    static func entries(_ files: [String]) throws -> [(path: String, entry: CorpusEntry)] {
+        try files.map { file in
+            do {
+                return (file, try CorpusStore.load(path: file))
+            } catch let abort as RunAbort {
+                throw CommandExit.usage(abort.description)
+            } catch {
+                throw CommandExit.usage("\(file): not a convfuzz corpus entry")
+            }
+        }
+    }
+
+    /// Replays each group of a plan against its target (an entry's origin, or the target the options
+    /// name); outcomes come back in the order of `files`.
+    static func replay(_ plan: CorpusTargeting, files: [String], specOptions: SpecOptions,
+                       targetOptions: TargetOptions) throws -> [CorpusReplayOutcome] {
+        var outcomes: [String: CorpusReplayOutcome] = [:]
+        for group in plan.groups {
+            let options = group.origin.map { targetOptions.aimed(at: $0) } ?? targetOptions
+            if let origin = group.origin {
+                let count = group.files.count
+                Terminal.diagnostic("convfuzz: replaying \(count) \(count == 1 ? "entry" : "entries") against \(origin.description), "
+                                    + "where \(count == 1 ? "it was" : "they were") found\n")
+            }
+            for outcome in try replay(group.files, specOptions: specOptions, targetOptions: options) {
+                outcomes[outcome.file] = outcome
+            }
+        }
+        return files.compactMap { outcomes[$0] }
     }
 
     /// Replays corpus files against the target the options name (the embedded server by default).
     static func replay(_ files: [String], specOptions: SpecOptions, targetOptions: TargetOptions) throws -> [CorpusReplayOutcome] {
         let spec = try specOptions.loadSpec()
-        let profile = try specOptions.loadProfile(embeddedFallback: targetOptions.target == nil)
+        let profile = try specOptions.loadProfile(embeddedFallback: targetOptions.target == nil, spec: spec)
         let (configuration, server, key) = try configuration(spec: spec, profile: profile, targetOptions: targetOptions)
         defer { server?.stop() }
         do {
