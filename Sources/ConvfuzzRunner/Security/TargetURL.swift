@@ -62,13 +62,13 @@ public enum TargetURL {
     public static func problem(_ text: String) -> String? {
         let shown = withoutCredentials(text)
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased() else {
-            return "'\(shown)' is not a URL; give a base URL such as https://api.elevenlabs.io"
+            return "'\(shown)' is not a URL; give a base URL such as https://api.example.com"
         }
         guard scheme == "http" || scheme == "https" else {
             return "'\(shown)' uses the \(scheme): scheme; convfuzz tests HTTP APIs, so give an http:// or https:// base URL"
         }
         guard let host = components.host, !host.isEmpty else {
-            return "'\(shown)' has no host; give a base URL such as https://api.elevenlabs.io"
+            return "'\(shown)' has no host; give a base URL such as https://api.example.com"
         }
         if components.percentEncodedQuery != nil {
             return "'\(withoutQuery(shown))' has a query string; a base URL takes none (the spec's parameters are the query), so pass the URL without '?…'"

@@ -81,10 +81,10 @@ struct ServeCommand: ParsableCommand {
         } else {
             key = ProcessInfo.processInfo.environment[keyEnv].flatMap { $0.isEmpty ? nil : $0 }
         }
-        let second = try secondKeyEnv.map { name throws in try ServeCommand.key(in: name, option: "--second-key-env") }
-        if second != nil && key == nil {
-            throw CommandExit.usage("--second-key-env needs the first workspace's key too: set \(keyEnv) (or name another variable with --api-key-env)")
+        if secondKeyEnv != nil && key == nil {
+            throw CommandExit.usage("--second-key-env needs --api-key-env (the first workspace's key): \(keyEnv) is not set")
         }
+        let second = try secondKeyEnv.map { name throws in try ServeCommand.key(in: name, option: "--second-key-env") }
         if let key, key == second {
             throw CommandExit.usage("--second-key-env \(secondKeyEnv ?? ""): the second key must differ from the first")
         }
