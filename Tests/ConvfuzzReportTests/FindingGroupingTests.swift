@@ -45,9 +45,21 @@ struct FindingGroupingTests {
                         Self.reported(.schema, nil, detail: "<items>[].rating:type"),
                         Self.reported(.schema, nil, detail: "<items>[].message_count:null")]
         let groups = FindingGrouper.groups(findings)
-        #expect(groups.map(\.key) == ["CF-WALK-COMPLETENESS|agent_id", "CF-META-DISJOINT|user_id",
+        #expect(groups.map(\.key) == ["semantics:agent_id", "semantics:user_id",
                                       "CF-SCHEMA|-|<items>[].rating:type", "CF-SCHEMA|-|<items>[].message_count:null"])
         #expect(groups[0].count == 2)
+    }
+
+    @Test func findingsOverOneParameterShareItsGroup() {
+        let findings = [Self.reported(.filter, "rating_max", detail: "lte:null"),
+                        Self.reported(.walkCompleteness, "main_languages,rating_max", detail: "extra"),
+                        Self.reported(.walkCompleteness, "rating_max,search", detail: "extra"),
+                        Self.reported(.metaMonotone, "rating_max", detail: "lte:extra", pageSize: nil),
+                        Self.reported(.walkCompleteness, "agent_id", detail: "missing")]
+        let groups = FindingGrouper.groups(findings)
+        #expect(groups.map(\.key) == ["semantics:rating_max", "semantics:agent_id"])
+        #expect(groups[0].check == .filter && groups[0].count == 4 && groups[0].parameters == ["rating_max"])
+        #expect(groups[0].cause == "rating_max does not select the items the spec says; seen in 4 findings over it (CF-FILTER, CF-WALK-COMPLETENESS, CF-META-MONOTONE)")
     }
 
     @Test func theSameWrongStatusClassAcrossParametersIsOneGroup() {

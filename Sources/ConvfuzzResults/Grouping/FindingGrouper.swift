@@ -13,7 +13,10 @@ import ConvfuzzOracle
 /// 2. **A wrong status class.** Status and validation-error findings with the same check and the
 ///    same normalised detail (the case class and the status seen) are one group across parameters:
 ///    a lax integer reader shows as `CF-STATUS-ACCEPTED|…|200` on every integer parameter.
-/// 3. **The same check on the same parameter** (or, for checks without a parameter, on the same detail,
+/// 3. **One parameter's semantics.** Item-level filter findings, completeness and relation findings
+///    name the parameters they involve; each joins the group of the parameter the most such findings
+///    share (ties: the one seen first), since a filter read wrongly shows in every check over it.
+/// 4. **The same check on the same parameter** (or, for checks without a parameter, on the same detail,
 ///    e.g. the schema path).
 ///
 /// Everything else stays a group of one. The result is deterministic: groups come in the order of
@@ -36,13 +39,14 @@ public enum FindingGrouper {
     /// Flaky findings (they did not reproduce) are grouped among themselves: a flaky walk finding
     /// never absorbs a confirmed one, nor the other way round.
     public static func groups(_ findings: [ReportedFinding]) -> [FindingGroup] {
+        let shared = sharedParameters(findings)
         let root = setBreakingRoot(findings.filter { $0.status != .flaky })
         let flakyRoot = setBreakingRoot(findings.filter { $0.status == .flaky })
         var order: [String] = []
         var members: [String: [ReportedFinding]] = [:]
         for reported in findings {
             let flaky = reported.status == .flaky
-            let key = (flaky ? flakyPrefix : "") + key(for: reported, root: flaky ? flakyRoot : root)
+            let key = (flaky ? flakyPrefix : "") + key(for: reported, root: flaky ? flakyRoot : root, shared: shared)
             if members[key] == nil { order.append(key) }
             members[key, default: []].append(reported)
         }
@@ -57,13 +61,16 @@ public enum FindingGrouper {
     static let flakyPrefix = "flaky:"
 
     /// The grouping key of one finding, given the run's set-breaking walk check (if any).
-    static func key(for reported: ReportedFinding, root: CheckID?) -> String {
+    static func key(for reported: ReportedFinding, root: CheckID?, shared: [String: Int] = [:]) -> String {
         let finding = reported.finding
         let check = finding.check
         if let root, check == root || walkComparisons.contains(check) || setBreakingWalkChecks.contains(check) {
             return "walk:\(step(root))"
         }
         if stepWalkChecks.contains(check) { return "walk:\(step(check))" }
+        if semanticChecks.contains(check), let parameter = mostShared(parameters(of: finding), shared) {
+            return "semantics:\(parameter)"
+        }
         let detail = signatureDetail(finding.signature)
         switch check.category {
         case .status, .error:
@@ -72,6 +79,31 @@ public enum FindingGrouper {
             if let parameter = finding.parameter, !parameter.isEmpty { return "\(check.rawValue)|\(parameter)" }
             return "\(check.rawValue)|-|\(detail)"
         }
+    }
+
+    /// Checks that judge what a parameter selects: one item, a filtered walk, a relation.
+    static let semanticChecks: Set<CheckID> = walkComparisons.subtracting([.walkPageSize, .sortReverse, .cursorReuse])
+        .union([.filter])
+
+    /// The parameters a finding names (a comparison names several, comma-separated).
+    static func parameters(of finding: Finding) -> [String] {
+        (finding.parameter ?? "").split(whereSeparator: { $0 == "," || $0 == "+" }).map(String.init).filter { !$0.isEmpty }
+    }
+
+    /// How many semantic findings name each parameter, with the position it was first seen (for ties).
+    static func sharedParameters(_ findings: [ReportedFinding]) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for reported in findings where semanticChecks.contains(reported.finding.check) {
+            for parameter in Set(parameters(of: reported.finding)) { counts[parameter, default: 0] += 1 }
+        }
+        return counts
+    }
+
+    /// The parameter of `list` the most findings share; the first of the list on a tie.
+    static func mostShared(_ list: [String], _ shared: [String: Int]) -> String? {
+        var best: String?
+        for parameter in list where best == nil || (shared[parameter] ?? 0) > (shared[best!] ?? 0) { best = parameter }
+        return best
     }
 
     /// The first set-breaking walk check the run found, by the order of ``setBreakingWalkChecks``.
@@ -104,13 +136,19 @@ public enum FindingGrouper {
             .subtracting([""]).sorted()
         let headline = headlineCheck(key: key, members: members, root: root)
         let representative = representativeIndex(members, headline: headline)
-        return FindingGroup(key: key, check: headline, parameters: key.hasPrefix("walk:") ? walkParameters(members, headline) : parameters,
-                            cause: GroupCause.sentence(key: key, check: headline, members: members, parameters: parameters),
+        let named = key.hasPrefix("walk:") ? walkParameters(members, headline)
+            : key.hasPrefix("semantics:") ? [String(key.dropFirst("semantics:".count))] : parameters
+        return FindingGroup(key: key, check: headline, parameters: named,
+                            cause: GroupCause.sentence(key: key, check: headline, members: members, parameters: named),
                             status: status(of: members), representative: representative, members: members)
     }
 
     private static func headlineCheck(key: String, members: [ReportedFinding], root: CheckID?) -> CheckID {
         if key.hasPrefix("walk:"), let root, key == "walk:\(step(root))" { return root }
+        if key.hasPrefix("semantics:") {
+            let checks = Set(members.map(\.finding.check))
+            return CheckID.allCases.first { checks.contains($0) } ?? members[0].finding.check
+        }
         return members[0].finding.check
     }
 

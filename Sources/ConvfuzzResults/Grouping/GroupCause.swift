@@ -8,6 +8,12 @@ enum GroupCause {
         if key.hasPrefix("walk:") {
             return walkSentence(step: String(key.dropFirst("walk:".count)), members: members)
         }
+        if key.hasPrefix("semantics:") {
+            var checks: [String] = []
+            for member in members where !checks.contains(member.finding.check.rawValue) { checks.append(member.finding.check.rawValue) }
+            let name = parameters.first ?? "?"
+            return "\(name) does not select the items the spec says; seen in \(count) finding\(count == 1 ? "" : "s") over it (\(checks.joined(separator: ", ")))"
+        }
         if key.hasPrefix("status:") {
             let detail = FindingGrouper.signatureDetail(members[0].finding.signature)
             let list = parameters.isEmpty ? "" : " on \(parameters.count) parameter\(parameters.count == 1 ? "" : "s") (\(parameters.joined(separator: ", ")))"
