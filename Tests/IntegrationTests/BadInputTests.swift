@@ -141,7 +141,9 @@ struct BadInputTests {
         let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory + "/out/report.json")))
             as? [String: Any]
         #expect(report?["exitCode"] as? Int == Int(code))
-        let findings = ((report?["result"] as? [String: Any])?["findings"] as? [[String: Any]]) ?? []
+        // result.findings holds one entry per root-cause group; the findings are its members.
+        let groups = ((report?["result"] as? [String: Any])?["findings"] as? [[String: Any]]) ?? []
+        let findings = groups.flatMap { ($0["members"] as? [[String: Any]]) ?? [] }
         #expect(!findings.isEmpty)
         #expect(findings.allSatisfy { $0["status"] as? String == "unconfirmed" || $0["status"] as? String == "new" })
         let corpus = (try? FileManager.default.contentsOfDirectory(atPath: directory + "/corpus")) ?? []

@@ -70,7 +70,9 @@ struct DeterminismTests {
     /// The findings of a report: (signature, status), in report order.
     static func findings(_ report: [String: Any]) -> [String] {
         let result = report["result"] as? [String: Any]
-        let findings = result?["findings"] as? [[String: Any]] ?? []
+        // result.findings holds one entry per root-cause group; the findings are its members, in group order.
+        let groups = result?["findings"] as? [[String: Any]] ?? []
+        let findings = groups.flatMap { ($0["members"] as? [[String: Any]]) ?? [] }
         return findings.map { reported in
             let finding = reported["finding"] as? [String: Any]
             return "\(finding?["signature"] as? String ?? "?") [\(reported["status"] as? String ?? "?")]"

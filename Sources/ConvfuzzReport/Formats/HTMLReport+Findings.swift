@@ -6,20 +6,25 @@ extension HTMLReport {
 
     static func renderFindings(_ page: inout Page) {
         let result = page.context.result
-        page.append("<section id=\"findings\"><h2>Findings (\(result.findings.count))</h2>")
+        let groups = page.context.groups
+        let grouped = groups.count == result.findings.count ? "" : " in \(groups.count) group\(groups.count == 1 ? "" : "s")"
+        page.append("<section id=\"findings\"><h2>Findings (\(result.findings.count)\(grouped))</h2>")
         if result.findings.isEmpty {
             page.append("<p class=\"none\">No findings.</p>")
         }
-        if !result.findings.isEmpty {
+        if !groups.isEmpty {
             page.append("<table class=\"data finding-index\"><tr><th>#</th><th>check</th><th>parameter</th><th>status</th><th>seen</th><th>message</th></tr>")
-            for (index, reported) in result.findings.enumerated() {
-                let finding = reported.finding
-                page.append("<tr><td><a href=\"#finding-\(index + 1)\">\(index + 1)</a></td><td><code>\(page.text(finding.check.rawValue))</code></td><td>\(page.text(finding.parameter ?? "—"))</td><td>\(reported.status.rawValue)</td><td>\(reported.occurrences)×</td><td class=\"message\">\(page.text(ReportContext.clip(finding.message, limit: 160)))</td></tr>")
+            for (index, group) in groups.enumerated() {
+                let reported = group.example
+                let parameters = group.parameters.isEmpty ? "—" : group.parameters.joined(separator: ", ")
+                let seen = group.count == 1 ? "\(reported.occurrences)×" : "\(group.count) findings"
+                let message = group.count == 1 ? reported.finding.message : group.cause
+                page.append("<tr><td><a href=\"#finding-\(index + 1)\">\(index + 1)</a></td><td><code>\(page.text(group.check.rawValue))</code></td><td>\(page.text(parameters))</td><td>\(group.status.rawValue)</td><td>\(seen)</td><td class=\"message\">\(page.text(ReportContext.clip(message, limit: 160)))</td></tr>")
             }
             page.append("</table>")
         }
-        for (index, reported) in result.findings.enumerated() {
-            renderFinding(reported, number: index + 1, page: &page)
+        for (index, group) in groups.enumerated() {
+            renderFinding(group.example, number: index + 1, group: group, page: &page)
         }
         let failing = result.failingCorpusEntries
         if !failing.isEmpty {
@@ -33,7 +38,8 @@ extension HTMLReport {
         page.append("</section>")
     }
 
-    static func renderFinding(_ reported: ReportedFinding, number: Int, page: inout Page) {
+    /// One group's article: its representative in full and, for several members, the cause and a list of members.
+    static func renderFinding(_ reported: ReportedFinding, number: Int, group: FindingGroup? = nil, page: inout Page) {
         let finding = reported.finding
         let id = "finding-\(number)"
         page.append("<article class=\"finding status-\(reported.status.rawValue)\" id=\"\(id)\">")
@@ -43,6 +49,10 @@ extension HTMLReport {
             heading += " · parameter <code class=\"parameter\">\(page.text(parameter))</code>"
         }
         page.append(heading + "</h3>")
+        if let group, group.count > 1 {
+            page.append("<p class=\"message cause\">\(page.text(group.cause))</p>")
+            page.append("<p class=\"muted\">Example (the smallest of \(group.count)): <code>\(page.text(finding.check.rawValue))</code></p>")
+        }
         page.append("<p class=\"message\">\(page.text(finding.message))</p>")
         page.append("<table class=\"kv\">")
         var rows: [(String, String)] = [
@@ -77,6 +87,14 @@ extension HTMLReport {
             page.append("<div class=\"repro-head\"><span>Reproduce (\(lines.count) request\(lines.count == 1 ? "" : "s"); the key is read from <code>$\(page.text(page.context.result.apiKeyEnv))</code>)</span>")
             page.append("<button type=\"button\" data-copy=\"\(reproID)\">Copy</button></div>")
             page.append("<pre class=\"repro\" id=\"\(reproID)\">\(page.text(lines.joined(separator: "\n")))</pre>")
+        }
+        if let group, group.count > 1 {
+            page.append("<details class=\"members\"><summary>\(group.count) members</summary><ul>")
+            for member in group.members {
+                let parameter = member.finding.parameter.map { " \(page.text($0)):" } ?? ""
+                page.append("<li><code>\(page.text(member.finding.check.rawValue))</code>\(parameter) \(page.text(ReportContext.clip(member.finding.message, limit: 200))) (\(member.status.rawValue))</li>")
+            }
+            page.append("</ul></details>")
         }
         page.append("</article>")
     }

@@ -61,7 +61,7 @@ public enum HTMLReport {
     // MARK: Verdict and settings
 
     static func verdictLine(_ result: RunResult) -> String {
-        let gating = result.gatingFindings.count
+        let gating = result.gatingGroups.count
         let regressions = result.failingCorpusEntries.count
         if gating == 0 && regressions == 0 { return "PASS: no new findings (exit 0)" }
         var parts: [String] = []

@@ -2,7 +2,8 @@ import ConvfuzzOracle
 import ConvfuzzResults
 import Foundation
 
-/// JUnit XML: one test case per check id (per parameter when it failed), plus one per corpus entry.
+/// JUnit XML: one test case per root-cause group (``FindingGroup``, under its headline check), one passing
+/// test case per check id no group is headed by, plus one per corpus entry; `failures` counts the gating groups.
 ///
 /// Test case times are measured: each phase's wall-clock time (``ConvfuzzRunner/TrafficSummary``)
 /// is shared evenly among the checks of the categories it judges, and a check's share among its
@@ -75,28 +76,35 @@ public enum JUnitReport {
         let result = context.result
         var cases: [TestCase] = []
         let shares = checkSeconds(result.traffic)
+        let groups = context.groups.filter { $0.status != .flaky }
         for check in CheckID.allCases {
             let firstCase = cases.count
             let className = "convfuzz.\(check.category.rawValue)"
-            let found = result.findings.filter { $0.finding.check == check && $0.status != .flaky }
-            if found.isEmpty {
-                cases.append(TestCase(name: check.rawValue, className: className, failure: nil, seconds: shares[check] ?? 0))
+            let headed = groups.filter { $0.check == check }
+            if headed.isEmpty {
+                let inside = groups.first { group in group.members.contains { $0.finding.check == check } }
+                let name = inside.map { "\(check.rawValue) (grouped under \($0.title))" } ?? check.rawValue
+                cases.append(TestCase(name: name, className: className, failure: nil, seconds: shares[check] ?? 0))
                 continue
             }
-            var byParameter: [String: [ReportedFinding]] = [:]
-            for reported in found { byParameter[reported.finding.parameter ?? "-", default: []].append(reported) }
-            for parameter in byParameter.keys.sorted() {
-                let group = byParameter[parameter]!
-                let gating = group.filter { $0.status == .new }
-                let name = parameter == "-" ? check.rawValue : "\(check.rawValue) [\(parameter)]"
-                guard let first = gating.first else {
+            for group in headed {
+                guard group.status == .new else {
                     // Baseline findings and notices (e.g. CF-RETRY-RATE) are reported but never fail.
-                    cases.append(TestCase(name: name + " (\(group[0].status.rawValue))", className: className, failure: nil))
+                    cases.append(TestCase(name: group.title + " (\(group.status.rawValue))", className: className, failure: nil))
                     continue
                 }
-                let text = gating.map { failureText($0, context: context) }.joined(separator: "\n\n")
-                cases.append(TestCase(name: name, className: className,
-                                      failure: Failure(message: first.finding.message, type: check.rawValue, text: text)))
+                let gating = group.members.filter { $0.status == .new }
+                var text = group.count > 1 ? ["\(group.cause) (\(group.count) findings)", ""] : []
+                text.append(failureText(group.example, context: context))
+                let others = gating.filter { $0 != group.example }
+                if !others.isEmpty {
+                    text.append("")
+                    text.append("members:")
+                    text.append(contentsOf: others.map { "- [\($0.finding.check.rawValue)] \($0.finding.parameter.map { "\($0): " } ?? "")\($0.finding.message)" })
+                }
+                let message = group.count > 1 ? group.cause : group.example.finding.message
+                cases.append(TestCase(name: group.title, className: className,
+                                      failure: Failure(message: message, type: check.rawValue, text: text.joined(separator: "\n"))))
             }
             let share = (shares[check] ?? 0) / Double(max(1, cases.count - firstCase))
             for index in firstCase..<cases.count { cases[index].seconds = share }

@@ -8,7 +8,7 @@ public enum MarkdownReport {
         let result = context.result
         let stats = result.statistics
         var out: [String] = []
-        let gating = result.gatingFindings.count
+        let gating = result.gatingGroups.count
         out.append("## convfuzz: \(gating == 0 ? "✅ pass" : "❌ \(gating) new finding(s)")")
         out.append("")
         out.append("| spec | target | seed | cases | walks | relations | requests | req/s |")
@@ -24,17 +24,20 @@ public enum MarkdownReport {
         if result.findings.isEmpty {
             out.append("No findings.")
         }
-        if !split.listed.isEmpty {
-            out.append("| # | check | parameter | status | message |")
-            out.append("| --- | --- | --- | --- | --- |")
-            for (index, reported) in split.listed.enumerated() {
-                let finding = reported.finding
-                out.append("| \(index + 1) | `\(finding.check.rawValue)` | \(cell(finding.parameter ?? "")) | \(reported.status.rawValue) | \(cell(finding.message)) |")
+        let listed = context.listedGroups
+        if !listed.isEmpty {
+            out.append("| # | check | parameter | status | findings | message |")
+            out.append("| --- | --- | --- | --- | --- | --- |")
+            for (index, group) in listed.enumerated() {
+                let message = group.count == 1 ? group.example.finding.message : group.cause
+                out.append("| \(index + 1) | `\(group.check.rawValue)` | \(cell(group.parameters.joined(separator: ", "))) | \(group.status.rawValue) | \(group.count) | \(cell(message)) |")
             }
-            for (index, reported) in split.listed.enumerated() {
+            for (index, group) in listed.enumerated() {
+                let reported = group.example
                 out.append("")
-                out.append("<details><summary>\(index + 1). \(cell(reported.finding.check.rawValue)): reproduce</summary>")
+                out.append("<details><summary>\(index + 1). \(cell(group.check.rawValue)): reproduce</summary>")
                 out.append("")
+                if group.count > 1 { out.append("- example: `\(cell(reported.finding.check.rawValue))` \(cell(reported.finding.message))") }
                 out.append("- expected: \(cell(reported.finding.expected))")
                 out.append("- observed: \(cell(reported.finding.observed))")
                 out.append("- from: \(cell(reported.origin.summary))")
@@ -43,6 +46,14 @@ public enum MarkdownReport {
                 out.append(contentsOf: context.curlLines(for: reported).map { ReportContext.clip($0, limit: 2000) })
                 if let command = context.replayCommand(for: reported) { out.append(command) }
                 out.append("```")
+                if group.count > 1 {
+                    out.append("")
+                    out.append("Members (\(group.count)):")
+                    out.append("")
+                    for member in group.members {
+                        out.append("- `\(member.finding.check.rawValue)` \(cell(member.finding.parameter ?? "")): \(cell(ReportContext.clip(member.finding.message, limit: 200))) (\(member.status.rawValue))")
+                    }
+                }
                 out.append("</details>")
             }
         }

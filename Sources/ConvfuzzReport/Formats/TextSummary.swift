@@ -43,11 +43,13 @@ public enum TextSummary {
         if let failure = result.healthFailure { lines.append(failure) }
         lines.append(contentsOf: result.authNotes)
         lines.append("")
+        let groups = context.groups
         let counts = FindingStatus.allCases.map { status in "\(result.findings.filter { $0.status == status }.count) \(status.rawValue)" }
-        lines.append(result.findings.isEmpty ? "No findings." : "Findings: " + counts.joined(separator: ", "))
+        let grouped = groups.count == result.findings.count ? "" : " (\(groups.count) root-cause group\(groups.count == 1 ? "" : "s"))"
+        lines.append(result.findings.isEmpty ? "No findings." : "Findings: " + counts.joined(separator: ", ") + grouped)
         let split = context.flakyGroups
-        for (number, reported) in split.listed.enumerated() {
-            lines.append(contentsOf: findingLines(reported, number: number + 1, context: context, color: color))
+        for (number, group) in context.listedGroups.enumerated() {
+            lines.append(contentsOf: groupLines(group, number: number + 1, context: context, color: color))
         }
         if !split.groups.isEmpty {
             lines.append("")
@@ -64,6 +66,39 @@ public enum TextSummary {
         lines.append(verdict(result, color: color, exitCode: exitCode ?? result.exitCode))
         return context.redactor.redact(lines.joined(separator: "\n")) + "\n"
     }
+
+    /// What `--quiet` prints: the counts (findings by status, root-cause groups) and the verdict line.
+    public static func quiet(_ context: ReportContext, color: Bool = false, exitCode: Int32? = nil) -> String {
+        let result = context.result
+        let groups = context.groups
+        let counts = FindingStatus.allCases.map { status in "\(groups.filter { $0.status == status }.count) \(status.rawValue)" }
+        let line = result.findings.isEmpty ? "No findings."
+            : "Findings: \(groups.count) group\(groups.count == 1 ? "" : "s") (\(counts.joined(separator: ", "))) of \(result.findings.count) finding\(result.findings.count == 1 ? "" : "s")"
+        return context.redactor.redact(line + "\n" + verdict(result, color: color, exitCode: exitCode ?? result.exitCode)) + "\n"
+    }
+
+    /// A group: a single finding as it always was; several as the headline (check, parameters, cause), the
+    /// representative's details and one line per member (every member when verbose, otherwise the first few).
+    static func groupLines(_ group: FindingGroup, number: Int, context: ReportContext, color: Bool) -> [String] {
+        guard group.count > 1 else { return findingLines(group.example, number: number, context: context, color: color) }
+        let id = color ? "\u{1B}[1;31m\(group.check.rawValue)\u{1B}[0m" : group.check.rawValue
+        let parameters = group.parameters.isEmpty ? "" : " \(group.parameters.joined(separator: ",")):"
+        var lines = ["", "\(number). [\(id)]\(parameters) \(group.cause) (\(group.status.rawValue), \(group.count) findings)"]
+        lines.append("   example:  [\(group.example.finding.check.rawValue)] \(group.example.finding.message)")
+        lines.append(contentsOf: findingLines(group.example, number: number, context: context, color: false).dropFirst(2))
+        let shown = context.verbose ? group.members : Array(group.members.prefix(memberLines))
+        for member in shown {
+            let parameter = member.finding.parameter.map { " \($0):" } ?? ""
+            lines.append("   member:   [\(member.finding.check.rawValue)]\(parameter) \(ReportContext.clip(member.finding.message, limit: 160)) (\(member.status.rawValue))")
+        }
+        if shown.count < group.count {
+            lines.append("   … \(group.count - shown.count) more member(s) in the JSON report (--verbose lists each)")
+        }
+        return lines
+    }
+
+    /// Member lines printed per group unless verbose.
+    static let memberLines = 5
 
     static func findingLines(_ reported: ReportedFinding, number: Int, context: ReportContext, color: Bool) -> [String] {
         let finding = reported.finding
@@ -83,7 +118,7 @@ public enum TextSummary {
 
     /// The last line: what the run found and the exit code it ends with.
     static func verdict(_ result: RunResult, color: Bool, exitCode: Int32) -> String {
-        let gating = result.gatingFindings.count
+        let gating = result.gatingGroups.count
         if let signal = result.statistics.interruptedBy {
             let unconfirmed = result.findings.filter { $0.status == .unconfirmed }.count
             let text = "INTERRUPTED by \(signal): \(result.findings.count) finding(s) so far, \(unconfirmed) unconfirmed (exit \(exitCode))"

@@ -1,7 +1,9 @@
+import ConvfuzzJSON
 import ConvfuzzResults
 import Foundation
 
-/// Reads a JSON report written by `JSONReport` back into a `RunResult`.
+/// Reads a JSON report written by `JSONReport` back into a `RunResult`: the members of its finding
+/// groups become the result's findings again (so merging shards merges groups member by member).
 public enum JSONReportReader {
     private struct Document: Decodable {
         var format: Int
@@ -41,7 +43,8 @@ public enum JSONReportReader {
             throw ReportMergeError("\(file): report format \(format) is not supported (this convfuzz reads format 1)")
         }
         do {
-            return try JSONDecoder().decode(Document.self, from: data).result
+            let flat = (try? JSONParser.parse(data)).map { Data(JSONWriter.compact.string(GroupedFindingsJSON.flattened($0)).utf8) } ?? data
+            return try JSONDecoder().decode(Document.self, from: flat).result
         } catch let error as DecodingError {
             throw ReportMergeError("\(file): \(describe(error))")
         } catch {

@@ -19,6 +19,13 @@ public struct ReportContext: Sendable {
     /// The findings to list one by one and the flaky ones folded per check id.
     public var flakyGroups: FlakyGroups { FlakyGroups(result.findings, verbose: verbose) }
 
+    /// The run's findings grouped by root cause (``FindingGrouper``), in the order of each group's first member.
+    public var groups: [FindingGroup] { FindingGrouper.groups(result.findings) }
+
+    /// The groups to list one by one: every group when verbose, otherwise those that are not flaky
+    /// (flaky findings are folded per check id, ``flakyGroups``).
+    public var listedGroups: [FindingGroup] { verbose ? groups : groups.filter { $0.status != .flaky } }
+
     /// The full URL of an encoded query.
     public func url(for query: String) -> String {
         EndpointURL.joining(result.endpoint, query: query)

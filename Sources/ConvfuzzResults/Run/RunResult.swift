@@ -83,6 +83,12 @@ public struct RunResult: Sendable, Codable {
     /// Findings that fail the gate.
     public var gatingFindings: [ReportedFinding] { findings.filter { $0.status == .new } }
 
+    /// The findings grouped by root cause (``FindingGrouper``).
+    public var groups: [FindingGroup] { FindingGrouper.groups(findings) }
+
+    /// Root-cause groups that fail the gate (a group gates when one of its members does).
+    public var gatingGroups: [FindingGroup] { groups.filter { $0.status == .new } }
+
     /// Corpus entries that still fail (regressions).
     public var failingCorpusEntries: [CorpusReplayOutcome] { corpusReplay.filter(\.stillFails) }
 

@@ -188,14 +188,16 @@ struct RunCommand: ParsableCommand {
                                                          maxResponseBytes: maxResponseBytes, maxConcurrency: concurrency)
         let stop = StopRequest()
         configuration.stop = stop
-        if embedded {
+        if embedded && !reportOptions.quiet {
             let fault = (targetOptions.fault.map { " with fault \($0)" } ?? "")
                 + ChaosOptions.describe(chaos: targetOptions.chaos, rate: targetOptions.chaosRate)
             Terminal.diagnostic("convfuzz: no --target; fuzzing the embedded reference server at \(url)\(fault)\n")
         }
-        let progress = TerminalProgress(style: Terminal.progressStyle)
+        // --quiet: no live line and no finding lines while the run goes on; only the verdict and the counts at the end.
+        let progress = TerminalProgress(style: reportOptions.quiet ? .plain(interval: 0) : Terminal.progressStyle)
         let runner = Runner(configuration: configuration, baseline: baselineValue,
-                            progress: RedactingProgress(progress, redactor: Redactor(secrets: configuration.secrets)))
+                            progress: reportOptions.quiet ? SilentProgress()
+                                : RedactingProgress(progress, redactor: Redactor(secrets: configuration.secrets)))
         progress.countRequests { [executorRunner = UncheckedSendable(runner)] in executorRunner.value.requestsSoFar }
         let redactor = Redactor(secrets: configuration.secrets)
         let verboseReports = verbose

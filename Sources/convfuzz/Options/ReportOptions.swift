@@ -19,7 +19,7 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "Write the current findings' signatures as a baseline file.")
     var writeBaseline: String?
 
-    @Flag(help: "Print only the verdict line, not the whole summary.")
+    @Flag(help: "Print only the finding counts and the verdict line: no progress, no finding lines.")
     var quiet = false
 
     /// The report files asked for, as (option, path).
@@ -60,7 +60,7 @@ struct ReportOptions: ParsableArguments {
         }
         let reportOnStdout = destinations.contains { $0.kind == .standardOutput }
         let summary = TextSummary.render(context, color: !reportOnStdout && Terminal.colorAllowed, exitCode: exitCode)
-        let text = quiet ? (summary.split(separator: "\n").last.map { String($0) + "\n" } ?? "") : summary
+        let text = quiet ? TextSummary.quiet(context, color: !reportOnStdout && Terminal.colorAllowed, exitCode: exitCode) : summary
         if reportOnStdout { Terminal.diagnostic(text) } else { print(text, terminator: "") }
         guard !failures.isEmpty else { return }
         let written = destinations.filter { $0.kind != .folder }.count - failures.count
