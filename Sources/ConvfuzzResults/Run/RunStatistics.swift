@@ -29,6 +29,10 @@ public struct RunStatistics: Sendable, Codable, Hashable {
     public var unconfirmed: Int?
     /// The signal that interrupted the run (`SIGINT` or `SIGTERM`), if one did.
     public var interruptedBy: String?
+    /// Requests planned and sent per phase under a request budget (`--max-requests`), if the run had one.
+    public var requestBudget: RequestBudgetReport?
+    /// Cases generated past `--max-cases` by `--explore` (nil without it).
+    public var exploredCases: Int?
 
     /// Creates empty statistics.
     public init() {}
