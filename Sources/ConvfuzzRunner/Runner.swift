@@ -114,6 +114,7 @@ public final class Runner: @unchecked Sendable {
             state.statistics.cases = summary.cases
             state.statistics.casesByExpectation = summary.casesByExpectation
             if state.statistics.stoppedEarly == nil { state.statistics.stoppedEarly = summary.stoppedEarly }
+            state.statistics.casesCut = summary.cut
         case .walks(let sizes):
             for size in sizes { state.coverage.recordWalk(pageSize: size) }
         case .relations(let evaluated):

@@ -25,6 +25,7 @@ public enum TextSummary {
             lines.append(budget.summary)
             for cut in budget.cuts { lines.append("request budget: \(cut)") }
         }
+        if let cut = stats.casesCut { lines.append(cut) }
         if let explored = stats.exploredCases { lines.append("explore: \(explored) cases past --max-cases") }
         if let retry = stats.retry {
             if retry.total > 0 { lines.append("retries: \(retry.summary) over \(retry.retriedRequests) request(s)") }

@@ -61,8 +61,11 @@ public struct CasePhase: Phase {
         if !exploring { result.work.plan(.cases, total: total) }
         let sendAhead = configuration.maxFailures == nil
         let aheadByteLimit = configuration.transport.maxBatchBytes / 4
+        // Under a request budget a chunk is no larger than what the phase's share has left, so every
+        // case generated is sent and checked.
         @Sendable func generate(from start: Int) -> [GeneratedCase] {
-            ParallelWork.map(Array(start..<min(total, start + chunk))) { generator.generate(seed: seed, index: $0) }
+            let size = min(chunk, executor.budget.phaseRemaining.map { $0 * shard.count } ?? chunk)
+            return ParallelWork.map(Array(start..<min(total, start + size))) { generator.generate(seed: seed, index: $0) }
         }
         @Sendable func send(_ planned: [GeneratedCase]) -> [ObservedResponse] {
             executor.execute(planned.filter { shard.owns($0.index) }.map(\.queryString))
@@ -73,13 +76,15 @@ public struct CasePhase: Phase {
         var sent = 0
         context.progress.report(.cases, done: 0, total: ownedTotal, findings: known.count)
         while index < total {
-            if let reason = context.stopReason(uniqueFindings: result.findings.runUniqueCount) {
+            // A chunk already sent ahead is checked before stopping.
+            if responses == nil || planned.isEmpty, let reason = context.stopReason(uniqueFindings: result.findings.runUniqueCount) {
                 let cut = exploring ? "explored \(sent) cases past --max-cases" : "cases cut at \(sent) of \(ownedTotal)"
                 if context.runStopReason(uniqueFindings: result.findings.runUniqueCount) == nil {
                     // Only this phase's share of the request budget is spent: later phases still get theirs.
                     executor.budget.noteCut("\(cut): \(reason)")
                 } else if !exploring {
-                    summary.stoppedEarly = "\(reason) (\(cut))"
+                    summary.stoppedEarly = reason
+                    summary.cut = "\(cut): \(reason)"
                 }
                 break
             }
@@ -95,7 +100,9 @@ public struct CasePhase: Phase {
             let checks: [[Finding]]
             // Sending ahead holds two chunks' bodies at once: only while a chunk's bodies are small.
             let chunkBytes = currentResponses.reduce(0) { $0 + $1.body.count }
-            if sendAhead, nextStart < total, chunkBytes <= aheadByteLimit {
+            // Nothing is sent ahead once the phase must stop (a chunk sent ahead is checked before stopping).
+            if sendAhead, nextStart < total, chunkBytes <= aheadByteLimit,
+               context.stopReason(uniqueFindings: result.findings.runUniqueCount) == nil {
                 let ahead: ([GeneratedCase], [ObservedResponse])
                 (checks, ahead) = ParallelWork.overlap(check) {
                     let next = generate(from: nextStart)

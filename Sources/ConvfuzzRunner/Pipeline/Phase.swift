@@ -87,6 +87,8 @@ public struct CaseSummary: Sendable {
     public var casesByExpectation: [String: Int]
     /// Why the phase stopped early, if it did.
     public var stoppedEarly: String?
+    /// How many of `--max-cases` were sent when a budget or a stop cut the phase, and why (nil when all were).
+    public var cut: String?
 }
 
 // MARK: - Reading payloads
