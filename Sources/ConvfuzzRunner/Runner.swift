@@ -47,6 +47,7 @@ public final class Runner: @unchecked Sendable {
         [PreflightPhase(context: context), DiscoveryPhase(context: context), CorpusReplayPhase(context: context),
          AccessPhase(context: context), CasePhase(context: context), ProbePhase(context: context),
          WalkPhase(context: context), RelationPhase(context: context)]
+            + (configuration.settings.explores ? [CasePhase(context: context, exploring: true)] : [])
     }
 
     /// Runs every phase, then confirms what they found, and returns the result; throws when the target
@@ -57,7 +58,15 @@ public final class Runner: @unchecked Sendable {
         var tally = WalkTally()
         var input = PhaseInput(discovery: Discovery(pools: ValuePools(profile: configuration.profile)))
         context.deadline.reset(at: context.clock.explorationEnd)
+        let planner = configuration.settings.requestLimit.map { RequestPlanner(limit: $0, confirmShare: configuration.confirmShare) }
+        if let planner { executor.budget.reserve(planner.reserved) }
         for phase in phases {
+            if let planner, let remaining = executor.budget.remaining {
+                // `--explore` comes after every family had its share: it takes what exploration has left.
+                let explores = (phase as? CasePhase)?.exploring == true
+                executor.budget.allot(phase.name, share: explores ? planner.pool(remaining: remaining)
+                                                                 : planner.share(of: phase.name, remaining: remaining))
+            }
             if phase.skippedWhenStopping, stopped(&state.statistics, log: log) { continue }
             input.known = log.allSignatures
             let output = try phase.run(input)
@@ -71,6 +80,7 @@ public final class Runner: @unchecked Sendable {
         try requireSomethingTested(state.statistics)
         context.deadline.reset(at: context.clock.runEnd)
         executor.clearDeadlineStop()
+        executor.budget.allot(.confirming, share: nil)
         var discovery = input.discovery
         var reported = confirm(log, discovery: &discovery, statistics: &state.statistics, tally: &tally)
         state.statistics.requests = executor.requests
@@ -79,6 +89,7 @@ public final class Runner: @unchecked Sendable {
         state.statistics.pagesWalked = tally.pages
         state.statistics.walksCutByMemory = tally.cutByMemory > 0 ? tally.cutByMemory : nil
         reported += retryNotices(&state.statistics)
+        state.statistics.requestBudget = executor.budget.report
         state.statistics.seconds = context.clock.elapsed
         var final = result(state, findings: reported)
         final.healthFailure = TransportHealth.failure(state.statistics.retry ?? RetryStatistics(), firstAttempts: state.statistics.requests - state.statistics.retries,
@@ -102,13 +113,20 @@ public final class Runner: @unchecked Sendable {
         case .cases(let summary):
             state.coverage = summary.coverage
             input.validCases = summary.validCases
+            input.coverage = summary.coverage
             state.statistics.cases = summary.cases
             state.statistics.casesByExpectation = summary.casesByExpectation
             if state.statistics.stoppedEarly == nil { state.statistics.stoppedEarly = summary.stoppedEarly }
+            state.statistics.casesCut = summary.cut
         case .walks(let sizes):
             for size in sizes { state.coverage.recordWalk(pageSize: size) }
         case .relations(let evaluated):
             state.statistics.relations = evaluated
+        case .explored(let summary):
+            state.coverage = summary.coverage
+            state.statistics.cases += summary.cases
+            state.statistics.exploredCases = summary.cases
+            for (word, count) in summary.casesByExpectation { state.statistics.casesByExpectation[word, default: 0] += count }
         }
     }
 
@@ -120,7 +138,7 @@ public final class Runner: @unchecked Sendable {
             return true
         }
         if statistics.stoppedEarly != nil { return true }
-        statistics.stoppedEarly = context.stopReason(uniqueFindings: log.runUniqueCount)
+        statistics.stoppedEarly = context.runStopReason(uniqueFindings: log.runUniqueCount)
         return statistics.stoppedEarly != nil
     }
 
@@ -158,6 +176,7 @@ public final class Runner: @unchecked Sendable {
             var shrunk = entry
             var shrinkSummary: ShrinkSummary?
             if verdict == .reproduced, !entry.isCorpusRegression, configuration.shrinkBudget > 0,
+               canShrink(leaving: entries.count - position - 1),
                let generated = confirmation.generatedCase(entry.plan), !stopped(&statistics, log: log) {
                 let outcome = shrinking.shrink(generated, finding: entry.finding, plan: entry.plan)
                 shrunk.finding = outcome.finding
@@ -167,6 +186,13 @@ public final class Runner: @unchecked Sendable {
             reported.append(report(shrunk, verdict: verdict, shrink: shrinkSummary, recording: recording))
         }
         return reported
+    }
+
+    /// Whether shrinking one finding leaves the request budget enough to re-run the `later` findings
+    /// after it (about two requests each); always true without a budget.
+    private func canShrink(leaving later: Int) -> Bool {
+        guard let remaining = executor.budget.remaining else { return true }
+        return remaining >= configuration.shrinkBudget + 2 * later
     }
 
     /// A confirmed (or not re-run) entry as reported: its status, and its corpus file, written now when

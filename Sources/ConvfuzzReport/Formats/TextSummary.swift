@@ -21,6 +21,12 @@ public enum TextSummary {
             lines.append("corpus: \(stats.corpusReplayed) entries replayed, \(failing) still failing")
         }
         if let reason = stats.stoppedEarly { lines.append("stopped early: \(reason)") }
+        if let budget = stats.requestBudget {
+            lines.append(budget.summary)
+            for cut in budget.cuts { lines.append("request budget: \(cut)") }
+        }
+        if let cut = stats.casesCut { lines.append(cut) }
+        if let explored = stats.exploredCases { lines.append("explore: \(explored) cases past --max-cases") }
         if let retry = stats.retry {
             if retry.total > 0 { lines.append("retries: \(retry.summary) over \(retry.retriedRequests) request(s)") }
             if let unhealthy = retry.unhealthyRequests, unhealthy > 0 {

@@ -29,6 +29,25 @@ public struct RunSettings: Sendable, Codable, Hashable {
     public var shrinkBudget = 60
     /// The growth window.
     public var window: WindowMode = .off
+    /// Requests the whole run may send at most (retries, confirmation and shrinking included), if set.
+    public var maxRequests: Int?
+    /// True to keep generating cases past ``maxCases`` until the time or request budget runs out
+    /// (`--explore`); nil or false keeps the fixed plan.
+    public var explore: Bool?
+
+    /// The run's request bound: ``maxRequests``, or about `rateLimit × timeBudget` when both are set
+    /// (a rate-limited run with a deadline cannot send more), or nil.
+    public var requestLimit: Int? {
+        if let maxRequests { return maxRequests }
+        guard let rateLimit, let timeBudget else { return nil }
+        return max(1, Int((rateLimit * timeBudget).rounded(.down)))
+    }
+
+    /// True when ``requestLimit`` comes from `--rate-limit` and `--time-budget`, not from ``maxRequests``.
+    public var requestLimitIsImplied: Bool { maxRequests == nil && requestLimit != nil }
+
+    /// True when the run explores past ``maxCases``.
+    public var explores: Bool { explore == true }
 
     /// The defaults.
     public init() {}

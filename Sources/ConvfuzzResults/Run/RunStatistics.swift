@@ -29,6 +29,12 @@ public struct RunStatistics: Sendable, Codable, Hashable {
     public var unconfirmed: Int?
     /// The signal that interrupted the run (`SIGINT` or `SIGTERM`), if one did.
     public var interruptedBy: String?
+    /// Requests planned and sent per phase under a request budget (`--max-requests`), if the run had one.
+    public var requestBudget: RequestBudgetReport?
+    /// `cases cut at N of M: why`, when a deadline or a stop left `--max-cases` unsent (nil when all were sent).
+    public var casesCut: String?
+    /// Cases generated past `--max-cases` by `--explore` (nil without it).
+    public var exploredCases: Int?
 
     /// Creates empty statistics.
     public init() {}

@@ -48,6 +48,12 @@ public struct Shard: Sendable, Codable, Hashable, CustomStringConvertible {
         return Array(stride(from: index - 1, to: total, by: count))
     }
 
+    /// How many units of `0..<total` this shard does (counted, not listed: `total` may be huge).
+    public func ownedCount(of total: Int) -> Int {
+        guard total > index - 1 else { return 0 }
+        return (total - index) / count + 1
+    }
+
     /// True for the whole run.
     public var isWhole: Bool { count == 1 }
 

@@ -45,6 +45,10 @@ public final class RequestExecutor: @unchecked Sendable {
 
     /// Records every request's phase, start and latency for the report.
     public let traffic: TrafficRecorder
+    /// The run's bound on requests: every request, retries included, is granted there before it is sent.
+    public let budget: RequestBudget
+    /// The configured total timeout of one request: a shorter one was cut to the deadline.
+    let requestTimeoutLimit: Double
 
     /// Creates the gateway for a run configuration; `transport` replaces libcurl (tests script one).
     public init(configuration: RunConfiguration, deadline: RunDeadline = RunDeadline(), transport: (any RequestTransport)? = nil) {
@@ -64,6 +68,8 @@ public final class RequestExecutor: @unchecked Sendable {
         self.deadline = deadline
         jitter = SeedStream.jitter.generator(configuration.seed)
         traffic = TrafficRecorder(concurrency: configuration.transport.maxConcurrency)
+        budget = RequestBudget(configuration: configuration)
+        requestTimeoutLimit = configuration.transport.totalTimeout
     }
 
     // MARK: Counters
@@ -124,10 +130,13 @@ public final class RequestExecutor: @unchecked Sendable {
                 }
                 break
             }
+            pending = granted(pending, queries: queries, results: &results)
+            if pending.isEmpty { break }
             limiter?.acquire(pending.count)
             let requests = pending.map { HTTPRequest(url: url(for: queries[$0]), headers: headers) }
             let sentAt = traffic.now()
             let answers = client.send(requests, timeout: timeout)
+            let cutByDeadline = deadlineCuts(answers, timeout: timeout)
             traffic.record(answers, sentAt: sentAt, attempt: attempt)
             lock.withLock { requestCount += requests.count }
             var retry: [(index: Int, reason: RetryReason)] = []
@@ -135,6 +144,10 @@ public final class RequestExecutor: @unchecked Sendable {
             var waitCause = ""
             for (position, index) in pending.enumerated() {
                 let answer = answers[position]
+                if cutByDeadline.contains(position) {
+                    results[index] = .skipped(query: queries[index], reason: "cut short by the time budget")
+                    continue
+                }
                 record(query: queries[index], answer: answer)
                 results[index] = observe(query: queries[index], answer: answer, judgesRefusal: credential == .runKey)
                 if !(results[index]?.wasSkipped ?? false), let reason = TransportHealth.unhealthyReason(answer, attempt: attempt) {

@@ -8,10 +8,14 @@ import ConvfuzzResults
 public struct CasePhase: Phase {
     /// The run's services.
     public let context: PhaseContext
+    /// True for `--explore`'s further cases: from index `maxCases` on, until the time or request
+    /// budget runs out (the same stream, cut where the budget ends).
+    public let exploring: Bool
 
-    /// Creates the phase.
-    public init(context: PhaseContext) {
+    /// Creates the phase: the fixed `maxCases` cases, or with `exploring` the cases after them.
+    public init(context: PhaseContext, exploring: Bool = false) {
         self.context = context
+        self.exploring = exploring
     }
 
     /// The phase's name.
@@ -34,35 +38,54 @@ public struct CasePhase: Phase {
         let discovery = input.discovery
         let known = input.known
         let configuration = context.configuration
+        // Exploring needs an end: a time or request budget.
+        if exploring, configuration.timeBudget == nil, configuration.settings.requestLimit == nil {
+            return PhaseOutput(findings: FindingLog(known: known))
+        }
         let spec = context.spec
         let executor = context.executor
         let oracle = context.responseOracle
         let generator = CaseGenerator(spec: spec, pools: discovery.pools)
         let seed = configuration.seed
         let shard = configuration.shard
-        let total = max(0, configuration.maxCases)
+        let first = exploring ? max(0, configuration.maxCases) : 0
+        let total = exploring ? Int.max : max(0, configuration.maxCases)
         let chunk = max(16, configuration.concurrency * 4) * shard.count
-        let ownedTotal = shard.owned(of: total).count
+        // Counted, never listed: `--max-cases` may be far more than the budget can send.
+        let ownedTotal = exploring ? Int.max : shard.ownedCount(of: total)
         let cursorParam = spec.pagination.cursorParam
         var result = PhaseOutput(findings: FindingLog(known: known))
-        var summary = CaseSummary(validCases: [], coverage: CoverageTable(spec: spec, walks: true), cases: 0, casesByExpectation: [:])
-        result.work.plan(.cases, total: total)
+        var summary = CaseSummary(validCases: [], coverage: exploring ? input.coverage ?? CoverageTable(spec: spec, walks: true)
+                                                                      : CoverageTable(spec: spec, walks: true),
+                                  cases: 0, casesByExpectation: [:])
+        if !exploring { result.work.plan(.cases, total: total) }
         let sendAhead = configuration.maxFailures == nil
         let aheadByteLimit = configuration.transport.maxBatchBytes / 4
+        // Under a request budget a chunk is no larger than what the phase's share has left, so every
+        // case generated is sent and checked.
         @Sendable func generate(from start: Int) -> [GeneratedCase] {
-            ParallelWork.map(Array(start..<min(total, start + chunk))) { generator.generate(seed: seed, index: $0) }
+            let size = min(chunk, executor.budget.phaseRemaining.map { $0 * shard.count } ?? chunk)
+            return ParallelWork.map(Array(start..<min(total, start + size))) { generator.generate(seed: seed, index: $0) }
         }
         @Sendable func send(_ planned: [GeneratedCase]) -> [ObservedResponse] {
             executor.execute(planned.filter { shard.owns($0.index) }.map(\.queryString))
         }
-        var index = 0
-        var planned = total > 0 ? generate(from: 0) : []
+        var index = first
+        var planned = total > first ? generate(from: first) : []
         var responses: [ObservedResponse]?
         var sent = 0
         context.progress.report(.cases, done: 0, total: ownedTotal, findings: known.count)
         while index < total {
-            if let reason = context.stopReason(uniqueFindings: result.findings.runUniqueCount) {
-                summary.stoppedEarly = reason
+            // A chunk already sent ahead is checked before stopping.
+            if responses == nil || planned.isEmpty, let reason = context.stopReason(uniqueFindings: result.findings.runUniqueCount) {
+                let cut = exploring ? "explored \(sent) cases past --max-cases" : "cases cut at \(sent) of \(ownedTotal)"
+                if context.runStopReason(uniqueFindings: result.findings.runUniqueCount) == nil {
+                    // Only this phase's share of the request budget is spent: later phases still get theirs.
+                    executor.budget.noteCut("\(cut): \(reason)")
+                } else if !exploring {
+                    summary.stoppedEarly = reason
+                    summary.cut = "\(cut): \(reason)"
+                }
                 break
             }
             let current = planned
@@ -77,7 +100,9 @@ public struct CasePhase: Phase {
             let checks: [[Finding]]
             // Sending ahead holds two chunks' bodies at once: only while a chunk's bodies are small.
             let chunkBytes = currentResponses.reduce(0) { $0 + $1.body.count }
-            if sendAhead, nextStart < total, chunkBytes <= aheadByteLimit {
+            // Nothing is sent ahead once the phase must stop (a chunk sent ahead is checked before stopping).
+            if sendAhead, nextStart < total, chunkBytes <= aheadByteLimit,
+               context.stopReason(uniqueFindings: result.findings.runUniqueCount) == nil {
                 let ahead: ([GeneratedCase], [ObservedResponse])
                 (checks, ahead) = ParallelWork.overlap(check) {
                     let next = generate(from: nextStart)
@@ -89,13 +114,14 @@ public struct CasePhase: Phase {
                 planned = nextStart < total ? generate(from: nextStart) : []
                 responses = nil
             }
-            for generated in current where generated.expectation == .success && !generated.classification.query.has(cursorParam) {
+            for generated in current where !exploring && generated.expectation == .success
+                && !generated.classification.query.has(cursorParam) {
                 summary.validCases.append(generated)
             }
             for (generated, findings) in zip(owned, checks) {
                 summary.cases += 1
                 summary.casesByExpectation[generated.expectation.word, default: 0] += 1
-                result.work.did(.cases, generated.index)
+                if !exploring { result.work.did(.cases, generated.index) }
                 summary.coverage.record(generated)
                 context.progress.announce(result.findings.record(findings, plan: generated.plan))
             }
@@ -103,7 +129,7 @@ public struct CasePhase: Phase {
             sent += owned.count
             context.progress.report(.cases, done: sent, total: ownedTotal, findings: result.findings.runUniqueCount)
         }
-        result.payload = .cases(summary)
+        result.payload = exploring ? .explored(summary) : .cases(summary)
         return result
     }
 }

@@ -37,7 +37,7 @@ public struct WalkPhase: Phase {
         let known = input.known
         let replayer = Replayer(context: context, discovery: discovery)
         var result = PhaseOutput(findings: FindingLog(known: known), payload: .walks(coveredPageSizes: []))
-        let sample = Self.sample(configuration.walkSample, of: input.validCases)
+        let sample = Self.sample(affordableSamples(discovery), of: input.validCases)
         result.work.plan(.walks, total: sample.count)
         // Sample `j`, with its companion, reverse-order (j < 2) and cursor-reuse (j < 3) checks, is one unit.
         let owned = configuration.shard.owned(of: sample.count)

@@ -24,6 +24,8 @@ public struct PhaseInput: Sendable {
     public var validCases: [GeneratedCase]
     /// The run's finding signatures so far.
     public var known: Set<String>
+    /// The coverage of the cases sent so far (nil before the case phase ran); `--explore` goes on from it.
+    public var coverage: CoverageTable?
 
     /// Creates an input.
     public init(discovery: Discovery, validCases: [GeneratedCase] = [], known: Set<String> = []) {
@@ -69,6 +71,8 @@ public enum PhasePayload: Sendable {
     case walks(coveredPageSizes: [Int])
     /// Relations: plans evaluated.
     case relations(evaluated: Int)
+    /// `--explore`: the cases generated past `--max-cases` (coverage includes the case phase's).
+    case explored(CaseSummary)
 }
 
 /// What the case phase sent.
@@ -83,6 +87,8 @@ public struct CaseSummary: Sendable {
     public var casesByExpectation: [String: Int]
     /// Why the phase stopped early, if it did.
     public var stoppedEarly: String?
+    /// How many of `--max-cases` were sent when a budget or a stop cut the phase, and why (nil when all were).
+    public var cut: String?
 }
 
 // MARK: - Reading payloads

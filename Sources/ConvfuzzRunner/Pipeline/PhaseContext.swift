@@ -71,15 +71,23 @@ public struct PhaseContext: Sendable {
 
     /// Why the current phase must stop now, or nil: a signal, the gateway halted, the deadline,
     /// or `--max-failures` reached by `uniqueFindings` (the run's unique findings so far).
+    /// The phase's share of the request budget spent counts too (it stops the phase, not the run).
     public func stopReason(uniqueFindings: Int) -> String? {
+        runStopReason(uniqueFindings: uniqueFindings) ?? executor.budget.stopReason
+    }
+
+    /// Why the run must start no further phase, or nil: as ``stopReason(uniqueFindings:)``, with the
+    /// whole request budget spent but not a phase's share of it.
+    public func runStopReason(uniqueFindings: Int) -> String? {
         if let signal = configuration.stop?.signal { return "interrupted by \(signal)" }
         if let reason = clock.deadlineStopReason(executor: executor, deadline: deadline) { return reason }
         if let limit = configuration.maxFailures, uniqueFindings >= limit { return "reached --max-failures \(limit)" }
-        return nil
+        return executor.budget.runStopReason
     }
 
-    /// Whether a confirming re-run can still be trusted to mean something (not cut by the deadline or a stop).
-    public var canConfirm: Bool { executor.stopReason == nil && !deadline.hasPassed }
+    /// Whether a confirming re-run can still be trusted to mean something (not cut by the deadline, a
+    /// stop or the request budget).
+    public var canConfirm: Bool { executor.stopReason == nil && !deadline.hasPassed && !executor.budget.isSpent }
 
     // MARK: Sending
 

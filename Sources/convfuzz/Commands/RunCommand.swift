@@ -85,6 +85,12 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Do only part I of N of the run (1-based), e.g. 2/4; `convfuzz merge` joins the shards' JSON reports.")
     var shard: String?
 
+    @Option(parsing: .unconditional, help: "Send at most this many requests in the whole run (retries, confirmation and shrinking included); every check family gets a share first. --rate-limit R with --time-budget T implies about R×T.")
+    var maxRequests: Int?
+
+    @Flag(help: "Keep generating further cases from the seed after --max-cases, until --time-budget or --max-requests runs out (needs one of them).")
+    var explore = false
+
     @Option(parsing: .unconditional, help: "Connect timeout in seconds.")
     var connectTimeout: Double = 5
 
@@ -123,6 +129,10 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("--shard must be I/N with 1 <= I <= N, e.g. 2/4, got '\(shard)'")
         }
         try Bounds.atLeast("--max-response-bytes", maxResponseBytes, 1024)
+        if let maxRequests { try Bounds.atLeast("--max-requests", maxRequests, 1) }
+        if explore, timeBudget == nil, maxRequests == nil {
+            throw ValidationError("--explore needs an end: give --time-budget or --max-requests")
+        }
     }
 
     /// `5/s`, `5`, `0.5/s` → requests per second.
@@ -176,6 +186,8 @@ struct RunCommand: ParsableCommand {
         configuration.walkSample = walks
         configuration.maxWalkPages = maxWalkPages
         configuration.relationBudget = relations
+        configuration.maxRequests = maxRequests
+        configuration.explore = explore ? true : nil
         let grows = !embedded || targetOptions.insertRate != nil
         configuration.window = window.flatMap(WindowMode.init(rawValue:)) ?? (grows ? .now : .off)
         configuration.corpusDirectory = noCorpus ? nil : corpus

@@ -1,0 +1,54 @@
+import ConvfuzzResults
+
+/// Plans a run's phases within its request budget: coverage first.
+///
+/// A share of the bound is kept for confirmation and shrinking (``reserved``: the same share of it
+/// as `--time-budget` keeps of its time), so that findings are still re-verified. The rest is the
+/// exploration pool. The preflight and discovery take what they need (discovery at most a
+/// ``discoveryShare`` of the pool: every later phase is judged against it); each check family after
+/// them is given, when it starts, an equal part of what the pool still holds among the families yet
+/// to run. So every family gets a share before any gets more, and what a family leaves unused (an
+/// empty corpus, eight auth probes) goes to the families after it. What exploration leaves goes to
+/// confirmation, then to `--explore`'s further cases.
+public struct RequestPlanner: Sendable {
+    /// The bound.
+    public let limit: Int
+    /// Requests kept for confirmation and shrinking.
+    public let reserved: Int
+
+    /// The families that share the pool after discovery, in the order they run.
+    public static let families: [PhaseName] = [.corpus, .auth, .cases, .probes, .walks, .relations]
+    /// The most of the pool the discovery walk may take.
+    public static let discoveryShare = 0.25
+
+    /// A planner for `limit` requests keeping `confirmShare` of them for confirmation.
+    public init(limit: Int, confirmShare: Double) {
+        self.limit = max(0, limit)
+        self.reserved = Int((Double(self.limit) * min(0.9, max(0, confirmShare))).rounded(.down))
+    }
+
+    /// The share of `phase`, given the requests the bound has left (nil: no cap but the bound).
+    public func share(of phase: PhaseName, remaining: Int) -> Int? {
+        let pool = pool(remaining: remaining)
+        switch phase {
+        case .preflight:
+            return nil
+        case .discovery:
+            return max(1, Int(Double(limit - reserved) * Self.discoveryShare))
+        default:
+            guard let position = Self.families.firstIndex(of: phase) else { return pool }
+            return pool / (Self.families.count - position)
+        }
+    }
+
+    /// What the exploration pool still holds when the bound has `remaining` requests left.
+    public func pool(remaining: Int) -> Int { max(0, remaining - reserved) }
+
+    /// How many walked units fit in `share` requests at about `costEach` requests each (at least one
+    /// when anything fits, at most `wanted`).
+    public static func affordable(_ wanted: Int, share: Int?, costEach: Int) -> Int {
+        guard let share else { return wanted }
+        guard share > 0 else { return 0 }
+        return min(wanted, max(1, share / max(1, costEach)))
+    }
+}

@@ -1,0 +1,133 @@
+import ConvfuzzContract
+import ConvfuzzGeneration
+import ConvfuzzOracle
+import ConvfuzzReferenceServer
+import ConvfuzzResults
+import ConvfuzzTestSupport
+import ConvfuzzTransport
+import Foundation
+import Testing
+@testable import ConvfuzzRunner
+
+/// Request budgets (`--max-requests`), budgets held under every flag, and `--explore`, over a
+/// scripted transport (the reference application in process, no sockets).
+@Suite("Request budgets and exploration")
+struct RequestBudgetTests {
+    /// Runs a whole run over `transport`; a run the budget leaves untestable is fine here.
+    private static func run(_ transport: ScriptedTransport, _ configure: (inout RunConfiguration) -> Void) -> RunResult? {
+        try? Runner(configuration: PhaseFixtures.configuration(configure), transport: transport).run()
+    }
+
+    // MARK: The hard bound
+
+    @Test(arguments: [1, 2, 9, 40, 150, 400])
+    func maxRequestsIsNeverExceeded(limit: Int) throws {
+        // Plain, with a fault (findings to confirm and shrink), with retries on a flaky target, and exploring.
+        let flaky: ScriptedTransport.Answer = {
+            let application = try! ReferenceApplication(configuration: ReferenceServerConfiguration(
+                size: PhaseFixtures.serverSize, apiKey: PhaseFixtures.key))
+            let counter = TestCounter()
+            let answer = ScriptedTransport.answering(with: application)
+            return { request in counter.next() % 5 == 3 ? ScriptedTransport.response(503, to: request) : answer(request) }
+        }()
+        let runs: [(ScriptedTransport, (inout RunConfiguration) -> Void)] = [
+            (try ScriptedTransport(), { $0.maxRequests = limit }),
+            (try ScriptedTransport(fault: .acceptPageSize101), { $0.maxRequests = limit; $0.shrinkBudget = 60 }),
+            (ScriptedTransport(flaky), { $0.maxRequests = limit; $0.retries = 2; $0.maxRetryAfter = 0 }),
+            (try ScriptedTransport(), { $0.maxRequests = limit; $0.explore = true; $0.walkSample = 99; $0.relationBudget = 500 }),
+        ]
+        for (transport, configure) in runs {
+            let result = Self.run(transport, configure)
+            #expect(transport.requests.count <= limit, "sent \(transport.requests.count) of \(limit)")
+            if let result {
+                let budget = try #require(result.statistics.requestBudget)
+                #expect(budget.sent == transport.requests.count)
+                #expect(budget.phases.reduce(0) { $0 + $1.sent } == budget.sent)
+                #expect(result.statistics.requests <= limit)
+            }
+        }
+    }
+
+    @Test func aBudgetGivesEveryFamilyAShareAndStillConfirms() throws {
+        let transport = try ScriptedTransport(fault: .acceptPageSize101)
+        let result = try #require(Self.run(transport) { $0.maxRequests = 300; $0.maxCases = 2_000 })
+        let budget = try #require(result.statistics.requestBudget)
+        let sent = Dictionary(uniqueKeysWithValues: budget.phases.map { ($0.phase, $0.sent) })
+        for family in [PhaseName.cases, .probes, .walks] {
+            #expect((sent[family.rawValue] ?? 0) > 0, "\(family) sent nothing: \(budget.summary)")
+        }
+        #expect(result.statistics.stoppedEarly == nil, "\(result.statistics.stoppedEarly ?? "")")
+        #expect(budget.cuts.contains { $0.hasPrefix("cases cut at") })
+        #expect(result.findings.contains { ReferenceFault.acceptPageSize101.checkIDs.contains($0.finding.check.rawValue) && $0.status == .new })
+        #expect(result.statistics.unconfirmed == nil)
+    }
+
+    @Test func rateLimitWithTimeBudgetImpliesARequestBudget() {
+        var settings = RunSettings()
+        #expect(settings.requestLimit == nil)
+        settings.rateLimit = 5
+        settings.timeBudget = 60
+        #expect(settings.requestLimit == 300)
+        #expect(settings.requestLimitIsImplied)
+        settings.maxRequests = 120
+        #expect(settings.requestLimit == 120)
+        #expect(!settings.requestLimitIsImplied)
+    }
+
+    // MARK: Budgets held under every flag
+
+    @Test func aTimeBudgetHoldsWithAHugeMaxCases() throws {
+        let transport = try ScriptedTransport()
+        let started = Clock.monotonic()
+        let result = Self.run(transport) { $0.maxCases = 999_999_999_999; $0.timeBudget = 2 }
+        // The documented bound: the budget plus 5 s.
+        #expect(Clock.monotonic() - started < 2 + 5)
+        #expect(result?.statistics.stoppedEarly != nil)
+        let cut = try #require(result?.statistics.casesCut)
+        #expect(cut.hasPrefix("cases cut at") && cut.contains("of 999999999999"), "\(cut)")
+    }
+
+    @Test func aTimeoutTheDeadlineCutIsNotJudged() {
+        let transport = ScriptedTransport { request in .failure(.timedOut(url: request.url, after: 0.05)) }
+        let deadline = RunDeadline(seconds: 0.05)
+        let executor = RequestExecutor(configuration: PhaseFixtures.configuration(), deadline: deadline, transport: SleepingTransport(transport))
+        let response = executor.execute("")
+        #expect(response.wasSkipped, "\(response.transportError ?? "")")
+        #expect(ResponseOracle(spec: Paths.spec).check(classification: WireClassifier(spec: Paths.spec).classify([]), response: response).isEmpty)
+    }
+
+    // MARK: Exploration
+
+    @Test func exploringKeepsTheSameFirstCasesAndIsDeterministic() throws {
+        func sent(explore: Bool) throws -> [String] {
+            let (context, transport) = try PhaseFixtures.context { $0.maxCases = 40; $0.maxRequests = 120; $0.explore = explore }
+            let discovery = PhaseFixtures.discovery(context)
+            let before = transport.sent.count
+            let cases = CasePhase(context: context).run(PhaseInput(discovery: discovery))
+            if explore {
+                var input = PhaseInput(discovery: discovery)
+                input.coverage = cases.cases?.coverage
+                let explored = CasePhase(context: context, exploring: true).run(input)
+                #expect((explored.cases?.cases ?? 0) == 0, "explored cases come back as their own payload")
+                if case .explored(let summary) = explored.payload { #expect(summary.cases > 0) } else { Issue.record("no explored payload") }
+            }
+            return Array(transport.sent.dropFirst(before))
+        }
+        let fixed = try sent(explore: false)
+        let explored = try sent(explore: true)
+        #expect(fixed.count == 40)
+        #expect(explored.count > fixed.count)
+        #expect(Array(explored.prefix(fixed.count)) == fixed)
+        #expect(try sent(explore: true) == explored)
+    }
+}
+
+/// A transport that waits out the timeout it is given before answering, as a stalled target would.
+private struct SleepingTransport: RequestTransport {
+    let inner: ScriptedTransport
+    init(_ inner: ScriptedTransport) { self.inner = inner }
+    func send(_ requests: [HTTPRequest], timeout: Double?) -> [Result<HTTPResponse, TransportError>] {
+        if let timeout { Thread.sleep(forTimeInterval: timeout) }
+        return inner.send(requests, timeout: timeout)
+    }
+}
