@@ -45,7 +45,9 @@ public struct PreflightPhase: Phase {
             case .connect?:
                 throw RunAbort.unreachable(url: url, reason: error)
             case .skipped?:
-                throw RunAbort.untestable(url: url, reason: "the time budget was spent before the first answer")
+                // What the tries met (e.g. `retried 1 stall`) says why no answer came in time.
+                let tail = retried.total > 0 ? " (retried \(retried.summary))" : ""
+                throw RunAbort.untestable(url: url, reason: "the time budget was spent before the first answer\(tail)")
             default:
                 let tail = cutShort.map { " (\($0))" } ?? ""
                 throw RunAbort.untestable(url: url, reason: "the first response could not be used: \(error)\(tail)")

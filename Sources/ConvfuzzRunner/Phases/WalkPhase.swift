@@ -75,7 +75,10 @@ public struct WalkPhase: Phase {
             pageSizeWalks(sample.indices.compactMap { byUnit[$0] }, discovery: discovery, replayer, into: &result)
         }
         if stop() { return result }
-        checkReverse(mainWalks.filter { $0.unit < 2 }.map(\.walk), replayer, into: &result)
+        // The discovery walk (the unfiltered set, the most items any walk holds) is reversed too, by the shard
+        // owning sample 0: a sample narrow enough to hold one item cannot show a reversal.
+        let base = configuration.shard.owns(0) ? [discovery.base].compactMap { $0 }.filter(\.isComplete) : []
+        checkReverse(base + mainWalks.filter { $0.unit < 2 }.map(\.walk), replayer, into: &result)
         if stop() { return result }
         checkCursorReuse(mainWalks.filter { $0.unit < 3 }.map(\.walk), discovery: discovery, replayer, into: &result)
         return result
