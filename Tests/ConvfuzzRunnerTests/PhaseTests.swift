@@ -143,7 +143,7 @@ struct PhaseTests {
         let discovery = PhaseFixtures.discovery(context)
         let before = transport.requests.count
         let clean = try AccessPhase(context: context).run(PhaseInput(discovery: discovery))
-        let variants = AuthPhase(configuration: context.configuration, executor: context.executor).variants
+        let variants = AuthProbes(configuration: context.configuration, executor: context.executor).variants
         #expect(!variants.isEmpty)
         #expect(transport.requests.count - before == variants.count)
         let probes = transport.requests[before...]

@@ -26,6 +26,8 @@ public final class RequestExecutor: @unchecked Sendable {
     private let endpoint: String
     private let headers: [HTTPHeader]
     private let keyHeader: String
+    /// The run's key and the second key, from which a request's credential is resolved.
+    private let keys: (first: String?, second: String?)
     private let limiter: RateLimiter?
     private let retries: Int
     private let maxRetryAfter: Double
@@ -54,6 +56,7 @@ public final class RequestExecutor: @unchecked Sendable {
     public init(configuration: RunConfiguration, deadline: RunDeadline = RunDeadline(), transport: (any RequestTransport)? = nil) {
         client = transport ?? HTTPBatchClient(configuration: configuration.transport)
         keyHeader = configuration.spec.auth.header
+        keys = (configuration.apiKey, configuration.secondKey)
         endpoint = configuration.endpointURL
         var headers = [HTTPHeader(name: "accept", value: "application/json")]
         if let key = configuration.apiKey {
@@ -108,12 +111,12 @@ public final class RequestExecutor: @unchecked Sendable {
     // MARK: Sending
 
     /// Sends one query.
-    public func execute(_ query: String, credential: Credential = .runKey) -> ObservedResponse {
+    public func execute(_ query: String, credential: RequestCredential = .firstKey) -> ObservedResponse {
         execute([query], credential: credential)[0]
     }
 
     /// Sends queries, at most the configured concurrency at once, and returns responses in order.
-    public func execute(_ queries: [String], credential: Credential = .runKey) -> [ObservedResponse] {
+    public func execute(_ queries: [String], credential: RequestCredential = .firstKey) -> [ObservedResponse] {
         let headers = headers(for: credential)
         if let reason = stopReason { return queries.map { ObservedResponse.skipped(query: $0, reason: reason) } }
         var results = [ObservedResponse?](repeating: nil, count: queries.count)
@@ -149,7 +152,7 @@ public final class RequestExecutor: @unchecked Sendable {
                     continue
                 }
                 record(query: queries[index], answer: answer)
-                results[index] = observe(query: queries[index], answer: answer, judgesRefusal: credential == .runKey)
+                results[index] = observe(query: queries[index], answer: answer, judgesRefusal: credential == .firstKey)
                 if !(results[index]?.wasSkipped ?? false), let reason = TransportHealth.unhealthyReason(answer, attempt: attempt) {
                     noteTrouble(reason, index: index, troubled: &troubled)
                 }
@@ -221,11 +224,22 @@ public final class RequestExecutor: @unchecked Sendable {
         return ObservedResponse(query: query, result: answer)
     }
 
-    /// The headers a request with this credential carries.
-    private func headers(for credential: Credential) -> [HTTPHeader] {
-        guard case let .replaced(name, value) = credential else { return headers }
+    /// The headers a request with this credential carries: the run's key, the second key under the
+    /// spec's header, or a variant derived from the run's key (another value, another header name, or
+    /// no key at all). The gateway resolves a credential here, so no key travels outside it.
+    private func headers(for credential: RequestCredential) -> [HTTPHeader] {
+        let replacement: (name: String, value: String?)
+        switch credential {
+        case .firstKey:
+            return headers
+        case .secondKey:
+            replacement = (keyHeader, keys.second)
+        case .variant(let variant):
+            guard let key = keys.first, let derived = variant.credential(key: key, header: keyHeader) else { return headers }
+            replacement = (derived.name, derived.value)
+        }
         var out = headers.filter { $0.name != keyHeader }
-        if let value { out.append(HTTPHeader(name: name, value: value, isSecret: true)) }
+        if let value = replacement.value { out.append(HTTPHeader(name: replacement.name, value: value, isSecret: true)) }
         return out
     }
 

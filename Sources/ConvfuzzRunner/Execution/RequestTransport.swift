@@ -11,12 +11,3 @@ public protocol RequestTransport: Sendable {
 }
 
 extension HTTPBatchClient: RequestTransport {}
-
-/// The credential a request carries.
-public enum Credential: Sendable, Hashable {
-    /// The run's key under the spec's header; a refusal after good answers halts the run.
-    case runKey
-    /// The key header replaced: another name and value, or no key at all (`value` nil). Used by the
-    /// auth and tenancy probes; their refusals are what they test, so they never halt the run.
-    case replaced(header: String, value: String?)
-}

@@ -2,8 +2,8 @@ import ConvfuzzOracle
 import ConvfuzzResults
 import ConvfuzzSpec
 
-/// Phase 4: the auth checks (``AuthPhase``: wrong keys, header-name spellings) and, with a second key,
-/// the tenancy checks (``TenancyPhase``). After discovery: tenancy compares with the discovery walk.
+/// Phase 4: the auth checks (``AuthProbes``: wrong keys, header-name spellings) and, with a second key,
+/// the tenancy checks (``TenancyChecks``). After discovery: tenancy compares with the discovery walk.
 public struct AccessPhase: Phase {
     /// The run's services.
     public let context: PhaseContext
@@ -25,7 +25,7 @@ public struct AccessPhase: Phase {
         let known = input.known
         var notes: [String] = []
         var result = PhaseOutput(findings: FindingLog(known: known))
-        let auth = AuthPhase(configuration: configuration, executor: context.executor)
+        let auth = AuthProbes(configuration: configuration, executor: context.executor)
         context.progress.report(.auth, done: 0, total: auth.variants.count, findings: known.count)
         let probed = auth.run()
         if let skipped = probed.skipped {
@@ -50,7 +50,7 @@ public struct AccessPhase: Phase {
             return output()
         }
         context.progress.report(.tenancy, done: 0, total: 1, findings: result.findings.runUniqueCount)
-        let tenancy = try TenancyPhase(configuration: configuration, basePairs: discovery.basePairs, executor: context.executor)
+        let tenancy = try TenancyChecks(configuration: configuration, basePairs: discovery.basePairs, executor: context.executor)
             .run(firstWalk: base)
         result.tally.walks += 1
         result.tally.pages += tenancy.pagesWalked

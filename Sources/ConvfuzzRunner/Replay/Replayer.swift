@@ -101,7 +101,7 @@ public struct Replayer: Sendable {
             switch plan {
             case .relation(.cursorReuse, let queries, _): return observeCursorReuse(queries)
             case .auth(let query, let variant, _):
-                return .judged(AuthPhase(configuration: context.configuration, executor: context.executor)
+                return .judged(AuthProbes(configuration: context.configuration, executor: context.executor)
                     .probe(variant, query: query).0.findings)
             case .tenancy: return observeTenancy()
             default: return .nothing
@@ -128,7 +128,7 @@ public struct Replayer: Sendable {
             return .nothing
         }
         do {
-            let result = try TenancyPhase(configuration: context.configuration, basePairs: discovery.basePairs,
+            let result = try TenancyChecks(configuration: context.configuration, basePairs: discovery.basePairs,
                                           executor: context.executor).run(firstWalk: base)
             return .judged(result.findings)
         } catch {

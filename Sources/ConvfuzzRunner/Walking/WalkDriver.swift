@@ -2,6 +2,7 @@ import ConvfuzzContract
 import ConvfuzzGeneration
 import ConvfuzzJSON
 import ConvfuzzOracle
+import ConvfuzzResults
 import ConvfuzzSpec
 
 /// Runs several cursor walks side by side, one page of each per batch, so walks use the executor's concurrency.
@@ -18,7 +19,7 @@ public struct WalkDriver: Sendable {
     private let spec: Spec
     private let maxPages: Int
     private let maxHeldBytes: Int
-    private var credential = Credential.runKey
+    private var credential = RequestCredential.firstKey
     /// Set for walks kept slim: each page is checked as it arrives, then kept as ``WalkPage/slimmed(findings:fields:)``.
     private var slimming: (oracle: ResponseOracle, fields: [String])?
 
@@ -33,7 +34,7 @@ public struct WalkDriver: Sendable {
     }
 
     /// The same driver sending every page with another credential.
-    public func with(credential: Credential) -> WalkDriver {
+    public func with(credential: RequestCredential) -> WalkDriver {
         var copy = self
         copy.credential = credential
         return copy

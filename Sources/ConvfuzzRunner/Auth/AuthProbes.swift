@@ -13,7 +13,7 @@ public struct AuthProbeOutcome: Sendable {
 }
 
 /// The result of the auth phase.
-public struct AuthPhaseResult: Sendable {
+public struct AuthProbesResult: Sendable {
     /// One outcome per variant sent, in plan order.
     public var outcomes: [AuthProbeOutcome]
     /// Requests sent (retries included).
@@ -28,7 +28,7 @@ public struct AuthPhaseResult: Sendable {
 /// Inputs are explicit: the run configuration (spec, key, seed, target, transport) and the query.
 /// Every variant is derived from the key and the seed (`KeyVariant.plan`), so a run sends the same
 /// variants every time. No variant's bytes leave this type: excerpts are redacted with every variant.
-public struct AuthPhase: Sendable {
+public struct AuthProbes: Sendable {
     private let configuration: RunConfiguration
     private let oracle: AuthOracle
     private let redactor: Redactor
@@ -49,9 +49,9 @@ public struct AuthPhase: Sendable {
     }
 
     /// Sends every variant with `query` and checks the answers.
-    public func run(query: String = "") -> AuthPhaseResult {
+    public func run(query: String = "") -> AuthProbesResult {
         guard configuration.apiKey != nil else {
-            return AuthPhaseResult(outcomes: [], requests: 0, skipped: "no key: the auth checks need the run's key")
+            return AuthProbesResult(outcomes: [], requests: 0, skipped: "no key: the auth checks need the run's key")
         }
         var requests = 0
         let outcomes = variants.map { variant -> AuthProbeOutcome in
@@ -59,17 +59,17 @@ public struct AuthPhase: Sendable {
             requests += sent
             return outcome
         }
-        return AuthPhaseResult(outcomes: outcomes, requests: requests, skipped: nil)
+        return AuthProbesResult(outcomes: outcomes, requests: requests, skipped: nil)
     }
 
     /// Sends one variant and checks the answer; also returns the requests it took.
     public func probe(_ variant: KeyVariant, query: String = "") -> (AuthProbeOutcome, Int) {
         let header = configuration.spec.auth.header
-        guard let key = configuration.apiKey, let credential = variant.credential(key: key, header: header) else {
+        guard let key = configuration.apiKey, variant.credential(key: key, header: header) != nil else {
             return (AuthProbeOutcome(variant: variant, status: nil, findings: []), 0)
         }
         let before = executor.requests
-        let response = executor.execute(query, credential: .replaced(header: credential.name, value: credential.value))
+        let response = executor.execute(query, credential: .variant(variant))
         let expectation = AuthExpectation(outcome: variant.expectsRefusal ? .refused : .accepted, kind: variant.kind,
                                           description: variant.description(header: header))
         let findings = oracle.check(response, expectation: expectation).map(redacted)

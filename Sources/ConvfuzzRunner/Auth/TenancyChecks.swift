@@ -30,7 +30,7 @@ public struct TenancyCheckOutcome: Sendable {
 }
 
 /// The result of the tenancy phase.
-public struct TenancyPhaseResult: Sendable {
+public struct TenancyChecksResult: Sendable {
     /// The checks, in a fixed order.
     public var checks: [TenancyCheckOutcome]
     /// Requests sent (retries included).
@@ -51,7 +51,7 @@ public struct TenancyPhaseResult: Sendable {
 /// `TenancyOracle` whether either key lists the other's items, whether the owner filter
 /// (`auth.tenancy.owner_param`) with the other key's owners gives `foreign_owner`, and whether a
 /// cursor issued to one key yields that key's items when sent with the other.
-public struct TenancyPhase: Sendable {
+public struct TenancyChecks: Sendable {
     /// Owner values probed per direction, at most.
     public static let ownerProbes = 8
     /// Pages followed after a foreign cursor, at most.
@@ -73,14 +73,14 @@ public struct TenancyPhase: Sendable {
     }
 
     /// Runs every check against the first key's walk; throws when the target refuses the second key.
-    public func run(firstWalk: Walk) throws(RunAbort) -> TenancyPhaseResult {
-        guard let secondKey = configuration.secondKey else {
-            return TenancyPhaseResult(checks: [], requests: 0, skipped: "no second key (--second-key-env)", pagesWalked: 0)
+    public func run(firstWalk: Walk) throws(RunAbort) -> TenancyChecksResult {
+        guard configuration.secondKey != nil else {
+            return TenancyChecksResult(checks: [], requests: 0, skipped: "no second key (--second-key-env)", pagesWalked: 0)
         }
         let spec = configuration.spec
         let before = executor.requests
-        let first = Credential.runKey
-        let second = Credential.replaced(header: spec.auth.header, value: secondKey)
+        let first = RequestCredential.firstKey
+        let second = RequestCredential.secondKey
         let plan = WalkPlan(pairs: basePairs)
         let secondWalk = WalkDriver(executor: executor, spec: spec, maxPages: configuration.maxWalkPages)
             .with(credential: second).run([plan], maxPages: configuration.discoveryPages)[0]
@@ -98,44 +98,44 @@ public struct TenancyPhase: Sendable {
                                 findings: oracle.checkWalk(firstWalk, foreign: secondView, under: firstView.name)),
         ]
         if let ownerParam = spec.auth.tenancy.ownerParam, WorkspaceView.ownerField(spec) != nil {
-            checks += ownerChecks(ownerParam, foreign: firstView, sending: second, under: secondView.name, credential: .secondKey)
-            checks += ownerChecks(ownerParam, foreign: secondView, sending: first, under: firstView.name, credential: .firstKey)
+            checks += ownerChecks(ownerParam, foreign: firstView, under: secondView.name, as: second)
+            checks += ownerChecks(ownerParam, foreign: secondView, under: firstView.name, as: first)
         }
         if let cursor = firstWalk.pages.first?.page?.nextCursor {
-            checks.append(cursorCheck(cursor, foreign: firstView, sending: second, under: secondView.name, credential: .secondKey))
-            checks += invalidCursorChecks(cursor, foreign: firstView.name, sending: second, under: secondView.name, credential: .secondKey)
+            checks.append(cursorCheck(cursor, foreign: firstView, under: secondView.name, as: second))
+            checks += invalidCursorChecks(cursor, foreign: firstView.name, under: secondView.name, as: second)
         }
         if let cursor = secondWalk.pages.first?.page?.nextCursor {
-            checks.append(cursorCheck(cursor, foreign: secondView, sending: first, under: firstView.name, credential: .firstKey))
-            checks += invalidCursorChecks(cursor, foreign: secondView.name, sending: first, under: firstView.name, credential: .firstKey)
+            checks.append(cursorCheck(cursor, foreign: secondView, under: firstView.name, as: first))
+            checks += invalidCursorChecks(cursor, foreign: secondView.name, under: firstView.name, as: first)
         }
         let identifiers = TenancyIdentifiers(spec: spec, first: (firstWalk.items, configuration.profile),
                                              second: (secondWalk.items, configuration.secondProfile))
-        checks += identifierChecks(identifiers.foreign(toFirst: false), foreign: firstView.name, sending: second,
-                                   under: secondView.name, credential: .secondKey)
-        checks += identifierChecks(identifiers.foreign(toFirst: true), foreign: secondView.name, sending: first,
-                                   under: firstView.name, credential: .firstKey)
-        return TenancyPhaseResult(checks: checks, requests: executor.requests - before, skipped: nil,
+        checks += identifierChecks(identifiers.foreign(toFirst: false), foreign: firstView.name,
+                                   under: secondView.name, as: second)
+        checks += identifierChecks(identifiers.foreign(toFirst: true), foreign: secondView.name,
+                                   under: firstView.name, as: first)
+        return TenancyChecksResult(checks: checks, requests: executor.requests - before, skipped: nil,
                                   pagesWalked: secondWalk.pages.count)
     }
 
     // MARK: Checks
 
-    private func ownerChecks(_ param: String, foreign: WorkspaceView, sending credential: Credential, under name: String,
-                             credential recorded: RequestCredential) -> [TenancyCheckOutcome] {
+    private func ownerChecks(_ param: String, foreign: WorkspaceView, under name: String,
+                             as credential: RequestCredential) -> [TenancyCheckOutcome] {
         let owners = Array(foreign.owners.sorted().prefix(Self.ownerProbes))
         let queries = owners.map { QueryCodec.queryString([WirePair.encoding(param, $0)]) }
         let responses = executor.execute(queries, credential: credential)
         return zip(owners, zip(queries, responses)).map { owner, sent in
-            TenancyCheckOutcome(kind: .owner, query: sent.0, credential: recorded,
+            TenancyCheckOutcome(kind: .owner, query: sent.0, credential: credential,
                                 description: "\(param) of \(foreign.name) under \(name)",
                                 findings: oracle.checkOwnerProbe(sent.1, owner: owner, foreign: foreign, under: name))
         }
     }
 
     /// Each identifier filter with ids of the other workspace, against the answer to an id that exists nowhere.
-    private func identifierChecks(_ probes: [(param: String, values: [String])], foreign: String, sending credential: Credential,
-                                  under name: String, credential recorded: RequestCredential) -> [TenancyCheckOutcome] {
+    private func identifierChecks(_ probes: [(param: String, values: [String])], foreign: String,
+                                  under name: String, as credential: RequestCredential) -> [TenancyCheckOutcome] {
         var queries: [String] = []
         for probe in probes {
             queries.append(QueryCodec.queryString([WirePair.encoding(probe.param, TenancyIdentifiers.unknownID(probe.param))]))
@@ -150,7 +150,7 @@ public struct TenancyPhase: Sendable {
             index += 1
             for _ in probe.values {
                 let response = responses[index]
-                outcomes.append(TenancyCheckOutcome(kind: .identifier, query: queries[index], credential: recorded,
+                outcomes.append(TenancyCheckOutcome(kind: .identifier, query: queries[index], credential: credential,
                                                     description: "\(probe.param) of \(foreign) under \(name)",
                                                     findings: oracle.checkForeignID(response, unknown: unknown, param: probe.param,
                                                                                     foreign: foreign, under: name)))
@@ -161,8 +161,8 @@ public struct TenancyPhase: Sendable {
     }
 
     /// A foreign cursor alone and beside an invalid parameter, when the spec says it is an invalid cursor.
-    private func invalidCursorChecks(_ cursor: String, foreign: String, sending credential: Credential, under name: String,
-                                     credential recorded: RequestCredential) -> [TenancyCheckOutcome] {
+    private func invalidCursorChecks(_ cursor: String, foreign: String, under name: String,
+                                     as credential: RequestCredential) -> [TenancyCheckOutcome] {
         let spec = configuration.spec
         guard spec.auth.tenancy.foreignCursor == .invalid else { return [] }
         let cursorPair = WirePair.encoding(spec.pagination.cursorParam, cursor)
@@ -172,14 +172,14 @@ public struct TenancyPhase: Sendable {
         }
         let responses = executor.execute(sends.map(\.query), credential: credential)
         return zip(sends, responses).map { sent, response in
-            TenancyCheckOutcome(kind: .cursor, query: sent.query, credential: recorded,
+            TenancyCheckOutcome(kind: .cursor, query: sent.query, credential: credential,
                                 description: "a cursor of \(foreign) sent under \(name)\(sent.other.map { " with an invalid \($0)" } ?? "")",
                                 findings: oracle.checkForeignCursorInvalid(response, alongside: sent.other, foreign: foreign, under: name))
         }
     }
 
-    private func cursorCheck(_ cursor: String, foreign: WorkspaceView, sending credential: Credential, under name: String,
-                             credential recorded: RequestCredential) -> TenancyCheckOutcome {
+    private func cursorCheck(_ cursor: String, foreign: WorkspaceView, under name: String,
+                             as credential: RequestCredential) -> TenancyCheckOutcome {
         let cursorName = configuration.spec.pagination.cursorParam
         var responses: [ObservedResponse] = []
         var next: String? = cursor
@@ -195,7 +195,7 @@ public struct TenancyPhase: Sendable {
                 next = page.nextCursor
             }
         }
-        return TenancyCheckOutcome(kind: .cursor, query: firstQuery, credential: recorded,
+        return TenancyCheckOutcome(kind: .cursor, query: firstQuery, credential: credential,
                                    description: "a cursor of \(foreign.name) sent under \(name)",
                                    findings: oracle.checkForeignCursor(responses, foreign: foreign, under: name))
     }
