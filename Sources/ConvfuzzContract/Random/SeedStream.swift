@@ -18,8 +18,6 @@ public enum SeedStream: UInt64, Sendable, CaseIterable {
     case jitter
     /// The sweep cases' starting offset in the case catalog.
     case sweep
-    /// Adversarial values drawn from the data (probes of special characters, ladders).
-    case adversarial
 
     /// The index space of named streams: above every case index.
     private static let base: UInt64 = 1 << 63
