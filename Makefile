@@ -11,7 +11,7 @@ RUN_ARGS ?=
 PREFIX ?= /usr/local
 DESTDIR ?=
 
-.PHONY: all deps test-deps build release run test bench clean install uninstall embed
+.PHONY: all deps test-deps build build-convfuzz release run test bench clean install uninstall embed
 
 all: build
 
@@ -40,13 +40,18 @@ test-deps: deps
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null; \
 	fi
 
+# Both programs: convfuzz and convfuzz-openapi (`spec import` and `spec diff`, the only users of OpenAPIKit).
 build: deps
 	$(SWIFT) build -c $(CONFIG)
+
+# convfuzz alone: what `make run` needs, without compiling OpenAPIKit (most of a first build's time).
+build-convfuzz: deps
+	$(SWIFT) build -c $(CONFIG) --product convfuzz
 
 release: deps
 	$(SWIFT) build -c release
 
-run: build
+run: build-convfuzz
 	$(BIN) run $(RUN_ARGS)
 
 # The command-line tests run the convfuzz binary built beside the test bundle. The engine's modules are
@@ -60,13 +65,14 @@ install: release
 	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/bash-completion/completions" \
 	  "$(DESTDIR)$(PREFIX)/share/zsh/site-functions" "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d"
 	install -m 755 .build/release/convfuzz "$(DESTDIR)$(PREFIX)/bin/convfuzz"
+	install -m 755 .build/release/convfuzz-openapi "$(DESTDIR)$(PREFIX)/bin/convfuzz-openapi"
 	.build/release/convfuzz --generate-completion-script bash > "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/convfuzz"
 	.build/release/convfuzz --generate-completion-script zsh > "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_convfuzz"
 	.build/release/convfuzz --generate-completion-script fish > "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/convfuzz.fish"
-	@echo "installed $(DESTDIR)$(PREFIX)/bin/convfuzz and its bash, zsh and fish completions"
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/convfuzz and convfuzz-openapi, and convfuzz's bash, zsh and fish completions"
 
 uninstall:
-	rm -f "$(DESTDIR)$(PREFIX)/bin/convfuzz" "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/convfuzz" \
+	rm -f "$(DESTDIR)$(PREFIX)/bin/convfuzz" "$(DESTDIR)$(PREFIX)/bin/convfuzz-openapi" "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/convfuzz" \
 	  "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_convfuzz" "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/convfuzz.fish"
 
 # The binary embeds specs/list-conversations.yaml; EmbeddedSpecTests fails until this is re-run after an edit.

@@ -18,6 +18,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "convfuzz", targets: ["convfuzz"]),
+        // `spec import` and `spec diff` (OpenAPIKit) live in their own program, so that building
+        // `convfuzz` alone (`make run`) never compiles OpenAPIKit; `convfuzz spec import|diff` runs it.
+        .executable(name: "convfuzz-openapi", targets: ["convfuzz-openapi"]),
     ],
     dependencies: [
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
@@ -40,7 +43,8 @@ let package = Package(
         .target(name: "ConvfuzzRunner", dependencies: ["ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzJSON", "ConvfuzzOracle", "ConvfuzzResults", "ConvfuzzSpec", "ConvfuzzTransport", .product(name: "Histogram", package: "hdrhistogram-swift")], swiftSettings: optimised),
         .target(name: "ConvfuzzSpec", dependencies: ["Yams"], swiftSettings: optimised),
         .target(name: "ConvfuzzTransport", dependencies: ["CCurl"], swiftSettings: optimised),
-        .executableTarget(name: "convfuzz", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser"), "ConvfuzzContract", "ConvfuzzEmbedded", "ConvfuzzGeneration", "ConvfuzzOpenAPI", "ConvfuzzOracle", "ConvfuzzReferenceServer", "ConvfuzzReport", "ConvfuzzResults", "ConvfuzzRunner", "ConvfuzzSpec", "ConvfuzzTransport"]),
+        .executableTarget(name: "convfuzz", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser"), "ConvfuzzContract", "ConvfuzzEmbedded", "ConvfuzzGeneration", "ConvfuzzOracle", "ConvfuzzReferenceServer", "ConvfuzzReport", "ConvfuzzResults", "ConvfuzzRunner", "ConvfuzzSpec", "ConvfuzzTransport"]),
+        .executableTarget(name: "convfuzz-openapi", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser"), "ConvfuzzOpenAPI", "ConvfuzzReport", "ConvfuzzSpec"]),
         .target(name: "ConvfuzzTestSupport", dependencies: ["ConvfuzzContract", "ConvfuzzSpec"], path: "Tests/ConvfuzzTestSupport"),
         .testTarget(name: "ArchitectureTests", dependencies: ["ConvfuzzTestSupport"]),
         .testTarget(name: "ConvfuzzContractTests", dependencies: ["ConvfuzzContract", "ConvfuzzSpec", "ConvfuzzTestSupport"]),

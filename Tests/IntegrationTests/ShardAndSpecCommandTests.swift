@@ -65,4 +65,29 @@ struct ShardAndSpecCommandTests {
         let notFound = try cli.convfuzz(["spec", "import", "/nonexistent.json", "--path", "/x"])
         #expect(notFound.status == 2 && notFound.stderr.contains("/nonexistent.json: cannot read the file"))
     }
+
+    /// `spec import|diff` run convfuzz-openapi: its help and usage errors reach the user as convfuzz's own.
+    @Test func importAndDiffHandTheirArgumentsToConvfuzzOpenAPI() throws {
+        let help = try cli.convfuzz(["spec", "import", "--help"])
+        #expect(help.status == 0 && help.stdout.contains("USAGE: convfuzz spec import <document> --path <path>"), "\(help.stdout)")
+        let diffHelp = try cli.convfuzz(["spec", "diff", "-h"])
+        #expect(diffHelp.status == 0 && diffHelp.stdout.contains("--method <method>"), "\(diffHelp.stdout)")
+        let missing = try cli.convfuzz(["spec", "import", Self.openAPI])
+        #expect(missing.status == 2 && missing.stderr.contains("Missing expected argument '--path <path>'"), "\(missing.stderr)")
+        let unknown = try cli.convfuzz(["spec", "diff", "specs/list-conversations.yaml", Self.openAPI, "--bogus"])
+        #expect(unknown.status == 2 && unknown.stderr.contains("--bogus"), "\(unknown.stderr)")
+    }
+
+    /// A convfuzz without convfuzz-openapi beside it (e.g. built by `make run` alone) says what to build.
+    @Test func withoutConvfuzzOpenAPIImportSaysWhatToBuild() throws {
+        let directory = Harness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.copyItem(atPath: Binary.path, toPath: directory + "/convfuzz")
+        let outcome = try Binary.start(["spec", "import", Self.openAPI, "--path", "/x"], environment: ["PATH": "/usr/bin:/bin"],
+                                       in: directory, executable: directory + "/convfuzz").finish()
+        #expect(outcome.status == 2, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("runs convfuzz-openapi, which is neither beside \(directory)"), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("make build"), "\(outcome.stderr)")
+        #expect(outcome.stdout.isEmpty)
+    }
 }

@@ -1,46 +1,26 @@
 import ArgumentParser
-import ConvfuzzOpenAPI
-import ConvfuzzSpec
 
 /// `convfuzz spec diff SPEC OPENAPI`: what the document has that the spec lacks, and the reverse.
+///
+/// The work is done by `convfuzz-openapi diff` (``OpenAPIHelper``), so that `convfuzz` itself does
+/// not link OpenAPIKit; every argument, `--help` included, is handed to it unchanged.
 struct SpecDiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "List parameters, enum values and response fields that an OpenAPI document and a spec disagree on.",
         discussion: """
-            Exit codes: 0 no drift, 1 drift, 2 usage, spec or document error.
+            Arguments: SPEC OPENAPI [--path PATH] [--method METHOD] (`convfuzz spec diff --help` lists them). \
+            Exit codes: 0 no drift, 1 drift, 2 usage, spec or document error. Run by the convfuzz-openapi program \
+            beside convfuzz (`make build` builds both).
             Example: convfuzz spec diff specs/list-conversations.yaml openapi.json
-            """
+            """,
+        helpNames: []
     )
 
-    @Argument(help: "The spec file.")
-    var spec: String
-
-    @Argument(help: "The OpenAPI document (JSON or YAML).")
-    var document: String
-
-    @Option(help: "The operation's path (default: the spec's endpoint.path).")
-    var path: String?
-
-    @Option(help: "The operation's HTTP method (default: the spec's endpoint.method).")
-    var method: String?
+    @Argument(parsing: .captureForPassthrough, help: "The spec, the OpenAPI document and options, as `convfuzz spec diff --help` lists them.")
+    var arguments: [String] = []
 
     func run() throws {
-        let loaded: Spec
-        do {
-            loaded = try SpecLoader.load(path: spec)
-        } catch {
-            throw CommandExit.usage(error.description)
-        }
-        let operation: ImportedOperation
-        do {
-            operation = try OperationImporter.importOperation(
-                file: document, path: path ?? loaded.endpoint.path, method: method ?? loaded.endpoint.method)
-        } catch {
-            throw CommandExit.usage(error.description)
-        }
-        let drift = SpecDiffer.diff(spec: loaded, operation: operation)
-        print(drift.render(spec: spec, document: document, operation: "\(operation.method) \(operation.path)"), terminator: "")
-        if !drift.isEmpty { throw CommandExit(code: ExitStatus.findings, message: "") }
+        try OpenAPIHelper.run("diff", arguments: arguments)
     }
 }

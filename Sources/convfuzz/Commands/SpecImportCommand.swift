@@ -1,50 +1,25 @@
 import ArgumentParser
-import ConvfuzzOpenAPI
-import ConvfuzzReport
 
 /// `convfuzz spec import OPENAPI --path P`: drafts a spec from one operation of an OpenAPI document.
+///
+/// The work is done by `convfuzz-openapi import` (``OpenAPIHelper``), so that `convfuzz` itself does
+/// not link OpenAPIKit; every argument, `--help` included, is handed to it unchanged.
 struct SpecImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Draft a spec from an OpenAPI 3.0/3.1 operation; what OpenAPI cannot say is left as TODO entries.",
         discussion: """
-            The draft holds the parameters (types, ranges, enums, defaults, lists, deprecation), the response
-            schema, the auth header and pagination fields guessed from their names. `spec lint` rejects it,
-            naming each TODO's line, until the TODOs (filter meaning, grammars, order, relations) are filled in.
+            Arguments: OPENAPI --path PATH [--method get] [--out FILE] (`convfuzz spec import --help` lists them). \
+            Run by the convfuzz-openapi program beside convfuzz (`make build` builds both).
             Example: convfuzz spec import openapi.json --path /v1/convai/conversations --out specs/draft.yaml
-            """
+            """,
+        helpNames: []
     )
 
-    @Argument(help: "The OpenAPI document (JSON or YAML).")
-    var document: String
-
-    @Option(help: "The operation's path, e.g. /v1/convai/conversations.")
-    var path: String
-
-    @Option(help: "The operation's HTTP method.")
-    var method: String = "get"
-
-    @Option(help: "Write the draft to this file instead of stdout.")
-    var out: String?
+    @Argument(parsing: .captureForPassthrough, help: "The OpenAPI document and options, as `convfuzz spec import --help` lists them.")
+    var arguments: [String] = []
 
     func run() throws {
-        let operation: ImportedOperation
-        do {
-            operation = try OperationImporter.importOperation(file: document, path: path, method: method)
-        } catch {
-            throw CommandExit.usage(error.description)
-        }
-        let draft = SpecDraftWriter.draft(operation)
-        guard let out else {
-            print(draft, terminator: "")
-            return
-        }
-        do {
-            try ReportWriter.write(draft, to: out)
-        } catch {
-            throw CommandExit.usage("\(error)")
-        }
-        let todos = draft.split(separator: "\n").filter { $0.contains(SpecDraftWriter.todo) && !$0.hasPrefix("#") }.count
-        Terminal.diagnostic("convfuzz: wrote \(out): \(operation.parameters.count) parameters, \(todos) TODO entries to fill in (`convfuzz spec lint \(out)` names each)\n")
+        try OpenAPIHelper.run("import", arguments: arguments)
     }
 }
