@@ -45,10 +45,12 @@ public struct CoverageTable: Sendable {
         parameters = spec.parameters.map(\.name) + ["-"]
     }
 
-    /// The class key of a label: the kind, with the detail for boundary and neighbour classes.
+    /// The class key of a label: the kind, with the detail for boundary and neighbour classes and the
+    /// family for adversarial ones (`adversarial:integer-spellings`, `adversarial:unicode`, …).
     public static func cellClass(_ kind: CaseKind, _ detail: String) -> String {
         switch kind {
         case .boundaryAt, .boundaryInside, .boundaryOutside, .neighbour: return "\(kind.rawValue):\(detail)"
+        case .adversarial: return "\(kind.rawValue):\(AdversarialValues.family(of: detail))"
         default: return kind.rawValue
         }
     }

@@ -25,6 +25,18 @@ enum AdversarialValues {
     static let cursorDetails = ["cursor-padding", "cursor-unused-bits", "cursor-other-alphabet", "cursor-case-flip",
                                 "cursor-percent-encoded", "cursor-with-invalid-parameter"]
 
+    /// The family a detail belongs to, as the coverage table names it (`adversarial:<family>`): the
+    /// classes of issue 16, each counted and listed as a gap on its own.
+    static func family(of detail: String) -> String {
+        if integerDetails.contains(detail) { return "integer-spellings" }
+        if ["text-unicode-case", "text-nfd-fullwidth"].contains(detail) { return "unicode" }
+        if textDetails.contains(detail) { return "text-metacharacters" }
+        if decimalDetails.contains(detail) { return "number-precision" }
+        if cursorDetails.contains(detail) { return "token-mutations" }
+        if detail.hasPrefix("list-") { return "list-separators" }
+        return detail
+    }
+
     /// Metacharacters per text detail.
     static let metacharacters: [String: [String]] = [
         "text-like": ["%", "_"],
