@@ -77,6 +77,17 @@ final class RequestStream: @unchecked Sendable {
         }
     }
 
+    /// The tickets among `tickets` whose results are all final (at least one; waits until then), in the given order.
+    func ready(among tickets: [Ticket]) -> [Ticket] {
+        condition.withLock {
+            while true {
+                let done = tickets.filter { $0.allSatisfy { results[$0] != nil } }
+                if !done.isEmpty || tickets.isEmpty { return done }
+                condition.wait()
+            }
+        }
+    }
+
     /// Body bytes of results final but not yet collected.
     var heldBytes: Int { condition.withLock { held } }
 
