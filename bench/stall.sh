@@ -5,6 +5,7 @@
 # cut by the 5 s low-speed limit and retried).
 #
 #   RUNS=3 BUDGET=30 bash bench/stall.sh    # writes bench/out/stall.md and prints it
+#   PLANS=default BIN=/tmp/old/convfuzz bash bench/stall.sh   # one plan, another binary
 #
 # Two plans: the default run (fixed, ~3,000 requests) and `--explore` (new cases until the budget).
 # With --explore the run is bounded by the window: --concurrency slots over a mean latency of at
@@ -12,6 +13,7 @@
 # stated for the default run.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 RUNS=${RUNS:-3}
+PLANS=${PLANS:-"default explore"}
 BUDGET=${BUDGET:-30}
 build_release
 
@@ -24,9 +26,9 @@ table="$OUT/stall.md"
   echo "| plan | chaos | command | requests (median of $RUNS) | run s (median) | share of no-stall |"
   echo "| --- | --- | --- | --- | --- | --- |"
 } >"$table"
-for plan in "default|" "explore|--explore"; do
-  name=${plan%%|*}
-  flags=${plan#*|}
+for name in $PLANS; do
+  flags=""
+  [ "$name" = explore ] && flags="--explore"
   declare -A medians=()
   for chaos in "none|" "1% stall|--chaos stall --chaos-rate 0.01"; do
     label=${chaos%%|*}
