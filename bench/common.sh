@@ -4,11 +4,14 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # BUILD=debug measures the debug build (the engine modules are compiled -O in every configuration,
 # see Package.swift `optimised`); the default is a release build of the whole package.
 BUILD=${BUILD:-release}
-BIN="$ROOT/.build/$BUILD/convfuzz"
+# BIN=/path/to/convfuzz measures another binary (e.g. one built from an earlier commit) and skips the build.
+BIN_GIVEN=${BIN:+1}
+BIN=${BIN:-"$ROOT/.build/$BUILD/convfuzz"}
 OUT="$ROOT/bench/out"
 mkdir -p "$OUT"
 
 build_release() {
+  if [ -n "${BIN_GIVEN:-}" ]; then return 0; fi
   (cd "$ROOT" && make -s deps && swift build -c "$BUILD" --product convfuzz >/dev/null)
 }
 

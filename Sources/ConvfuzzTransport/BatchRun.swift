@@ -1,15 +1,10 @@
-/// Bookkeeping for one ``HTTPBatchClient`` batch: which request each pool
-/// slot runs, which slots are free, and the results in request order.
+/// Bookkeeping for one ``HTTPBatchClient`` stream: which tagged request each pool slot runs and
+/// which slots are free.
 struct BatchRun {
-    let requests: [HTTPRequest]
-    private(set) var results: [Result<HTTPResponse, TransportError>?]
-    private var nextIndex = 0
     private var freeSlots: [Int]
     private var running: [Int: Int] = [:]
 
-    init(requests: [HTTPRequest], poolSize: Int) {
-        self.requests = requests
-        results = Array(repeating: nil, count: requests.count)
+    init(poolSize: Int) {
         freeSlots = Array((0..<poolSize).reversed())
     }
 
@@ -17,21 +12,20 @@ struct BatchRun {
     var active: Int { running.count }
     /// Slots currently in flight.
     var activeSlots: [Int] { Array(running.keys) }
-    /// True once every request has a result.
-    var isDone: Bool { nextIndex >= requests.count && running.isEmpty }
+    /// True when a slot is free.
+    var hasFreeSlot: Bool { !freeSlots.isEmpty }
 
-    /// Takes a free slot for the next request, if both exist.
-    mutating func nextAssignment() -> (slot: Int, index: Int)? {
-        guard nextIndex < requests.count, let slot = freeSlots.popLast() else { return nil }
-        running[slot] = nextIndex
-        nextIndex += 1
-        return (slot, nextIndex - 1)
+    /// Takes a free slot for the request tagged `tag` (call only when ``hasFreeSlot``).
+    mutating func assign(tag: Int) -> Int {
+        let slot = freeSlots.removeLast()
+        running[slot] = tag
+        return slot
     }
 
-    /// Records the result of the request running in `slot` and frees the slot.
-    mutating func complete(slot: Int, with result: Result<HTTPResponse, TransportError>) {
-        guard let index = running.removeValue(forKey: slot) else { return }
-        results[index] = result
+    /// Frees `slot`; returns the tag of the request it ran.
+    mutating func complete(slot: Int) -> Int? {
+        guard let tag = running.removeValue(forKey: slot) else { return nil }
         freeSlots.append(slot)
+        return tag
     }
 }

@@ -9,7 +9,8 @@ import Foundation
 /// batches, so a batch opens at most `maxConcurrency` connections to one
 /// origin. Every transfer carries the total timeout (cut to `timeout` when the caller has a
 /// deadline) and the low-speed limit, so a batch always ends: a stalled or trickling transfer is
-/// cut after `lowSpeedTime` seconds and holds the rest of its batch at most that long. The body
+/// cut after `lowSpeedTime` seconds. ``stream(next:deliver:)`` keeps the window full (a free slot
+/// takes the next request at once), so a stalled transfer holds only its own slot. The body
 /// bytes one batch holds are capped by `maxBatchBytes`.
 /// Behaviour of every transfer: HTTP/1.1, no signals (`CURLOPT_NOSIGNAL`), no redirects, no proxy,
 /// no compression (no `Accept-Encoding` is sent), the configured connect/total timeouts and body cap.
@@ -54,45 +55,91 @@ public final class HTTPBatchClient: @unchecked Sendable {
 
     /// Sends all requests, at most `maxConcurrency` at once, and returns one
     /// result per request, in request order. `timeout`, when given, caps every transfer's
-    /// total timeout (a run deadline).
+    /// total timeout (a run deadline). The batch's bodies together are capped by `maxBatchBytes`.
     public func send(_ requests: [HTTPRequest], timeout: Double? = nil) -> [Result<HTTPResponse, TransportError>] {
+        var results = [Result<HTTPResponse, TransportError>?](repeating: nil, count: requests.count)
+        var next = 0
+        run(releasing: false, next: {
+            guard next < requests.count else { return .end }
+            next += 1
+            return .request(tag: next - 1, requests[next - 1], timeout: timeout)
+        }, deliver: { results[$0] = $1 })
+        return results.map { $0! }
+    }
+
+    /// Streams requests through a sliding window of `maxConcurrency` transfers: `next` is asked for
+    /// a request whenever a slot is free, and every result goes to `deliver` (with its tag) as soon
+    /// as its transfer ends, so a slow or stalled transfer holds only its own slot. Returns once
+    /// `next` has said ``StreamPull/end`` and every transfer has ended. The bodies of the transfers
+    /// in flight are capped by `maxBatchBytes` (a delivered body no longer counts). `next` and
+    /// `deliver` run on the calling thread; ``wakeUp()`` cuts short a ``StreamPull/wait(_:)``.
+    public func stream(next: () -> StreamPull, deliver: (Int, Result<HTTPResponse, TransportError>) -> Void) {
+        run(releasing: true, next: next, deliver: deliver)
+    }
+
+    /// Wakes a stream waiting for its source (callable from any thread).
+    public func wakeUp() {
+        _ = curl_multi_wakeup(multi)
+    }
+
+    // MARK: Driving the multi handle
+
+    private func run(releasing: Bool, next: () -> StreamPull, deliver: (Int, Result<HTTPResponse, TransportError>) -> Void) {
         lock.lock()
         defer { lock.unlock() }
-        var batch = BatchRun(requests: requests, poolSize: pool.count)
+        var batch = BatchRun(poolSize: pool.count)
         let budget = BatchByteBudget(limit: max(configuration.maxResponseBytes, configuration.maxBatchBytes))
-        while !batch.isDone {
-            start(&batch, budget: budget, timeout: timeout)
+        let hand: (Int, Result<HTTPResponse, TransportError>) -> Void = { tag, result in
+            if releasing, case .success(let response) = result { budget.release(response.body.count) }
+            deliver(tag, result)
+        }
+        var ended = false
+        while true {
+            var wait = 0.1
+            if !ended { (ended, wait) = start(&batch, budget: budget, next: next, deliver: hand) }
+            if ended && batch.active == 0 { return }
             var running: Int32 = 0
             let performed = curl_multi_perform(multi, &running)
             if performed != CURLM_OK {
-                abortActive(&batch, reason: String(cString: curl_multi_strerror(performed)))
+                abortActive(&batch, reason: String(cString: curl_multi_strerror(performed)), deliver: hand)
                 continue
             }
-            if collectFinished(&batch) == 0, batch.active > 0 {
-                _ = curl_multi_poll(multi, nil, 0, 100, nil)
+            if collectFinished(&batch, deliver: hand) == 0 {
+                let milliseconds = Int32(max(0, min(wait, 0.1)) * 1000)
+                if batch.active > 0 || milliseconds > 0 { _ = curl_multi_poll(multi, nil, 0, max(1, milliseconds), nil) }
             }
         }
-        return batch.results.map { $0! }
     }
 
-    /// Fills free pool slots with the next requests.
-    private func start(_ batch: inout BatchRun, budget: BatchByteBudget, timeout: Double?) {
-        while let (slot, index) = batch.nextAssignment() {
-            if let error = pool[slot].prepare(batch.requests[index], batch: budget, timeout: timeout) {
-                batch.complete(slot: slot, with: .failure(error))
+    /// Fills free pool slots with the next requests; returns whether the source ended and how long
+    /// it asked to wait.
+    private func start(_ batch: inout BatchRun, budget: BatchByteBudget, next: () -> StreamPull,
+                       deliver: (Int, Result<HTTPResponse, TransportError>) -> Void) -> (ended: Bool, wait: Double) {
+        while batch.hasFreeSlot {
+            let pulled = next()
+            guard case let .request(tag, request, timeout) = pulled else {
+                if case .wait(let seconds) = pulled { return (false, seconds) }
+                return (true, 0)
+            }
+            let slot = batch.assign(tag: tag)
+            if let error = pool[slot].prepare(request, batch: budget, timeout: timeout) {
+                _ = batch.complete(slot: slot)
+                deliver(tag, .failure(error))
                 continue
             }
             let added = curl_multi_add_handle(multi, pool[slot].handle)
             if added != CURLM_OK {
                 let reason = String(cString: curl_multi_strerror(added))
                 _ = pool[slot].finish(CURLE_FAILED_INIT)
-                batch.complete(slot: slot, with: .failure(.other(code: Int(CURLE_FAILED_INIT.rawValue), reason: reason)))
+                _ = batch.complete(slot: slot)
+                deliver(tag, .failure(.other(code: Int(CURLE_FAILED_INIT.rawValue), reason: reason)))
             }
         }
+        return (false, 0)
     }
 
     /// Reads finished transfers off the multi handle; returns how many finished.
-    private func collectFinished(_ batch: inout BatchRun) -> Int {
+    private func collectFinished(_ batch: inout BatchRun, deliver: (Int, Result<HTTPResponse, TransportError>) -> Void) -> Int {
         var finished = 0
         var queued: Int32 = 0
         while let message = curl_multi_info_read(multi, &queued) {
@@ -101,18 +148,21 @@ public final class HTTPBatchClient: @unchecked Sendable {
                   let slot = pool.firstIndex(where: { $0.handle == easy }) else { continue }
             let code = message.pointee.data.result
             _ = curl_multi_remove_handle(multi, easy)
-            batch.complete(slot: slot, with: pool[slot].finish(code))
+            let result = pool[slot].finish(code)
+            if let tag = batch.complete(slot: slot) { deliver(tag, result) }
             finished += 1
         }
         return finished
     }
 
     /// Fails every running transfer after a multi-level error.
-    private func abortActive(_ batch: inout BatchRun, reason: String) {
+    private func abortActive(_ batch: inout BatchRun, reason: String, deliver: (Int, Result<HTTPResponse, TransportError>) -> Void) {
         for slot in batch.activeSlots {
             _ = curl_multi_remove_handle(multi, pool[slot].handle)
             _ = pool[slot].finish(CURLE_ABORTED_BY_CALLBACK)
-            batch.complete(slot: slot, with: .failure(.other(code: Int(CURLE_ABORTED_BY_CALLBACK.rawValue), reason: reason)))
+            if let tag = batch.complete(slot: slot) {
+                deliver(tag, .failure(.other(code: Int(CURLE_ABORTED_BY_CALLBACK.rawValue), reason: reason)))
+            }
         }
     }
 

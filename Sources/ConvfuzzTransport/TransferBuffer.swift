@@ -15,6 +15,11 @@ final class BatchByteBudget {
         held += count
         return true
     }
+
+    /// Gives back `count` bytes (a streamed result was handed over).
+    func release(_ count: Int) {
+        held = max(0, held - count)
+    }
 }
 
 /// Per-transfer state the C write and header callbacks fill in.

@@ -22,30 +22,12 @@ public enum ParallelWork {
         }
         return slots.values()
     }
-
-    /// Runs `background` on another thread while `foreground` runs here; returns both results.
-    ///
-    /// The runner sends the next batch of requests (curl multi waits on the network) while the
-    /// previous batch's responses are parsed and checked.
-    public static func overlap<Front, Back: Sendable>(_ foreground: () -> Front,
-                                                      background: @escaping @Sendable () -> Back) -> (Front, Back) {
-        let slot = Slots<Back>(count: 1)
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            slot.put(background(), at: 0)
-            done.signal()
-        }
-        thread.start()
-        let front = foreground()
-        done.wait()
-        return (front, slot.values()[0])
-    }
 }
 
 /// Write-once result slots filled from several threads, each slot by exactly one of them.
 ///
 /// `@unchecked Sendable`: every write goes to a distinct index under `lock`, and `values()` is read
-/// only after every writer has finished (after `concurrentPerform` returns or the semaphore signals).
+/// only after every writer has finished (after `concurrentPerform` returns).
 private final class Slots<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var storage: [Value?]

@@ -22,4 +22,14 @@ final class RateLimiter: @unchecked Sendable {
         lock.unlock()
         if wait > 0 { Thread.sleep(forTimeInterval: wait) }
     }
+
+    /// Takes the next turn when it has come (returns 0); otherwise the seconds until it comes.
+    func take() -> Double {
+        lock.withLock {
+            let now = Clock.monotonic()
+            if next > now { return next - now }
+            next = now + interval
+            return 0
+        }
+    }
 }

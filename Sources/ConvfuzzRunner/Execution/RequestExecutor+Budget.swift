@@ -4,18 +4,6 @@ import ConvfuzzTransport
 // MARK: - The request budget and the deadline's own cuts
 
 extension RequestExecutor {
-    /// The pending indices the request budget grants (the first ones); the others, not answered
-    /// before (a retry keeps its last answer), become skipped observations no oracle judges.
-    func granted(_ pending: [Int], queries: [String], results: inout [ObservedResponse?]) -> [Int] {
-        let count = budget.grant(pending.count)
-        guard count < pending.count else { return pending }
-        let reason = budget.refusal
-        for index in pending[count...] where results[index] == nil {
-            results[index] = .skipped(query: queries[index], reason: reason)
-        }
-        return Array(pending.prefix(count))
-    }
-
     /// The positions of timeouts the run's own deadline caused: the request's timeout was cut to what
     /// the budget left, and the budget is now spent. They are observed as skipped, never judged: the
     /// target is not at fault for a wait the run cut short.

@@ -116,87 +116,92 @@ public final class RequestExecutor: @unchecked Sendable {
     }
 
     /// Sends queries, at most the configured concurrency at once, and returns responses in order.
+    ///
+    /// The queries flow through the transport as a sliding window (``RequestStream``): each is
+    /// retried on its own, so a slow or stalled answer holds only its own slot.
     public func execute(_ queries: [String], credential: RequestCredential = .firstKey) -> [ObservedResponse] {
-        let headers = headers(for: credential)
         if let reason = stopReason { return queries.map { ObservedResponse.skipped(query: $0, reason: reason) } }
-        var results = [ObservedResponse?](repeating: nil, count: queries.count)
-        var pending = Array(queries.indices)
-        var attempt = 0
-        var retriedIndices = Set<Int>()
-        var troubled: [Int: Set<RetryReason>] = [:]
-        while !pending.isEmpty {
-            let timeout = deadline.remaining
-            if let timeout, timeout <= 0 {
-                noteDeadline("the time budget is spent")
-                for index in pending where results[index] == nil {
-                    results[index] = .skipped(query: queries[index], reason: "the time budget is spent")
-                }
+        let stream = RequestStream(executor: self, credential: credential, headers: headers(for: credential))
+        let ticket = stream.submit(queries)
+        stream.drain(on: client)
+        return stream.collect(ticket)
+    }
+
+    /// A stream on a pump thread: the caller submits queries ahead and collects their results in
+    /// order, while the transport keeps `--concurrency` requests in flight. Close it when done.
+    func openStream(credential: RequestCredential = .firstKey) -> RequestStream {
+        let stream = RequestStream(executor: self, credential: credential, headers: headers(for: credential))
+        stream.start(on: client)
+        return stream
+    }
+
+    // MARK: One answer
+
+    /// What one answer comes to: its observation, the transport trouble it shows, and the wait
+    /// before a retry when it is to be retried.
+    struct Conclusion {
+        var observed: ObservedResponse
+        var trouble: RetryReason?
+        var retryDelay: Double?
+        var retryReason: RetryReason?
+    }
+
+    /// Records and judges one answer sent at `sentAt` with `timeout` (attempt 0 is the first try).
+    func conclude(query: String, answer: Result<HTTPResponse, TransportError>, attempt: Int, sentAt: Double,
+                  timeout: Double?, credential: RequestCredential) -> Conclusion {
+        let cut = !deadlineCuts([answer], timeout: timeout).isEmpty
+        traffic.record([answer], sentAt: sentAt, attempt: attempt)
+        lock.withLock { requestCount += 1 }
+        if cut { return Conclusion(observed: .skipped(query: query, reason: "cut short by the time budget")) }
+        record(query: query, answer: answer)
+        var conclusion = Conclusion(observed: observe(query: query, answer: answer, judgesRefusal: credential == .firstKey))
+        guard !conclusion.observed.wasSkipped else { return conclusion }
+        conclusion.trouble = TransportHealth.unhealthyReason(answer, attempt: attempt)
+        guard attempt < retries else { return conclusion }
+        switch RetryDecision.decide(answer, backoff: backoff(attempt), maxRetryAfter: maxRetryAfter) {
+        case .final:
+            break
+        case let .retry(delay, reason, askedByTarget):
+            guard stopReason == nil else { break }
+            if let left = deadline.remaining, delay >= left {
+                let cause = askedByTarget ? "target asked to wait \(Self.seconds(delay)) s (Retry-After)"
+                                          : "retrying (\(reason.rawValue)) needs a wait of \(Self.seconds(delay)) s"
+                noteDeadline("\(cause); the budget has \(Self.seconds(left)) s left", condition: true)
                 break
             }
-            pending = granted(pending, queries: queries, results: &results)
-            if pending.isEmpty { break }
-            limiter?.acquire(pending.count)
-            let requests = pending.map { HTTPRequest(url: url(for: queries[$0]), headers: headers) }
-            let sentAt = traffic.now()
-            let answers = client.send(requests, timeout: timeout)
-            let cutByDeadline = deadlineCuts(answers, timeout: timeout)
-            traffic.record(answers, sentAt: sentAt, attempt: attempt)
-            lock.withLock { requestCount += requests.count }
-            var retry: [(index: Int, reason: RetryReason)] = []
-            var wait = 0.0
-            var waitCause = ""
-            for (position, index) in pending.enumerated() {
-                let answer = answers[position]
-                if cutByDeadline.contains(position) {
-                    results[index] = .skipped(query: queries[index], reason: "cut short by the time budget")
-                    continue
-                }
-                record(query: queries[index], answer: answer)
-                results[index] = observe(query: queries[index], answer: answer, judgesRefusal: credential == .firstKey)
-                if !(results[index]?.wasSkipped ?? false), let reason = TransportHealth.unhealthyReason(answer, attempt: attempt) {
-                    noteTrouble(reason, index: index, troubled: &troubled)
-                }
-                guard attempt < retries, !(results[index]?.wasSkipped ?? false) else { continue }
-                switch RetryDecision.decide(answer, backoff: backoff(attempt), maxRetryAfter: maxRetryAfter) {
-                case .final:
-                    break
-                case let .retry(delay, reason, askedByTarget):
-                    retry.append((index, reason))
-                    if delay >= wait {
-                        wait = delay
-                        waitCause = askedByTarget ? "target asked to wait \(Self.seconds(delay)) s (Retry-After)"
-                                                  : "retrying (\(reason.rawValue)) needs a wait of \(Self.seconds(delay)) s"
-                    }
-                case let .refusedWait(seconds, status):
-                    halt("target asked to wait \(Self.seconds(seconds)) s (HTTP \(status), Retry-After), over --max-retry-after \(Self.seconds(maxRetryAfter)) s",
-                         condition: "HTTP \(status) with Retry-After: \(Self.seconds(seconds)) s, over --max-retry-after \(Self.seconds(maxRetryAfter)) s: not waited for, run stopped")
-                }
-            }
-            if retry.isEmpty || stopReason != nil { break }
-            if let left = deadline.remaining, wait >= left {
-                noteDeadline("\(waitCause); the budget has \(Self.seconds(left)) s left", condition: true)
-                break
-            }
-            lock.withLock {
-                retryCount += retry.count
-                for (index, reason) in retry {
-                    accounting.byReason[reason.rawValue, default: 0] += 1
-                    if retriedIndices.insert(index).inserted { accounting.retriedRequests += 1 }
-                }
-            }
-            if wait > 0 { Thread.sleep(forTimeInterval: wait) }
-            pending = retry.map(\.index)
-            attempt += 1
+            conclusion.retryDelay = delay
+            conclusion.retryReason = reason
+        case let .refusedWait(seconds, status):
+            halt("target asked to wait \(Self.seconds(seconds)) s (HTTP \(status), Retry-After), over --max-retry-after \(Self.seconds(maxRetryAfter)) s",
+                 condition: "HTTP \(status) with Retry-After: \(Self.seconds(seconds)) s, over --max-retry-after \(Self.seconds(maxRetryAfter)) s: not waited for, run stopped")
         }
-        return results.map { $0! }
+        return conclusion
+    }
+
+    /// Counts a retry (by reason, and the request once).
+    func noteRetry(_ reason: RetryReason, firstForRequest: Bool) {
+        lock.withLock {
+            retryCount += 1
+            accounting.byReason[reason.rawValue, default: 0] += 1
+            if firstForRequest { accounting.retriedRequests += 1 }
+        }
+    }
+
+    /// Seconds until the rate limit lets the next request start (taking its turn when it is 0), or nil without a limit.
+    func rateDelay() -> Double? {
+        limiter?.take()
+    }
+
+    /// Wakes the transport's stream (new requests are queued).
+    func wakeTransport() {
+        client.wakeUp()
     }
 
     // MARK: Helpers
 
     /// Counts a request's transport trouble for the health gate: once per request, once per reason.
-    private func noteTrouble(_ reason: RetryReason, index: Int, troubled: inout [Int: Set<RetryReason>]) {
-        let first = troubled[index] == nil
-        guard troubled[index, default: []].insert(reason).inserted else { return }
+    func noteTrouble(_ reason: RetryReason, first: Bool, new: Bool) {
+        guard new else { return }
         lock.withLock {
             if first { accounting.unhealthyRequests = (accounting.unhealthyRequests ?? 0) + 1 }
             accounting.unhealthyByReason = accounting.unhealthyByReason ?? [:]
@@ -273,7 +278,7 @@ public final class RequestExecutor: @unchecked Sendable {
         }
     }
 
-    private func noteDeadline(_ reason: String, condition: Bool = false) {
+    func noteDeadline(_ reason: String, condition: Bool = false) {
         lock.withLock {
             if deadlineReason == nil { deadlineReason = reason }
             if condition, !accounting.conditions.contains(reason) { accounting.conditions.append(reason) }

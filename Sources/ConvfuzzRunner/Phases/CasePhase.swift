@@ -29,11 +29,13 @@ public struct CasePhase: Phase {
     /// are the same in every shard: they follow from the plan (expected success, no cursor), never
     /// from a response another shard saw.
     ///
-    /// Chunk `n + 1` is generated and sent (curl multi waits on the network) while chunk `n`'s
-    /// responses are parsed and checked on every core; findings are then recorded in case order on
-    /// this thread, so the result is the same at any concurrency and on any number of cores. With
-    /// `--max-failures` no chunk is sent ahead, so the run stops after exactly the same requests; nor
-    /// after a chunk whose bodies took over a quarter of the batch byte cap (memory stays bounded).
+    /// Later chunks are generated and submitted to the gateway's stream (its sliding window of
+    /// `--concurrency` transfers) while chunk `n`'s responses are parsed and checked on every core;
+    /// findings are then recorded in case order on this thread, so the result is the same at any
+    /// concurrency and on any number of cores. A stalled answer holds only its slot: the stream runs
+    /// up to `lookahead` requests ahead, and no further once the uncollected bodies reach the batch
+    /// byte cap (memory stays bounded). With `--max-failures` no chunk is sent ahead, so the run stops
+    /// after exactly the same requests.
     public func run(_ input: PhaseInput) -> PhaseOutput {
         let discovery = input.discovery
         let known = input.known
@@ -60,7 +62,8 @@ public struct CasePhase: Phase {
                                   cases: 0, casesByExpectation: [:])
         if !exploring { result.work.plan(.cases, total: total) }
         let sendAhead = configuration.maxFailures == nil
-        let aheadByteLimit = configuration.transport.maxBatchBytes / 4
+        let aheadByteLimit = configuration.transport.maxBatchBytes
+        let lookahead = max(512, configuration.concurrency * 256) * shard.count
         // Under a request budget a chunk is no larger than what the phase's share has left, so every
         // case generated is sent and checked.
         @Sendable func generate(from start: Int) -> [GeneratedCase] {
@@ -71,13 +74,28 @@ public struct CasePhase: Phase {
             executor.execute(planned.filter { shard.owns($0.index) }.map(\.queryString))
         }
         var index = first
-        var planned = total > first ? generate(from: first) : []
-        var responses: [ObservedResponse]?
+        // Sending ahead: chunks are submitted to a stream (the gateway's sliding window) up to
+        // `lookahead` requests and `aheadByteLimit` bytes of uncollected bodies ahead of the chunk
+        // being checked, so a stalled answer holds only its own slot while later chunks go on.
+        let stream = sendAhead ? executor.openStream() : nil
+        defer { stream?.close() }
+        var ahead: [(cases: [GeneratedCase], ticket: RequestStream.Ticket)] = []
+        var nextStart = first
+        func topUp(_ stream: RequestStream) {
+            while nextStart < total, ahead.count * chunk < lookahead, stream.heldBytes <= aheadByteLimit,
+                  context.stopReason(uniqueFindings: result.findings.runUniqueCount) == nil {
+                let next = generate(from: nextStart)
+                guard !next.isEmpty else { return }
+                ahead.append((next, stream.submit(next.filter { shard.owns($0.index) }.map(\.queryString))))
+                nextStart += next.count
+            }
+        }
         var sent = 0
         context.progress.report(.cases, done: 0, total: ownedTotal, findings: known.count)
         while index < total {
+            if let stream { topUp(stream) }
             // A chunk already sent ahead is checked before stopping.
-            if responses == nil || planned.isEmpty, let reason = context.stopReason(uniqueFindings: result.findings.runUniqueCount) {
+            if ahead.isEmpty, let reason = context.stopReason(uniqueFindings: result.findings.runUniqueCount) {
                 let cut = exploring ? "explored \(sent) cases past --max-cases" : "cases cut at \(sent) of \(ownedTotal)"
                 if context.runStopReason(uniqueFindings: result.findings.runUniqueCount) == nil {
                     // Only this phase's share of the request budget is spent: later phases still get theirs.
@@ -88,31 +106,23 @@ public struct CasePhase: Phase {
                 }
                 break
             }
-            let current = planned
-            let owned = current.filter { shard.owns($0.index) }
-            let currentResponses = responses ?? send(current)
-            let nextStart = index + current.count
-            let check = {
-                ParallelWork.map(Array(zip(owned, currentResponses))) { generated, response in
-                    oracle.check(classification: generated.classification, response: response)
-                }
-            }
-            let checks: [[Finding]]
-            // Sending ahead holds two chunks' bodies at once: only while a chunk's bodies are small.
-            let chunkBytes = currentResponses.reduce(0) { $0 + $1.body.count }
-            // Nothing is sent ahead once the phase must stop (a chunk sent ahead is checked before stopping).
-            if sendAhead, nextStart < total, chunkBytes <= aheadByteLimit,
-               context.stopReason(uniqueFindings: result.findings.runUniqueCount) == nil {
-                let ahead: ([GeneratedCase], [ObservedResponse])
-                (checks, ahead) = ParallelWork.overlap(check) {
-                    let next = generate(from: nextStart)
-                    return (next, send(next))
-                }
-                (planned, responses) = (ahead.0, ahead.1)
+            let current: [GeneratedCase]
+            let currentResponses: [ObservedResponse]
+            if let stream {
+                guard !ahead.isEmpty else { break }
+                let taken = ahead.removeFirst()
+                current = taken.cases
+                currentResponses = stream.collect(taken.ticket)
+                topUp(stream)
             } else {
-                checks = check()
-                planned = nextStart < total ? generate(from: nextStart) : []
-                responses = nil
+                current = generate(from: index)
+                guard !current.isEmpty else { break }
+                currentResponses = send(current)
+            }
+            let owned = current.filter { shard.owns($0.index) }
+            // Checked on every core while the stream keeps the transport busy.
+            let checks = ParallelWork.map(Array(zip(owned, currentResponses))) { generated, response in
+                oracle.check(classification: generated.classification, response: response)
             }
             for generated in current where !exploring && generated.expectation == .success
                 && !generated.classification.query.has(cursorParam) {
@@ -125,7 +135,7 @@ public struct CasePhase: Phase {
                 summary.coverage.record(generated)
                 context.progress.announce(result.findings.record(findings, plan: generated.plan))
             }
-            index = nextStart
+            index += current.count
             sent += owned.count
             context.progress.report(.cases, done: sent, total: ownedTotal, findings: result.findings.runUniqueCount)
         }

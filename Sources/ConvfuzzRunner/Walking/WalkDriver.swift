@@ -5,13 +5,16 @@ import ConvfuzzOracle
 import ConvfuzzResults
 import ConvfuzzSpec
 
-/// Runs several cursor walks side by side, one page of each per batch, so walks use the executor's concurrency.
+/// Runs several cursor walks side by side through the gateway's stream, each walk advancing on its
+/// own (its next page is sent as soon as its page arrives), so walks use the executor's concurrency
+/// and a stalled page holds only its own walk.
 ///
 /// A walk ends on a page that says there is nothing more (or gives no cursor), on a
 /// cursor it was already handed (a loop), on a failed page, or at the page bound (`.pageLimit`,
 /// or `.sampled` when the caller asked for a sample of `maxPages`). The walks of one call hold at
 /// most `maxHeldBytes` of page bodies together: a walk that would take them over stops unjudged
-/// (`.memoryBound`), so memory stays bounded whatever the target sends.
+/// (`.memoryBound`), so memory stays bounded whatever the target sends (pages are counted as they
+/// arrive, so which walk meets that bound first may depend on timing).
 public struct WalkDriver: Sendable {
     private let executor: RequestExecutor
     private let parser: PageParser
@@ -65,56 +68,68 @@ public struct WalkDriver: Sendable {
         }
         var next: [String?] = Array(repeating: nil, count: plans.count)
         var seen: [Set<String>] = Array(repeating: [], count: plans.count)
-        var active = Array(plans.indices)
+        // Every walk advances on its own: its next page is submitted as soon as its page arrives, so a
+        // stalled page holds only its own walk (and its slot of the gateway's window).
+        let stream = executor.openStream(credential: credential)
+        defer { stream.close() }
+        func submit(_ index: Int) -> RequestStream.Ticket {
+            var pairs = plans[index].pairs
+            if let cursor = next[index] { pairs.append(WirePair(name: cursorName, value: QueryCodec.encode(cursor))) }
+            return stream.submit([QueryCodec.queryString(pairs)])
+        }
+        var active: [RequestStream.Ticket: Int] = [:]
+        for index in plans.indices { active[submit(index)] = index }
+        var ended = 0
         while !active.isEmpty {
-            let queries = active.map { index -> String in
-                var pairs = plans[index].pairs
-                if let cursor = next[index] { pairs.append(WirePair(name: cursorName, value: QueryCodec.encode(cursor))) }
-                return QueryCodec.queryString(pairs)
+            for ticket in stream.ready(among: active.keys.sorted { $0.lowerBound < $1.lowerBound }) {
+                guard let index = active.removeValue(forKey: ticket) else { continue }
+                let response = stream.collect(ticket)[0]
+                if advance(index, response) {
+                    active[submit(index)] = index
+                } else {
+                    ended += 1
+                }
             }
-            let responses = executor.execute(queries, credential: credential)
-            var stillActive: [Int] = []
-            for (position, index) in active.enumerated() {
-                let response = responses[position]
-                heldBytes += response.body.count
-                if heldBytes > maxHeldBytes {
-                    walks[index].end = .memoryBound(maxHeldBytes)
-                    continue
-                }
-                guard let status = response.status, (200..<300).contains(status) else {
-                    walks[index].pages.append(WalkPage(response: response, page: nil, cursorSent: next[index]))
-                    walks[index].end = .failed(response.transportError ?? "HTTP \(response.status ?? 0)")
-                    continue
-                }
-                guard case .success(let page) = parser.parse(response.body) else {
-                    walks[index].pages.append(WalkPage(response: response, page: nil, cursorSent: next[index]))
-                    walks[index].end = .failed("unparsable page")
-                    continue
-                }
-                var walkPage = WalkPage(response: response, page: page, cursorSent: next[index])
-                if let slimming {
-                    let findings = slimming.oracle.check(classification: walks[index].classification, response: response,
-                                                         parsed: page.json)
-                    walkPage = walkPage.slimmed(findings: findings, fields: slimming.fields)
-                }
-                walks[index].pages.append(walkPage)
-                guard page.hasMore == true, let cursor = page.nextCursor else {
-                    walks[index].end = .completed
-                    continue
-                }
-                if !seen[index].insert(cursor).inserted {
-                    walks[index].end = .repeatedCursor(cursor)
-                    continue
-                }
-                if walks[index].pages.count >= maxPages {
-                    walks[index].end = sample == nil ? .pageLimit(maxPages) : .sampled(maxPages)
-                    continue
-                }
-                next[index] = cursor
-                stillActive.append(index)
+            finished?(ended)
+        }
+        /// Takes one page of walk `index`; true when the walk goes on.
+        func advance(_ index: Int, _ response: ObservedResponse) -> Bool {
+            heldBytes += response.body.count
+            if heldBytes > maxHeldBytes {
+                walks[index].end = .memoryBound(maxHeldBytes)
+                return false
             }
-            active = stillActive
-            finished?(plans.count - active.count)
+            guard let status = response.status, (200..<300).contains(status) else {
+                walks[index].pages.append(WalkPage(response: response, page: nil, cursorSent: next[index]))
+                walks[index].end = .failed(response.transportError ?? "HTTP \(response.status ?? 0)")
+                return false
+            }
+            guard case .success(let page) = parser.parse(response.body) else {
+                walks[index].pages.append(WalkPage(response: response, page: nil, cursorSent: next[index]))
+                walks[index].end = .failed("unparsable page")
+                return false
+            }
+            var walkPage = WalkPage(response: response, page: page, cursorSent: next[index])
+            if let slimming {
+                let findings = slimming.oracle.check(classification: walks[index].classification, response: response,
+                                                     parsed: page.json)
+                walkPage = walkPage.slimmed(findings: findings, fields: slimming.fields)
+            }
+            walks[index].pages.append(walkPage)
+            guard page.hasMore == true, let cursor = page.nextCursor else {
+                walks[index].end = .completed
+                return false
+            }
+            if !seen[index].insert(cursor).inserted {
+                walks[index].end = .repeatedCursor(cursor)
+                return false
+            }
+            if walks[index].pages.count >= maxPages {
+                walks[index].end = sample == nil ? .pageLimit(maxPages) : .sampled(maxPages)
+                return false
+            }
+            next[index] = cursor
+            return true
         }
         executor.traffic.recordWalks(pages: walks.map(\.pages.count))
         return walks
