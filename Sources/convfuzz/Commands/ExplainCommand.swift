@@ -63,7 +63,6 @@ struct ExplainCommand: ParsableCommand {
 extension ExplainCommand: Exemplified {
     static let examples = [
         "convfuzz explain CF-WALK-DUP",
-        "convfuzz explain CF-WALK-DUP --run",
         "convfuzz explain --list",
     ]
 }
