@@ -54,13 +54,20 @@ public final class Runner: @unchecked Sendable {
     /// cannot be judged.
     public func run() throws(RunAbort) -> RunResult {
         var state = published.current
-        var log = FindingLog()
+        var log = context.findingLog(known: [])
         var tally = WalkTally()
         var input = PhaseInput(discovery: Discovery(pools: ValuePools(profile: configuration.profile)))
         context.deadline.reset(at: context.clock.explorationEnd)
-        let planner = configuration.settings.requestLimit.map { RequestPlanner(limit: $0, confirmShare: configuration.confirmShare) }
+        // Phases none of whose checks is selected (`--checks`, `--exclude-checks`) send nothing.
+        let selection = configuration.settings.selection
+        let (running, skipped) = Self.split(phases, under: selection)
+        if !skipped.isEmpty { state.statistics.phasesSkipped = skipped.map(\.rawValue) }
+        let planner = configuration.settings.requestLimit.map {
+            RequestPlanner(limit: $0, confirmShare: configuration.confirmShare,
+                           running: RequestPlanner.families.filter { !skipped.contains($0) })
+        }
         if let planner { executor.budget.reserve(planner.reserved) }
-        for phase in phases {
+        for phase in running {
             if let planner, let remaining = executor.budget.remaining {
                 // `--explore` comes after every family had its share: it takes what exploration has left.
                 let explores = (phase as? CasePhase)?.exploring == true
@@ -95,6 +102,17 @@ public final class Runner: @unchecked Sendable {
         final.healthFailure = TransportHealth.failure(state.statistics.retry ?? RetryStatistics(), firstAttempts: state.statistics.requests - state.statistics.retries,
                                                       maxShare: configuration.maxRetryShare)
         return final
+    }
+
+    /// The phases that run under `selection`, and the names of those that send nothing: a phase none
+    /// of whose checks is selected, and the case phase when it only generates (no response check selected).
+    static func split(_ phases: [any Phase], under selection: CheckSelection) -> (running: [any Phase], skipped: [PhaseName]) {
+        var skipped: [PhaseName] = []
+        for phase in phases where !skipped.contains(phase.name) {
+            let sends = phase.runs(under: selection) && (phase.name != .cases || CasePhase.sendsCases(under: selection))
+            if !sends { skipped.append(phase.name) }
+        }
+        return (phases.filter { $0.runs(under: selection) }, skipped)
     }
 
     /// Takes what is particular to a phase's output into the run's state and the next phases' input.
@@ -224,7 +242,7 @@ public final class Runner: @unchecked Sendable {
         let retry = executor.retryStatistics
         statistics.retry = retry
         let firstTries = statistics.requests - statistics.retries
-        guard firstTries >= 20 else { return [] }
+        guard firstTries >= 20, context.selection.contains(.retryRate) else { return [] }
         let share = Double(retry.retriedRequests) / Double(firstTries)
         guard share > configuration.maxRetryShare else { return [] }
         let percent = String(format: "%.1f%%", share * 100)
@@ -255,7 +273,9 @@ public final class Runner: @unchecked Sendable {
             authHeader: spec.auth.header, apiKeyEnv: configuration.apiKeyEnv, authenticated: configuration.apiKey != nil,
             startedAt: startedAt, statistics: state.statistics, findings: reported,
             coverageRows: Self.coverageRows(state.coverage),
-            coverageGaps: state.coverage.gaps.map { "\($0.parameter) × \($0.cellClass)" },
+            // No case sent (no response check selected): no cell is a gap worth naming.
+            coverageGaps: state.statistics.phasesSkipped?.contains(PhaseName.cases.rawValue) == true ? []
+                : state.coverage.gaps.map { "\($0.parameter) × \($0.cellClass)" },
             corpusReplay: state.corpusOutcomes, settings: configuration.settings, traffic: executor.traffic.summary(),
             targetIdentity: configuration.targetIdentity, shard: configuration.shard, work: state.work)
         if executor.keyRefusal != nil { result.abortReason = executor.stopReason }

@@ -99,7 +99,8 @@ public enum HTMLReport {
             ("key", result.authenticated ? "sent in \(result.authHeader) from $\(result.apiKeyEnv)" : "none sent"),
             ("started", result.startedAt),
         ]
-        let budgets: [(String, String)] = [
+        let selection: [(String, String)] = settings.checks.map { [("checks", $0.summary)] } ?? []
+        let budgets: [(String, String)] = selection + [
             ("max cases", String(settings.maxCases)),
             ("time budget", settings.timeBudget.map { "\(SVGCanvas.number($0)) s" } ?? "none"),
             ("max failures", settings.maxFailures.map(String.init) ?? "none"),

@@ -16,6 +16,8 @@ public enum MarkdownReport {
         out.append("| \(cell(result.specName)) `\(result.specFingerprint)` | \(cell(result.endpoint)) | \(result.seed) | \(stats.cases) | \(stats.walks) | \(stats.relations) | \(stats.requests) | \(String(format: "%.0f", stats.requestsPerSecond)) |")
         out.append("")
         let split = context.flakyGroups
+        for line in TextSummary.selectionLines(result) { out.append(cell(line) + "  ") }
+        if result.settings.checks != nil { out.append("") }
         out.append(contentsOf: retryLines(result))
         if !result.authNotes.isEmpty {
             out.append(result.authNotes.map(cell).joined(separator: "; ") + ".")

@@ -16,6 +16,7 @@ public enum TextSummary {
         lines.append("seed \(result.seed): \(stats.cases) cases (\(byExpectation)), \(stats.walks) walks (\(stats.pagesWalked) pages), \(stats.relations) relations")
         lines.append(String(format: "%d requests in %.1f s (%.0f req/s), %d retried", stats.requests, stats.seconds,
                             stats.requestsPerSecond, stats.retries))
+        lines.append(contentsOf: selectionLines(result))
         if stats.corpusReplayed > 0 {
             let failing = result.failingCorpusEntries.count
             lines.append("corpus: \(stats.corpusReplayed) entries replayed, \(failing) still failing")
@@ -71,6 +72,17 @@ public enum TextSummary {
         lines.append("")
         lines.append(verdict(result, color: color, exitCode: exitCode ?? result.exitCode))
         return context.redactor.redact(lines.joined(separator: "\n")) + "\n"
+    }
+
+    /// `checks: …` and the phases the selection left without a check, when `--checks` or
+    /// `--exclude-checks` was given; nothing otherwise.
+    static func selectionLines(_ result: RunResult) -> [String] {
+        guard let checks = result.settings.checks else { return [] }
+        var lines = ["checks: \(checks.summary)"]
+        if let skipped = result.statistics.phasesSkipped, !skipped.isEmpty {
+            lines.append("not sent (no selected check): " + skipped.joined(separator: ", "))
+        }
+        return lines
     }
 
     /// What `--quiet` prints: the counts (findings by status, root-cause groups) and the verdict line.

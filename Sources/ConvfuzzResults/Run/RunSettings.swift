@@ -1,3 +1,5 @@
+import ConvfuzzOracle
+
 /// The budgets and limits of a run, with their defaults: the one place either is written.
 ///
 /// ``RunConfiguration`` holds one (its budget properties read and write these), `convfuzz run`'s
@@ -34,6 +36,8 @@ public struct RunSettings: Sendable, Codable, Hashable {
     /// True to keep generating cases past ``maxCases`` until the time or request budget runs out
     /// (`--explore`); nil or false keeps the fixed plan.
     public var explore: Bool?
+    /// The checks run and judged (`--checks`, `--exclude-checks`); nil runs and judges every check.
+    public var checks: CheckSelection?
 
     /// The run's request bound: ``maxRequests``, or about `rateLimit × timeBudget` when both are set
     /// (a rate-limited run with a deadline cannot send more), or nil.
@@ -45,6 +49,9 @@ public struct RunSettings: Sendable, Codable, Hashable {
 
     /// True when ``requestLimit`` comes from `--rate-limit` and `--time-budget`, not from ``maxRequests``.
     public var requestLimitIsImplied: Bool { maxRequests == nil && requestLimit != nil }
+
+    /// The checks run and judged: ``checks``, or every check.
+    public var selection: CheckSelection { checks ?? .all }
 
     /// True when the run explores past ``maxCases``.
     public var explores: Bool { explore == true }

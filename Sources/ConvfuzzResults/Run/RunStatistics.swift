@@ -35,6 +35,9 @@ public struct RunStatistics: Sendable, Codable, Hashable {
     public var casesCut: String?
     /// Cases generated past `--max-cases` by `--explore` (nil without it).
     public var exploredCases: Int?
+    /// The phases that sent nothing because none of their checks was selected (`--checks`,
+    /// `--exclude-checks`), by ``PhaseName`` raw value; nil when every phase ran.
+    public var phasesSkipped: [String]?
 
     /// Creates empty statistics.
     public init() {}

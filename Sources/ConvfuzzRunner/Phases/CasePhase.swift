@@ -22,6 +22,9 @@ public struct CasePhase: Phase {
     public var name: PhaseName { .cases }
     /// Cases do not start once the run must stop.
     public var skippedWhenStopping: Bool { true }
+    /// The fixed cases always run (later phases start from their valid cases; with no response
+    /// check selected they are generated, not sent); `--explore`'s further cases only for a response check.
+    public var reportableChecks: Set<CheckID>? { exploring ? CheckID.responseChecks : nil }
 
     /// Generates, sends and checks the cases, with the input's pools and issued cursors; the payload is a ``CaseSummary``.
     ///
@@ -42,8 +45,9 @@ public struct CasePhase: Phase {
         let configuration = context.configuration
         // Exploring needs an end: a time or request budget.
         if exploring, configuration.timeBudget == nil, configuration.settings.requestLimit == nil {
-            return PhaseOutput(findings: FindingLog(known: known))
+            return PhaseOutput(findings: context.findingLog(known: known))
         }
+        if !exploring, !Self.sendsCases(under: context.selection) { return generatedOnly(input) }
         let spec = context.spec
         let executor = context.executor
         let oracle = context.responseOracle
@@ -56,7 +60,7 @@ public struct CasePhase: Phase {
         // Counted, never listed: `--max-cases` may be far more than the budget can send.
         let ownedTotal = exploring ? Int.max : shard.ownedCount(of: total)
         let cursorParam = spec.pagination.cursorParam
-        var result = PhaseOutput(findings: FindingLog(known: known))
+        var result = PhaseOutput(findings: context.findingLog(known: known))
         var summary = CaseSummary(validCases: [], coverage: exploring ? input.coverage ?? CoverageTable(spec: spec, walks: true)
                                                                       : CoverageTable(spec: spec, walks: true),
                                   cases: 0, casesByExpectation: [:])
@@ -140,6 +144,38 @@ public struct CasePhase: Phase {
             context.progress.report(.cases, done: sent, total: ownedTotal, findings: result.findings.runUniqueCount)
         }
         result.payload = exploring ? .explored(summary) : .cases(summary)
+        return result
+    }
+}
+
+// MARK: - Check selection
+
+extension CasePhase {
+    /// True when the cases are sent: a check one response can fail is selected.
+    public static func sendsCases(under selection: CheckSelection) -> Bool {
+        selection.selectsAny(of: CheckID.responseChecks)
+    }
+
+    /// The phase when no response check is selected: every case of the run is generated (in the same
+    /// order, from the same seed and pools) so that walks and relations start from the same valid
+    /// cases, and none is sent.
+    private func generatedOnly(_ input: PhaseInput) -> PhaseOutput {
+        let spec = context.spec
+        let generator = CaseGenerator(spec: spec, pools: input.discovery.pools)
+        let seed = context.configuration.seed
+        let cursorParam = spec.pagination.cursorParam
+        let total = max(0, context.configuration.maxCases)
+        var valid: [GeneratedCase] = []
+        var start = 0
+        while start < total, context.runStopReason(uniqueFindings: input.known.count) == nil {
+            let end = min(total, start + 256)
+            valid += ParallelWork.map(Array(start..<end)) { generator.generate(seed: seed, index: $0) }
+                .filter { $0.expectation == .success && !$0.classification.query.has(cursorParam) }
+            start = end
+        }
+        var result = PhaseOutput(findings: context.findingLog(known: input.known))
+        result.payload = .cases(CaseSummary(validCases: valid, coverage: CoverageTable(spec: spec, walks: true),
+                                            cases: 0, casesByExpectation: [:]))
         return result
     }
 }

@@ -36,10 +36,10 @@ public struct CorpusReplayPhase: Phase {
     /// Sweeps temporaries a killed run left in the corpus folder, then replays this shard's share of
     /// the stored entries (when corpus replay is on), against the input's discovery.
     public func run(_ input: PhaseInput) throws(RunAbort) -> PhaseOutput {
-        guard let directory = context.configuration.corpusDirectory else { return PhaseOutput(findings: FindingLog(known: input.known)) }
+        guard let directory = context.configuration.corpusDirectory else { return PhaseOutput(findings: context.findingLog(known: input.known)) }
         let store = CorpusStore(directory: directory)
         store.sweepTemporaries()
-        guard context.configuration.replayCorpus else { return PhaseOutput(findings: FindingLog(known: input.known)) }
+        guard context.configuration.replayCorpus else { return PhaseOutput(findings: context.findingLog(known: input.known)) }
         return try run(files: store.files(), input: input)
     }
 
@@ -47,7 +47,7 @@ public struct CorpusReplayPhase: Phase {
     public func run(files: [String], input: PhaseInput) throws(RunAbort) -> PhaseOutput {
         let discovery = input.discovery
         var outcomes: [CorpusReplayOutcome] = []
-        var result = PhaseOutput(findings: FindingLog(known: input.known), payload: .corpus([]))
+        var result = PhaseOutput(findings: context.findingLog(known: input.known), payload: .corpus([]))
         guard !files.isEmpty else { return result }
         result.work.plan(.corpus, total: files.count)
         let owned = context.configuration.shard.owned(of: files.count)
@@ -56,6 +56,8 @@ public struct CorpusReplayPhase: Phase {
             context.progress.report(.corpus, done: position, total: owned.count, findings: result.findings.runUniqueCount)
             result.work.did(.corpus, unit)
             let entry = try Self.load(file)
+            // An entry of a check the selection leaves out is not re-sent (`--checks`, `--exclude-checks`).
+            guard CheckID(text: entry.check).map(context.selection.contains) ?? true else { continue }
             let replayed = replay(entry, file: file, discovery: discovery, tally: &result.tally)
             outcomes.append(replayed.outcome)
             if entry.isUnconfirmed, replayed.outcome.stillFails { confirm(entry, file: file) }

@@ -68,7 +68,7 @@ public struct DiscoveryPhase: Phase {
         let plan = ReplayPlan.walk(query: WalkPlan(pairs: pairs).query, pageSize: walk.pageSize, companion: nil)
         let findings = late ? context.walkOracle.walkLevelFindings(walk, windowStart: windowStart)
                             : Replayer(context: context, discovery: discovery).judge(plan, .walks([walk]))
-        var log = FindingLog(known: known)
+        var log = context.findingLog(known: known)
         context.progress.announce(log.record(findings, plan: plan))
         var tally = WalkTally()
         tally.count(walk)

@@ -65,7 +65,7 @@ public struct PreflightPhase: Phase {
             throw abort
         }
         let plan = ReplayPlan.request(query: "")
-        var log = FindingLog(known: input.known)
+        var log = context.findingLog(known: input.known)
         context.progress.announce(log.record(Replayer(context: context, discovery: input.discovery).judge(plan, .response(response)),
                                              plan: plan))
         return PhaseOutput(findings: log)

@@ -23,6 +23,8 @@ public struct ProbePhase: Phase {
     public var name: PhaseName { .probes }
     /// Probes do not start once the run must stop.
     public var skippedWhenStopping: Bool { true }
+    /// Probes are walks: each page as a response, the walk, and its completeness.
+    public var reportableChecks: Set<CheckID>? { CheckID.walkChecks }
 
     /// Every probe of the whole run, in order (a shard walks its share): a walk of one filter at the
     /// largest page size, judged against the discovery walk.
@@ -63,7 +65,7 @@ public struct ProbePhase: Phase {
         let configuration = context.configuration
         let discovery = input.discovery
         let known = input.known
-        var result = PhaseOutput(findings: FindingLog(known: known))
+        var result = PhaseOutput(findings: context.findingLog(known: known))
         guard let base = discovery.base, base.isComplete, !base.items.isEmpty else { return result }
         let all = plans(discovery)
         result.work.plan(.probes, total: all.count)

@@ -19,6 +19,8 @@ public struct RelationPhase: Phase {
     public var name: PhaseName { .relations }
     /// Relations do not start once the run must stop.
     public var skippedWhenStopping: Bool { true }
+    /// Runs for a selected relation check (`CF-META-*`); the walks it shares are checked as walks too.
+    public var reportableChecks: Set<CheckID>? { Set(CheckID.all(in: .relation)) }
 
     /// Every plan of the whole run, in order (a shard evaluates its share), from the input's pools and valid cases.
     public func plans(_ input: PhaseInput) -> [RelationPlan] {
@@ -45,9 +47,11 @@ public struct RelationPhase: Phase {
     public func run(_ input: PhaseInput) -> PhaseOutput {
         let configuration = context.configuration
         let known = input.known
-        var result = PhaseOutput(findings: FindingLog(known: known), payload: .relations(evaluated: 0))
+        var result = PhaseOutput(findings: context.findingLog(known: known), payload: .relations(evaluated: 0))
         guard configuration.relationBudget > 0 else { return result }
-        let plans = plans(input)
+        // Only the plans of selected checks are walked; they are the plans a run of every check makes.
+        let selection = context.selection
+        let plans = plans(input).filter { selection.contains($0.check) }
         result.work.plan(.relations, total: plans.count)
         let shard = configuration.shard
         let owned = shard.owned(of: plans.count)

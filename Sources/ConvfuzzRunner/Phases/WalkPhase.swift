@@ -21,6 +21,8 @@ public struct WalkPhase: Phase {
     public var name: PhaseName { .walks }
     /// Walks do not start once the run must stop.
     public var skippedWhenStopping: Bool { true }
+    /// Each page as a response, the walks, and their comparisons.
+    public var reportableChecks: Set<CheckID>? { CheckID.walkChecks }
 
     /// Up to `count` of `validCases` spread evenly over the run (deterministic).
     public static func sample(_ count: Int, of validCases: [GeneratedCase]) -> [GeneratedCase] {
@@ -36,7 +38,7 @@ public struct WalkPhase: Phase {
         let discovery = input.discovery
         let known = input.known
         let replayer = Replayer(context: context, discovery: discovery)
-        var result = PhaseOutput(findings: FindingLog(known: known), payload: .walks(coveredPageSizes: []))
+        var result = PhaseOutput(findings: context.findingLog(known: known), payload: .walks(coveredPageSizes: []))
         let sample = Self.sample(affordableSamples(discovery), of: input.validCases)
         result.work.plan(.walks, total: sample.count)
         // Sample `j`, with its companion, reverse-order (j < 2) and cursor-reuse (j < 3) checks, is one unit.

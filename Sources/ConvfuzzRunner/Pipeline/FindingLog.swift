@@ -33,12 +33,16 @@ public struct FindingLog: Sendable {
 
     /// Signatures the run knew before this log started.
     public private(set) var known: Set<String>
+    /// The checks whose findings the log keeps (`--checks`, `--exclude-checks`): a finding of any
+    /// other check is dropped as it is recorded, so it is never announced, confirmed or reported.
+    public let selection: CheckSelection
     private var signatures: [String] = []
     private var entries: [String: Entry] = [:]
 
-    /// An empty log; `known` holds the signatures the run already has.
-    public init(known: Set<String> = []) {
+    /// An empty log; `known` holds the signatures the run already has, `selection` the checks it keeps.
+    public init(known: Set<String> = [], selection: CheckSelection = .all) {
         self.known = known
+        self.selection = selection
     }
 
     /// Unique findings in this log.
@@ -51,7 +55,7 @@ public struct FindingLog: Sendable {
     @discardableResult
     public mutating func record(_ findings: [Finding], plan: ReplayPlan, source: FindingSource = .run) -> [Entry] {
         var fresh: [Entry] = []
-        for finding in findings {
+        for finding in selection.filter(findings) {
             let entry = Entry(finding: finding, plan: plan, source: source, occurrences: 1)
             if insert(entry), !known.contains(finding.signature) { fresh.append(entry) }
         }
@@ -60,7 +64,7 @@ public struct FindingLog: Sendable {
 
     /// Adds another log's entries after this one's: a signature already here adds its occurrences.
     public mutating func merge(_ other: FindingLog) {
-        for entry in other.ordered {
+        for entry in other.ordered where selection.contains(entry.finding.check) {
             insert(entry)
             known.insert(entry.finding.signature)
         }

@@ -12,8 +12,22 @@ public protocol Phase: Sendable {
     var name: PhaseName { get }
     /// True when the phase does not start once the run must stop (deadline, halt, signal, `--max-failures`).
     var skippedWhenStopping: Bool { get }
+    /// The checks the phase can report, or nil for a phase that runs whatever the selection (the
+    /// preflight and discovery, which later phases need). The runner skips a phase none of whose
+    /// checks is selected (`--checks`, `--exclude-checks`): it sends nothing.
+    var reportableChecks: Set<CheckID>? { get }
     /// Runs the phase; throws when the target cannot be judged any further.
     func run(_ input: PhaseInput) throws(RunAbort) -> PhaseOutput
+}
+
+extension Phase {
+    /// Runs whatever the selection, unless the phase says what it can report.
+    public var reportableChecks: Set<CheckID>? { nil }
+
+    /// True when the phase runs under `selection`: it can report a selected check (or always runs).
+    public func runs(under selection: CheckSelection) -> Bool {
+        reportableChecks.map(selection.selectsAny(of:)) ?? true
+    }
 }
 
 /// What every phase is given: what earlier phases learnt, as values.

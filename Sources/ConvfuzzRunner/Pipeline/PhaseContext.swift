@@ -67,6 +67,16 @@ public struct PhaseContext: Sendable {
         self.progress = PhaseProgress(sink: progress, executor: executor, started: clock.start)
     }
 
+    // MARK: Checks
+
+    /// The checks the run runs and judges (`--checks`, `--exclude-checks`).
+    public var selection: CheckSelection { configuration.settings.selection }
+
+    /// An empty finding log for a phase: it keeps only findings of the selected checks.
+    public func findingLog(known: Set<String>) -> FindingLog {
+        FindingLog(known: known, selection: selection)
+    }
+
     // MARK: Stopping
 
     /// Why the current phase must stop now, or nil: a signal, the gateway halted, the deadline,

@@ -18,12 +18,16 @@ public struct RequestPlanner: Sendable {
 
     /// The families that share the pool after discovery, in the order they run.
     public static let families: [PhaseName] = [.corpus, .auth, .cases, .probes, .walks, .relations]
+    /// The families of this run that send requests (those the check selection skips leave their share to the others).
+    public let running: [PhaseName]
     /// The most of the pool the discovery walk may take.
     public static let discoveryShare = 0.25
 
-    /// A planner for `limit` requests keeping `confirmShare` of them for confirmation.
-    public init(limit: Int, confirmShare: Double) {
+    /// A planner for `limit` requests keeping `confirmShare` of them for confirmation, shared among the
+    /// `running` families (by default every one).
+    public init(limit: Int, confirmShare: Double, running: [PhaseName] = RequestPlanner.families) {
         self.limit = max(0, limit)
+        self.running = Self.families.filter(running.contains)
         self.reserved = Int((Double(self.limit) * min(0.9, max(0, confirmShare))).rounded(.down))
     }
 
@@ -36,8 +40,8 @@ public struct RequestPlanner: Sendable {
         case .discovery:
             return max(1, Int(Double(limit - reserved) * Self.discoveryShare))
         default:
-            guard let position = Self.families.firstIndex(of: phase) else { return pool }
-            return pool / (Self.families.count - position)
+            guard let position = running.firstIndex(of: phase) else { return pool }
+            return pool / (running.count - position)
         }
     }
 

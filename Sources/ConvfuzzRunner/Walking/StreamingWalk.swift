@@ -76,8 +76,10 @@ public struct StreamingWalk: Sendable {
         var checker = StreamingWalkChecker(spec: spec, baseQuery: base, classification: context.classifier.classify(pairs))
         var findings: [Finding] = []
         var signatures = Set<String>()
+        // Only findings of the selected checks are kept (`walk --checks`, `--exclude-checks`).
+        let selection = context.selection
         func keep(_ new: [Finding]) {
-            for finding in new where signatures.insert(finding.signature).inserted { findings.append(finding) }
+            for finding in selection.filter(new) where signatures.insert(finding.signature).inserted { findings.append(finding) }
         }
         let cursorName = QueryCodec.encode(spec.pagination.cursorParam)
         var cursor: String?

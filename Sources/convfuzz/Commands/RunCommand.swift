@@ -23,6 +23,7 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var specOptions: SpecOptions
     @OptionGroup var targetOptions: TargetOptions
     @OptionGroup var reportOptions: ReportOptions
+    @OptionGroup var checkOptions: CheckOptions
 
     @Option(parsing: .unconditional, help: "Run seed: the same seed, spec and target behaviour give the same cases in the same order.")
     var seed: UInt64 = 1
@@ -188,6 +189,7 @@ struct RunCommand: ParsableCommand {
         configuration.relationBudget = relations
         configuration.maxRequests = maxRequests
         configuration.explore = explore ? true : nil
+        configuration.checks = try checkOptions.selection()
         let grows = !embedded || targetOptions.insertRate != nil
         configuration.window = window.flatMap(WindowMode.init(rawValue:)) ?? (grows ? .now : .off)
         configuration.corpusDirectory = noCorpus ? nil : corpus

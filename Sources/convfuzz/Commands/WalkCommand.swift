@@ -21,6 +21,7 @@ struct WalkCommand: ParsableCommand {
 
     @OptionGroup var specOptions: SpecOptions
     @OptionGroup var targetOptions: TargetOptions
+    @OptionGroup var checkOptions: CheckOptions
 
     @Option(parsing: .unconditional, help: "Page size to ask for (default: the spec's largest).")
     var pageSize: Int?
@@ -56,6 +57,7 @@ struct WalkCommand: ParsableCommand {
         }
         var (configuration, server, key) = try RunSetup.configuration(spec: spec, profile: profile, targetOptions: targetOptions)
         defer { server?.stop() }
+        configuration.checks = try checkOptions.selection()
         configuration.extraSecrets += SecretValues.collect(spec: spec, profile: profile, marked: targetOptions.secretParams, pairs: given)
         var pairs: [WirePair] = []
         if !given.contains(where: { $0.name == pageSizeParam }) {
