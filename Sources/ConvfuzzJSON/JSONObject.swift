@@ -17,9 +17,6 @@ public struct JSONObject: Sendable {
     private var index: [String: Int]
     /// Keys that occurred more than once in the source, once per repeat, in source order.
     public private(set) var duplicateKeys: [String]
-    /// True while every key is ASCII: then two keys of different UTF-8 lengths cannot be equal, which
-    /// lets the linear search skip most string comparisons (non-ASCII keys compare canonically).
-    private var asciiKeys = true
 
     /// Creates an empty object.
     public init() {
@@ -62,10 +59,8 @@ public struct JSONObject: Sendable {
     /// The position of `key` in ``entries``, or `nil`.
     public func position(ofKey key: String) -> Int? {
         if entries.count <= Self.linearSearchLimit {
-            if asciiKeys, Self.isASCII(key) {
-                let length = key.utf8.count
-                return entries.firstIndex { $0.key.utf8.count == length && $0.key == key }
-            }
+            // `==` on two native strings compares their bytes at once when both are known NFC (every
+            // ASCII string is); scanning the key for ASCII first cost more than the comparisons saved.
             return entries.firstIndex { $0.key == key }
         }
         return index[key]
@@ -102,7 +97,6 @@ public struct JSONObject: Sendable {
             return true
         }
         entries.append((key: key, value: value))
-        if asciiKeys, !Self.isASCII(key) { asciiKeys = false }
         if entries.count > Self.linearSearchLimit {
             if index.isEmpty {
                 rebuildIndex()
@@ -111,10 +105,6 @@ public struct JSONObject: Sendable {
             }
         }
         return false
-    }
-
-    private static func isASCII(_ key: String) -> Bool {
-        key.utf8.allSatisfy { $0 < 0x80 }
     }
 
     private mutating func rebuildIndex() {
