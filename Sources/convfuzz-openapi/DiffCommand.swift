@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConvfuzzOpenAPI
 import ConvfuzzSpec
+import ConvfuzzSpecFiles
 
 /// `diff SPEC OPENAPI` (`convfuzz spec diff`): what the document has that the spec lacks, and the reverse.
 struct DiffCommand: ParsableCommand {

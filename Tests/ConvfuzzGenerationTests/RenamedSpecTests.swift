@@ -1,3 +1,4 @@
+import ConvfuzzSpecFiles
 import Foundation
 import Testing
 import ConvfuzzContract

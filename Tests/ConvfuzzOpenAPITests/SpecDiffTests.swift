@@ -1,4 +1,5 @@
 import ConvfuzzSpec
+import ConvfuzzSpecFiles
 import ConvfuzzTestSupport
 import Foundation
 import Testing

@@ -2,6 +2,7 @@ import ConvfuzzContract
 import ConvfuzzGeneration
 import ConvfuzzJSON
 import ConvfuzzSpec
+import ConvfuzzSpecFiles
 import Foundation
 import Testing
 @testable import ConvfuzzOracle

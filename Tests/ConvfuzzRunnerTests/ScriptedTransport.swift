@@ -1,6 +1,7 @@
 import ConvfuzzGeneration
 import ConvfuzzReferenceServer
 import ConvfuzzSpec
+import ConvfuzzSpecFiles
 import ConvfuzzTransport
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import ConvfuzzSpecFiles
 import ConvfuzzTestSupport
 import Foundation
 import Testing

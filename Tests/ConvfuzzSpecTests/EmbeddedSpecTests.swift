@@ -1,5 +1,6 @@
 import ConvfuzzEmbedded
 import ConvfuzzSpec
+import ConvfuzzSpecFiles
 import ConvfuzzTestSupport
 import Foundation
 import Testing

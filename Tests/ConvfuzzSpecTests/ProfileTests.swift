@@ -1,3 +1,4 @@
+import ConvfuzzSpecFiles
 import Testing
 @testable import ConvfuzzSpec
 import ConvfuzzTestSupport

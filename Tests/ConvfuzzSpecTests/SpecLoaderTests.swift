@@ -1,3 +1,4 @@
+import ConvfuzzSpecFiles
 import ConvfuzzTestSupport
 import Testing
 @testable import ConvfuzzSpec

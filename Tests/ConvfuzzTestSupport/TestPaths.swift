@@ -1,4 +1,5 @@
 import ConvfuzzSpec
+import ConvfuzzSpecFiles
 import Foundation
 
 /// Paths into the repository, the bundled spec and fresh temporary folders: the helpers every test

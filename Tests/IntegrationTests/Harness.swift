@@ -2,6 +2,7 @@ import ConvfuzzReferenceServer
 import ConvfuzzResults
 import ConvfuzzRunner
 import ConvfuzzSpec
+import ConvfuzzSpecFiles
 import ConvfuzzTestSupport
 import Foundation
 

@@ -1,5 +1,6 @@
 import ConvfuzzReferenceServer
 import ConvfuzzSpec
+import ConvfuzzSpecFiles
 import Foundation
 import Testing
 

@@ -1,27 +1,13 @@
 import Foundation
 
-/// Loads a spec file into a `Spec`, then lints it. Every problem is `file:line: message`.
+/// Loads a spec document into a `Spec`, then lints it. Every problem is `file:line: message`.
 public enum SpecLoader {
     /// The format version this loader reads.
     public static let formatVersion = "1"
 
-    /// Reads and loads a spec file.
-    public static func load(path: String) throws(SpecError) -> Spec {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw SpecError(file: path, line: 0, message: "spec file not found")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw SpecError(file: path, line: 0, message: "spec file is not readable")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw SpecError(file: path, line: 1, message: "spec file is not UTF-8 text")
-        }
-        return try load(text: text, file: path)
-    }
-
-    /// Loads spec text; `file` names it in messages.
-    public static func load(text: String, file: String) throws(SpecError) -> Spec {
-        let document = try YAMLNode.parse(text, file: file)
+    /// Loads a parsed spec document; `text` is its source (the spec's fingerprint), `file` names it in
+    /// messages. `load(path:)` and `load(text:file:)` (`ConvfuzzSpecFiles`) parse the YAML first.
+    public static func load(document: YAMLNode, text: String, file: String) throws(SpecError) -> Spec {
         try DraftCheck.check(document, file: file)
         let root = try MappingReader(document, file: file, path: "spec")
         try root.rejectUnknownKeys(["convfuzz_spec", "name", "revision", "endpoint", "auth", "wire", "integer",

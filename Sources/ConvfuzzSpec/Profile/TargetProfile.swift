@@ -23,23 +23,13 @@ public struct TargetProfile: Sendable, Equatable {
     /// An empty profile.
     public static let empty = TargetProfile()
 
-    /// Reads a profile file; with `spec`, every pool name and value is checked against it (``load(text:file:spec:)``).
-    public static func load(path: String, spec: Spec? = nil) throws(SpecError) -> TargetProfile {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw SpecError(file: path, line: 0, message: "profile file not found or not readable")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw SpecError(file: path, line: 1, message: "profile file is not UTF-8 text")
-        }
-        return try load(text: text, file: path, spec: spec)
-    }
-
-    /// Parses profile text. With `spec`, it is validated like a spec: a pool the spec does not know is an
-    /// error naming the closest known pool, a pool must be a list of strings, and each value must fit the
+    /// Reads a parsed profile document (`load(path:spec:)` and `load(text:file:spec:)` in
+    /// `ConvfuzzSpecFiles` parse the YAML first). With `spec`, it is validated like a spec: a pool the
+    /// spec does not know is an error naming the closest known pool, a pool must be a list of strings, and each value must fit the
     /// type of the parameters the pool feeds (an integer pool takes integers, an enum pool the enum's
     /// values); every error is `file:line: message`.
-    public static func load(text: String, file: String, spec: Spec? = nil) throws(SpecError) -> TargetProfile {
-        let root = try MappingReader(YAMLNode.parse(text, file: file), file: file, path: "profile")
+    public static func load(document: YAMLNode, file: String, spec: Spec? = nil) throws(SpecError) -> TargetProfile {
+        let root = try MappingReader(document, file: file, path: "profile")
         try root.rejectUnknownKeys(["convfuzz_profile", "target", "description", "pools", "id_values"])
         var profile = TargetProfile(target: try root.optionalString("target") ?? "unnamed")
         if let pools = try root.mapping("pools") {

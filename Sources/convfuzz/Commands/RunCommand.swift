@@ -4,6 +4,7 @@ import ConvfuzzReport
 import ConvfuzzResults
 import ConvfuzzRunner
 import ConvfuzzSpec
+import ConvfuzzSpecFiles
 import ConvfuzzTransport
 import Foundation
 

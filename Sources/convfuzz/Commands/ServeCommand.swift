@@ -2,6 +2,7 @@ import ArgumentParser
 import ConvfuzzEmbedded
 import ConvfuzzReferenceServer
 import ConvfuzzSpec
+import ConvfuzzSpecFiles
 import Foundation
 
 /// `convfuzz serve`: runs the bundled reference server in the foreground.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConvfuzzEmbedded
 import ConvfuzzSpec
+import ConvfuzzSpecFiles
 
 /// `convfuzz spec`: work with spec files.
 struct SpecCommand: ParsableCommand {

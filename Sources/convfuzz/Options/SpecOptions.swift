@@ -2,6 +2,7 @@ import ArgumentParser
 import ConvfuzzEmbedded
 import ConvfuzzReferenceServer
 import ConvfuzzSpec
+import ConvfuzzSpecFiles
 
 /// `--spec` and `--profile`, shared by commands that read a spec.
 struct SpecOptions: ParsableArguments {
