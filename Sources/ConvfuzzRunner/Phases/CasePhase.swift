@@ -4,7 +4,8 @@ import ConvfuzzOracle
 import ConvfuzzResults
 
 /// Phase 5: `maxCases` generated cases from the seed (this shard's share), sent in chunks through
-/// the gateway, every response checked against the case's wire-level expectation.
+/// the gateway, every response checked against the case's wire-level expectation; then the spec's
+/// size ladders (`CasePhase+Ladders.swift`).
 public struct CasePhase: Phase {
     /// The run's services.
     public let context: PhaseContext
@@ -142,6 +143,10 @@ public struct CasePhase: Phase {
             index += current.count
             sent += owned.count
             context.progress.report(.cases, done: sent, total: ownedTotal, findings: result.findings.runUniqueCount)
+        }
+        // The fixed cases end with the size ladders (not `--explore`'s further cases).
+        if !exploring {
+            summary.sizeLadders = runLadders(discovery, findings: &result.findings, coverage: &summary.coverage)
         }
         result.payload = exploring ? .explored(summary) : .cases(summary)
         return result
