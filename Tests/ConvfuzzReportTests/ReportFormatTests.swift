@@ -53,7 +53,7 @@ struct ReportFormatTests {
                                  SizeLadderOutcome.Span(answer: "414", fromBytes: 8_230, toBytes: 8_230)])
         result.sizeLadders = [agents, search, tags]
         let line = "size ladder (request bytes): search 200 up to 2,086 bytes, 500 from 4,134, 414 from 8,230 (stopped); "
-            + "agent_id, tag_ids 200 at every step (up to 32,810 bytes)"
+            + "agent_id, tag_ids 200 at every step (up to 32,807–32,810 bytes)"
         #expect(SizeLadderOutcome.summaryLine(result.sizeLadders ?? []) == line)
         #expect(TextSummary.render(context(result)).contains(line + "\n"))
         let json = try JSONReport.render(context(result))
@@ -64,6 +64,13 @@ struct ReportFormatTests {
         refused.add(answer: "no answer (reset)", requestBytes: 551)
         refused.stopped = true
         #expect(SizeLadderOutcome.summaryLine([refused]) == "size ladder (request bytes): user_id no answer (reset) from 551 bytes (stopped)")
+        // Ladders that changed alike share a part; the changed ones come before the steady ones.
+        var branches = SizeLadderOutcome(parameter: "branch_id")
+        for (answer, bytes) in [("200", 16_415), ("414", 32_795)] { branches.add(answer: answer, requestBytes: bytes) }
+        var users = SizeLadderOutcome(parameter: "user_id")
+        for (answer, bytes) in [("200", 16_417), ("414", 32_801)] { users.add(answer: answer, requestBytes: bytes) }
+        #expect(SizeLadderOutcome.summaryLine([agents, branches, users]) == "size ladder (request bytes): "
+                + "branch_id, user_id 200 up to 16,415–16,417 bytes, 414 from 32,795–32,801; agent_id 200 at every step (up to 32,810 bytes)")
     }
 
     @Test func walksCutByTheMemoryBoundAreSaidInTheSummary() {

@@ -53,40 +53,59 @@ public struct SizeLadderOutcome: Sendable, Codable, Hashable {
 
     // MARK: Summary
 
-    /// One line for a run's ladders: each parameter whose answer changed along its ladder
-    /// (`search 200 up to 2,086 bytes, 500 from 4,134, 414 from 8,230 (stopped)`), then those that got
-    /// one answer at every step; nil when no ladder was sent.
+    /// One line for a run's ladders, nil when none was sent. Parameters whose ladders got the same
+    /// answers in the same order share a part, with the request sizes as a range when they differ:
+    /// `size ladder (request bytes): search 200 up to 2,086 bytes, 500 from 4,134, 414 from 8,230
+    /// (stopped); agent_id, tag_ids 200 at every step (up to 32,807–32,810 bytes)`.
     public static func summaryLine(_ outcomes: [SizeLadderOutcome]) -> String? {
         let sent = outcomes.filter { $0.steps > 0 }
         guard !sent.isEmpty else { return nil }
-        var parts: [String] = []
-        for outcome in sent where outcome.spans.count > 1 || outcome.stopped {
-            var text = outcome.parameter
-            for (position, span) in outcome.spans.enumerated() {
-                let isLast = position == outcome.spans.count - 1
-                if position == 0, !isLast {
-                    text += " \(span.answer) up to \(grouped(span.toBytes)) bytes"
-                } else {
-                    text += (position == 0 ? " " : ", ") + "\(span.answer) from \(grouped(span.fromBytes))"
-                    if position == 0 { text += " bytes" }
-                }
+        var groups: [[SizeLadderOutcome]] = []
+        for outcome in sent {
+            if let index = groups.firstIndex(where: { $0[0].sameAnswers(as: outcome) }) {
+                groups[index].append(outcome)
+            } else {
+                groups.append([outcome])
             }
-            parts.append(text + (outcome.stopped ? " (stopped)" : ""))
         }
-        let steady = sent.filter { $0.spans.count == 1 && !$0.stopped }
-        for answer in orderedAnswers(steady) {
-            let group = steady.filter { $0.spans[0].answer == answer }
-            let largest = group.map(\.largestBytes).max() ?? 0
-            parts.append("\(group.map(\.parameter).joined(separator: ", ")) \(answer) at every step (up to \(grouped(largest)) bytes)")
-        }
-        return "size ladder (request bytes): " + parts.joined(separator: "; ")
+        // Ladders whose answer changed come first: they are the news.
+        let ordered = groups.filter { !$0[0].isSteady } + groups.filter { $0[0].isSteady }
+        return "size ladder (request bytes): " + ordered.map(part).joined(separator: "; ")
     }
 
-    /// The distinct single answers of `outcomes`, in first-seen order.
-    private static func orderedAnswers(_ outcomes: [SizeLadderOutcome]) -> [String] {
-        var answers: [String] = []
-        for outcome in outcomes where !answers.contains(outcome.spans[0].answer) { answers.append(outcome.spans[0].answer) }
-        return answers
+    /// True when every step got one answer and the ladder ran to its end.
+    private var isSteady: Bool { spans.count == 1 && !stopped }
+
+    /// True when `other` got the same answers in the same order and stopped alike.
+    private func sameAnswers(as other: SizeLadderOutcome) -> Bool {
+        stopped == other.stopped && spans.map(\.answer) == other.spans.map(\.answer)
+    }
+
+    /// The text of one group of ladders with the same answers.
+    private static func part(_ group: [SizeLadderOutcome]) -> String {
+        let names = group.map(\.parameter).joined(separator: ", ")
+        let first = group[0]
+        if first.isSteady {
+            return "\(names) \(first.spans[0].answer) at every step (up to \(range(group.map { $0.spans[0].toBytes })) bytes)"
+        }
+        var text = names
+        for position in first.spans.indices {
+            let answer = first.spans[position].answer
+            if position == 0, first.spans.count > 1 {
+                text += " \(answer) up to \(range(group.map { $0.spans[0].toBytes })) bytes"
+            } else {
+                text += (position == 0 ? " " : ", ") + "\(answer) from \(range(group.map { $0.spans[position].fromBytes }))"
+                if position == 0 { text += " bytes" }
+            }
+        }
+        return text + (first.stopped ? " (stopped)" : "")
+    }
+
+    /// `8,230`, or `16,386–16,441` when the values differ.
+    private static func range(_ values: [Int]) -> String {
+        let low = values.min() ?? 0
+        let high = values.max() ?? 0
+        return low == high ? grouped(low) : "\(grouped(low))–\(grouped(high))"
     }
 
     /// `8230` → `8,230`.

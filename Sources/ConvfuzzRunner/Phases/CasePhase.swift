@@ -83,7 +83,6 @@ public struct CasePhase: Phase {
         // `lookahead` requests and `aheadByteLimit` bytes of uncollected bodies ahead of the chunk
         // being checked, so a stalled answer holds only its own slot while later chunks go on.
         let stream = sendAhead ? executor.openStream() : nil
-        defer { stream?.close() }
         var ahead: [(cases: [GeneratedCase], ticket: RequestStream.Ticket)] = []
         var nextStart = first
         func topUp(_ stream: RequestStream) {
@@ -144,6 +143,8 @@ public struct CasePhase: Phase {
             sent += owned.count
             context.progress.report(.cases, done: sent, total: ownedTotal, findings: result.findings.runUniqueCount)
         }
+        // The stream ends before anything else goes through the gateway.
+        stream?.close()
         // The fixed cases end with the size ladders (not `--explore`'s further cases).
         if !exploring {
             summary.sizeLadders = runLadders(discovery, findings: &result.findings, coverage: &summary.coverage)
