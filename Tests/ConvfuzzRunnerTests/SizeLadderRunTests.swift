@@ -28,53 +28,58 @@ struct SizeLadderRunTests {
     static func requestBytes(_ url: String) -> Int { url.utf8.count - ScriptedTransport.base.utf8.count }
 
     @Test func stepsGoUpInOrderAndStopAtTheFirstSizeStatusAboveTheFloor() {
-        // A target behind a front that refuses requests over 9,000 bytes with 431 (legal above the 8,192-byte floor).
+        // A target behind a front that refuses requests over 4,000 bytes with 431: legal above the
+        // 8,192-byte floor, a finding below it.
         let transport = ScriptedTransport { request in
-            Self.requestBytes(request.url) > 9_000 ? ScriptedTransport.response(431, to: request)
+            Self.requestBytes(request.url) > 4_000 ? ScriptedTransport.response(431, to: request)
                                                    : ScriptedTransport.response(200, body: Self.emptyPage, to: request)
         }
         let context = PhaseFixtures.context(over: transport) { $0.concurrency = 3 }
         let (outcomes, log, coverage) = Self.ladders(context)
-        #expect(log.ordered.isEmpty, "\(log.ordered.map(\.finding.message))")
+        #expect(log.ordered.map(\.finding.check) == [.statusRejected], "\(log.ordered.map(\.finding.message))")
+        #expect(log.ordered.first?.occurrences == SizeLadder.parameters(context.spec).count, "the 4 KB step of each ladder")
         let parameters = SizeLadder.parameters(context.spec).map(\.name)
         #expect(outcomes.map(\.parameter) == parameters)
         for outcome in outcomes {
-            // 512 … 8,192 bytes of value accepted, 16,384 refused: the 32,768-byte step is never sent.
-            #expect(outcome.steps == 6, "\(outcome.parameter)")
+            // 512 … 2,048 bytes of value accepted, 4,096 refused (below the floor: on), 8,192 refused
+            // above the floor: stop; the 16,384-byte step is never sent.
+            #expect(outcome.steps == 5, "\(outcome.parameter)")
             #expect(outcome.stopped)
             #expect(outcome.spans.map(\.answer) == ["200", "431"])
-            #expect(outcome.spans[0].toBytes > context.spec.errors.requestLimitFloor)
-            #expect(coverage.count(parameter: outcome.parameter, cellClass: "size-ladder") == 6)
+            #expect(outcome.spans[1].toBytes > context.spec.errors.requestLimitFloor)
+            #expect(coverage.count(parameter: outcome.parameter, cellClass: "size-ladder") == 5)
         }
         #expect(!coverage.gaps.contains { $0.cellClass == "size-ladder" })
         // Per parameter, steps in ascending order.
         for parameter in parameters {
             let sizes = transport.sent.filter { QueryCodec.pairs(fromQuery: String($0.split(separator: "?", maxSplits: 1).last ?? ""))
                 .allSatisfy { $0.name == parameter } }.map(Self.requestBytes)
-            #expect(sizes.count == 6 && sizes == sizes.sorted(), "\(parameter): \(sizes)")
+            #expect(sizes.count == 5 && sizes == sizes.sorted(), "\(parameter): \(sizes)")
         }
-        #expect(transport.sent.count == 6 * parameters.count)
+        #expect(transport.sent.count == 5 * parameters.count)
         let line = SizeLadderOutcome.summaryLine(outcomes) ?? ""
         // One part for the twelve ladders that changed alike.
-        #expect(line.hasPrefix("size ladder (request bytes): " + parameters.joined(separator: ", ") + " 200 up to 8,"), "\(line)")
-        #expect(line.contains(", 431 from 16,") && line.hasSuffix("(stopped)") && !line.contains(";"), "\(line)")
+        #expect(line.hasPrefix("size ladder (request bytes): " + parameters.joined(separator: ", ") + " 200 up to 2,"), "\(line)")
+        #expect(line.contains(", 431 from 4,") && line.hasSuffix("(stopped)") && !line.contains(";"), "\(line)")
     }
 
     @Test func aSizeStatusOrA5xxBelowTheFloorIsAFindingAndTheLadderGoesOn() {
-        // 414 from 3,000 bytes (below the floor: not allowed), 503 for a search over 6,000 bytes.
+        // 414 from 3,000 bytes (below the floor: not allowed), but 503 for a search of 3,000 to 6,000 bytes.
         let transport = ScriptedTransport { request in
             let bytes = Self.requestBytes(request.url)
-            if request.url.contains("?search="), bytes > 6_000, bytes < 9_000 { return ScriptedTransport.response(503, to: request) }
+            if request.url.contains("?search="), bytes > 3_000, bytes < 6_000 { return ScriptedTransport.response(503, to: request) }
             return bytes > 3_000 ? ScriptedTransport.response(414, to: request)
                                  : ScriptedTransport.response(200, body: Self.emptyPage, to: request)
         }
         let context = PhaseFixtures.context(over: transport)
         let (outcomes, log, _) = Self.ladders(context)
         let search = outcomes.first { $0.parameter == "search" }
-        // 512 … 2,048: 200; 4,096: 414 (a finding, goes on); 8,192: 503; 16,384: 414 above the floor, stop.
-        #expect(search?.spans.map(\.answer) == ["200", "414", "503", "414"])
-        #expect(search?.steps == 6)
+        // 512 … 2,048: 200; 4,096: 503 (a finding, goes on); 8,192: 414 above the floor, stop.
+        #expect(search?.spans.map(\.answer) == ["200", "503", "414"])
+        #expect(search?.steps == 5)
         #expect(search?.stopped == true)
+        // Every other ladder: a 414 below the floor (a finding, goes on), then above it (stop).
+        #expect(outcomes.filter { $0.parameter != "search" }.allSatisfy { $0.spans.map(\.answer) == ["200", "414"] && $0.steps == 5 && $0.stopped })
         let checks = Set(log.ordered.map(\.finding.check))
         #expect(checks.contains(.statusRejected), "\(checks)")
         #expect(checks.contains(.status5xx), "\(checks)")
@@ -85,7 +90,7 @@ struct SizeLadderRunTests {
         }
         let line = SizeLadderOutcome.summaryLine(outcomes) ?? ""
         #expect(line.contains("search 200 up to 2,"), "\(line)")
-        #expect(line.contains("503 from 8,"), "\(line)")
+        #expect(line.contains("search 200 up to 2,") && line.contains(" bytes, 503 from 4,") && line.contains(", 414 from 8,"), "\(line)")
         #expect(line.contains("(stopped)"), "\(line)")
     }
 
@@ -112,10 +117,10 @@ struct SizeLadderRunTests {
         let (phaseContext, _) = try PhaseFixtures.context { $0.maxCases = 40 }
         let (output, summary) = PhaseFixtures.cases(phaseContext, Discovery(pools: ValuePools(profile: phaseContext.configuration.profile)))
         #expect(summary.sizeLadders.map(\.parameter) == SizeLadder.parameters(phaseContext.spec).map(\.name))
-        #expect(summary.sizeLadders.allSatisfy { $0.steps == 7 && !$0.stopped })
+        #expect(summary.sizeLadders.allSatisfy { $0.steps == 6 && !$0.stopped })
         #expect(!summary.coverage.gaps.contains { $0.cellClass == CoverageTable.sizeLadderClass })
         #expect(output.findings.ordered.isEmpty, "\(output.findings.ordered.map(\.finding.message))")
-        // The correct server accepts every step below its own 32 KB request-line limit.
+        // The correct server accepts every step (its own request-line limit is 32 KB).
         let (clean, _) = try PhaseFixtures.context()
         let (cleanOutcomes, cleanLog, _) = Self.ladders(clean)
         #expect(cleanLog.ordered.isEmpty, "\(cleanLog.ordered.map(\.finding.message))")
