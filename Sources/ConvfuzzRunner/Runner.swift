@@ -136,6 +136,7 @@ public final class Runner: @unchecked Sendable {
             state.statistics.casesByExpectation = summary.casesByExpectation
             if state.statistics.stoppedEarly == nil { state.statistics.stoppedEarly = summary.stoppedEarly }
             state.statistics.casesCut = summary.cut
+            state.sizeLadders = summary.sizeLadders
         case .walks(let sizes):
             for size in sizes { state.coverage.recordWalk(pageSize: size) }
         case .relations(let evaluated):
@@ -281,6 +282,7 @@ public final class Runner: @unchecked Sendable {
         if executor.keyRefusal != nil { result.abortReason = executor.stopReason }
         result.secondKeyEnv = configuration.secondKey == nil ? nil : configuration.secondKeyEnv
         result.authNotes = state.accessNotes
+        result.sizeLadders = state.sizeLadders.isEmpty ? nil : state.sizeLadders
         return result
     }
 

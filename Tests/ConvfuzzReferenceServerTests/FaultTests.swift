@@ -26,6 +26,7 @@ import Testing
                                       + encode("order_total:lte:19.98999999999999999")]),
         .cursorLenientBase64: .paddedCursor("page_size=5"),
         .cursorCheckedLast: .queries(["cursor=garbage&page_size=0"]),
+        .searchPatternLimit: .queries(["search=" + String(repeating: "a", count: 4_096)]),
         .listCommaSplit: .queries(["tag_ids=" + encode("tag_billing,tag_vip"), "topic_ids=" + encode("topic_billing,topic_login")]),
         .defaultPageSize50: .queries([""]),
         .acceptPageSize101: .queries(["page_size=101"]),

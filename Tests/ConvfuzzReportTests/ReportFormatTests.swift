@@ -35,6 +35,44 @@ struct ReportFormatTests {
         #expect(TextSummary.render(context(failing)).contains("(exit 1)"), "the verdict and the exit code agree")
     }
 
+    @Test func theSizeLaddersAreOneLineOfFactsInTheSummaryAndAKeyOfTheJSON() throws {
+        var result = SampleResults.result()
+        #expect(!TextSummary.render(context(result)).contains("size ladder"), "no ladder sent, no line")
+        var search = SizeLadderOutcome(parameter: "search")
+        for (answer, bytes) in [("200", 550), ("200", 1_062), ("200", 2_086), ("500", 4_134), ("414", 8_230)] {
+            search.add(answer: answer, requestBytes: bytes)
+        }
+        search.stopped = true
+        var tags = SizeLadderOutcome(parameter: "tag_ids")
+        var agents = SizeLadderOutcome(parameter: "agent_id")
+        for bytes in [551, 32_807] { tags.add(answer: "200", requestBytes: bytes) }
+        for bytes in [552, 32_810] { agents.add(answer: "200", requestBytes: bytes) }
+        #expect(search.steps == 5)
+        #expect(search.spans == [SizeLadderOutcome.Span(answer: "200", fromBytes: 550, toBytes: 2_086),
+                                 SizeLadderOutcome.Span(answer: "500", fromBytes: 4_134, toBytes: 4_134),
+                                 SizeLadderOutcome.Span(answer: "414", fromBytes: 8_230, toBytes: 8_230)])
+        result.sizeLadders = [agents, search, tags]
+        let line = "size ladder (request bytes): search 200 up to 2,086 bytes, 500 from 4,134, 414 from 8,230 (stopped); "
+            + "agent_id, tag_ids 200 at every step (up to 32,807–32,810 bytes)"
+        #expect(SizeLadderOutcome.summaryLine(result.sizeLadders ?? []) == line)
+        #expect(TextSummary.render(context(result)).contains(line + "\n"))
+        let json = try JSONReport.render(context(result))
+        #expect(json.contains(#""sizeLadders""#) && json.contains(#""fromBytes""#) && json.contains("4134"))
+        #expect(try JSONReport.render(context(result)) == json, "deterministic")
+        // A ladder whose first answer was already a refusal says so from its first step.
+        var refused = SizeLadderOutcome(parameter: "user_id")
+        refused.add(answer: "no answer (reset)", requestBytes: 551)
+        refused.stopped = true
+        #expect(SizeLadderOutcome.summaryLine([refused]) == "size ladder (request bytes): user_id no answer (reset) from 551 bytes (stopped)")
+        // Ladders that changed alike share a part; the changed ones come before the steady ones.
+        var branches = SizeLadderOutcome(parameter: "branch_id")
+        for (answer, bytes) in [("200", 16_415), ("414", 32_795)] { branches.add(answer: answer, requestBytes: bytes) }
+        var users = SizeLadderOutcome(parameter: "user_id")
+        for (answer, bytes) in [("200", 16_417), ("414", 32_801)] { users.add(answer: answer, requestBytes: bytes) }
+        #expect(SizeLadderOutcome.summaryLine([agents, branches, users]) == "size ladder (request bytes): "
+                + "branch_id, user_id 200 up to 16,415–16,417 bytes, 414 from 32,795–32,801; agent_id 200 at every step (up to 32,810 bytes)")
+    }
+
     @Test func walksCutByTheMemoryBoundAreSaidInTheSummary() {
         var result = SampleResults.result()
         #expect(!TextSummary.render(context(result)).contains("memory bound"))

@@ -99,9 +99,11 @@ struct RequestBudgetTests {
     // MARK: Exploration
 
     @Test func exploringKeepsTheSameFirstCasesAndIsDeterministic() throws {
+        var ladderSteps = 0
         func sent(explore: Bool) throws -> [String] {
             let (context, transport) = try PhaseFixtures.context { $0.maxCases = 40; $0.maxRequests = 120; $0.explore = explore }
             let discovery = PhaseFixtures.discovery(context)
+            ladderSteps = SizeLadder.ladders(spec: context.spec, pools: discovery.pools).reduce(0) { $0 + $1.steps.count }
             let before = transport.sent.count
             let cases = CasePhase(context: context).run(PhaseInput(discovery: discovery))
             if explore {
@@ -115,7 +117,9 @@ struct RequestBudgetTests {
         }
         let fixed = try sent(explore: false)
         let explored = try sent(explore: true)
-        #expect(fixed.count == 40)
+        // The fixed phase: its 40 cases, then every step of its size ladders (the clean target refuses none).
+        #expect(ladderSteps == 72)
+        #expect(fixed.count == 40 + ladderSteps)
         #expect(explored.count > fixed.count)
         #expect(Array(explored.prefix(fixed.count)) == fixed)
         #expect(try sent(explore: true) == explored)

@@ -4,7 +4,8 @@ import ConvfuzzSpec
 /// (every catalog cell — each boundary class of an integer, enum violations of an enum,
 /// grammar violations and edges of a grammar list, list shapes of a list … — plus `valid`
 /// for every parameter) that no case hit. A run's table also holds the page sizes every cursor
-/// walk must be taken at (`walk:1`, `walk:2`, `walk:default`, `walk:max` on the page-size parameter).
+/// walk must be taken at (`walk:1`, `walk:2`, `walk:default`, `walk:max` on the page-size parameter)
+/// and a `size-ladder` class on every parameter the spec gives a ``SizeLadder``.
 public struct CoverageTable: Sendable {
     /// The allowed cells in display order.
     public let allowed: [CoverageCell]
@@ -18,7 +19,10 @@ public struct CoverageTable: Sendable {
     private let walkSizes: [Int: [String]]
     private let pageSizeParam: String
 
-    /// A table for a spec's catalog; `walks` adds the walk page-size classes.
+    /// The class of a size ladder's steps.
+    public static let sizeLadderClass = "size-ladder"
+
+    /// A table for a spec's catalog; `walks` adds a run's classes: the walk page sizes and the size ladders.
     public init(spec: Spec, walks: Bool = false) {
         let catalog = CaseCatalog(spec: spec)
         var allowed: [CoverageCell] = spec.parameters.map { CoverageCell(parameter: $0.name, cellClass: "valid") }
@@ -32,6 +36,9 @@ public struct CoverageTable: Sendable {
             for (name, size) in Self.walkPageSizes(spec) {
                 sizes[size, default: []].append(name)
                 allowed.append(CoverageCell(parameter: spec.pagination.pageSizeParam, cellClass: "walk:\(name)"))
+            }
+            for parameter in SizeLadder.parameters(spec) {
+                allowed.append(CoverageCell(parameter: parameter.name, cellClass: Self.sizeLadderClass))
             }
         }
         walkSizes = sizes
@@ -79,6 +86,11 @@ public struct CoverageTable: Sendable {
     /// Counts one complete cursor walk at a page size.
     public mutating func recordWalk(pageSize: Int) {
         for name in walkSizes[pageSize] ?? [] { bump(CoverageCell(parameter: pageSizeParam, cellClass: "walk:\(name)")) }
+    }
+
+    /// Counts one step of a size ladder sent for `parameter`.
+    public mutating func recordLadderStep(parameter: String) {
+        bump(CoverageCell(parameter: parameter, cellClass: Self.sizeLadderClass))
     }
 
     private mutating func bump(_ key: CoverageCell) {

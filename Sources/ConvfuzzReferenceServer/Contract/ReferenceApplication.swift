@@ -15,6 +15,12 @@ public final class ReferenceApplication: @unchecked Sendable {
     private var totalRequests = 0
     private var listRequests = 0
 
+    /// `search-pattern-limit`: the longest search text (UTF-8 bytes) its database accepts.
+    static let searchPatternLimit = 2_048
+    /// `search-pattern-limit`: the longest target (path and query) its front proxy accepts: the contract's
+    /// request-size floor, so its 414s are legal.
+    static let frontURILimit = 8_192
+
     /// Generates the dataset and prepares the contract.
     /// - Throws: `ReferenceServerError` for an invalid configuration.
     public init(configuration: ReferenceServerConfiguration) throws {
@@ -108,6 +114,10 @@ public final class ReferenceApplication: @unchecked Sendable {
 
     private func route(method: String, target: [UInt8], apiKey: String?, headerName: String) -> ReferenceResponse {
         counterLock.withLock { totalRequests += 1 }
+        if configuration.fault == .searchPatternLimit, target.count > Self.frontURILimit {
+            // The fault's front: a proxy refusing a target longer than the contract's request-size floor (legal).
+            return ReferenceResponse(status: 414, body: ResponseBodies.detail("URI Too Long"))
+        }
         let question = target.firstIndex(of: 0x3F) ?? target.endIndex
         guard target[..<question].elementsEqual(configuration.basePath.utf8) else {
             return ReferenceResponse(status: 404, body: ResponseBodies.detail("Not Found"))
@@ -180,6 +190,10 @@ public final class ReferenceApplication: @unchecked Sendable {
         let store = stores[served.rawValue]
         let codec = codecs[served.rawValue]
         if fault == .serverErrorOnInOp, query.dataCollection.contains(where: { $0.op == .in && $0.values.count > 1 }) {
+            return ReferenceResponse(status: 500, body: ResponseBodies.detail("Internal Server Error"))
+        }
+        if fault == .searchPatternLimit, let search = query.search, search.utf8.count > Self.searchPatternLimit {
+            // The fault: the database refuses a pattern over its complexity limit, and the error escapes as a 500.
             return ReferenceResponse(status: 500, body: ResponseBodies.detail("Internal Server Error"))
         }
         let filter = ConversationFilter(query, fault: fault)

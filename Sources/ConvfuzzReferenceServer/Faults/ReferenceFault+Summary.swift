@@ -82,6 +82,8 @@ extension ReferenceFault {
         case .cursorCheckedLast:
             return "The cursor is only validated when every other parameter is valid, so an invalid cursor beside another invalid parameter gets no error item."
         case .listCommaSplit: return "tag_ids and topic_ids values are split at commas (a comma is part of the value per the contract)."
+        case .searchPatternLimit:
+            return "A search text over 2,048 bytes gets 500 (the database's pattern limit), while a front proxy answers 414 to targets over 8,192 bytes."
         }
     }
 
@@ -144,6 +146,7 @@ extension ReferenceFault {
         case .cursorLenientBase64: return ["CF-CURSOR-INVALID"]
         case .cursorCheckedLast: return ["CF-ERROR-LOC"]
         case .listCommaSplit: return ["CF-FILTER"]
+        case .searchPatternLimit: return ["CF-STATUS-5XX"]
         }
     }
 

@@ -138,4 +138,6 @@ public enum ReferenceFault: String, CaseIterable, Sendable {
     case cursorCheckedLast = "cursor-checked-last"
     /// tag_ids and topic_ids values are split at commas.
     case listCommaSplit = "list-comma-split"
+    /// A search text over a few KB gets 500 (a database pattern limit); targets over 8 KB get 414 (a front proxy).
+    case searchPatternLimit = "search-pattern-limit"
 }

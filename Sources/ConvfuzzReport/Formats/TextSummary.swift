@@ -49,6 +49,7 @@ public enum TextSummary {
         if let reason = result.abortReason { lines.append("stopped by the target: \(reason)") }
         if let failure = result.healthFailure { lines.append(failure) }
         lines.append(contentsOf: result.authNotes)
+        if let ladders = result.sizeLadders, let line = SizeLadderOutcome.summaryLine(ladders) { lines.append(line) }
         lines.append("")
         let groups = context.groups
         let counts = FindingStatus.allCases.map { status in "\(result.findings.filter { $0.status == status }.count) \(status.rawValue)" }

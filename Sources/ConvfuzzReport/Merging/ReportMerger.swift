@@ -45,6 +45,9 @@ public enum ReportMerger {
         for input in ordered.dropFirst() { gaps.formIntersection(input.result.coverageGaps) }
         merged.coverageGaps = first.result.coverageGaps.filter { gaps.contains($0) }
         merged.corpusReplay = ordered.flatMap(\.result.corpusReplay)
+        // Each shard sends its own ladders: together, every ladder once.
+        let ladders = ordered.flatMap { $0.result.sizeLadders ?? [] }
+        merged.sizeLadders = ladders.isEmpty ? nil : ladders
         merged.traffic = TrafficSummary.merged(ordered.map(\.result.traffic))
         merged.authenticated = ordered.allSatisfy(\.result.authenticated)
         let failures = ordered.compactMap { input in input.result.healthFailure.map { "shard \(input.result.shard): \($0)" } }

@@ -46,6 +46,8 @@ public struct RunResult: Sendable, Codable {
     public var healthFailure: String?
     /// What the target is (the URL, or the embedded server's settings); shards of one run agree on it.
     public var targetIdentity: String
+    /// What each size ladder got, per parameter in spec order (nil when none was sent).
+    public var sizeLadders: [SizeLadderOutcome]?
     /// The part of the run this result covers (`--shard I/N`).
     public var shard: Shard
     /// Which numbered units of each phase this run did.

@@ -4,7 +4,8 @@ import ConvfuzzOracle
 import ConvfuzzResults
 
 /// Phase 5: `maxCases` generated cases from the seed (this shard's share), sent in chunks through
-/// the gateway, every response checked against the case's wire-level expectation.
+/// the gateway, every response checked against the case's wire-level expectation; then the spec's
+/// size ladders (`CasePhase+Ladders.swift`).
 public struct CasePhase: Phase {
     /// The run's services.
     public let context: PhaseContext
@@ -82,7 +83,6 @@ public struct CasePhase: Phase {
         // `lookahead` requests and `aheadByteLimit` bytes of uncollected bodies ahead of the chunk
         // being checked, so a stalled answer holds only its own slot while later chunks go on.
         let stream = sendAhead ? executor.openStream() : nil
-        defer { stream?.close() }
         var ahead: [(cases: [GeneratedCase], ticket: RequestStream.Ticket)] = []
         var nextStart = first
         func topUp(_ stream: RequestStream) {
@@ -142,6 +142,12 @@ public struct CasePhase: Phase {
             index += current.count
             sent += owned.count
             context.progress.report(.cases, done: sent, total: ownedTotal, findings: result.findings.runUniqueCount)
+        }
+        // The stream ends before anything else goes through the gateway.
+        stream?.close()
+        // The fixed cases end with the size ladders (not `--explore`'s further cases).
+        if !exploring {
+            summary.sizeLadders = runLadders(discovery, findings: &result.findings, coverage: &summary.coverage)
         }
         result.payload = exploring ? .explored(summary) : .cases(summary)
         return result

@@ -103,6 +103,8 @@ public struct CaseSummary: Sendable {
     public var stoppedEarly: String?
     /// How many of `--max-cases` were sent when a budget or a stop cut the phase, and why (nil when all were).
     public var cut: String?
+    /// What each size ladder sent got, in spec order (empty when none was sent).
+    public var sizeLadders: [SizeLadderOutcome] = []
 }
 
 // MARK: - Reading payloads
