@@ -126,7 +126,7 @@ public enum TextSummary {
         var lines = ["", "\(number). [\(id)]\(parameter) \(finding.message) (\(reported.status.rawValue), seen \(reported.occurrences)×)"]
         lines.append("   expected: \(finding.expected)")
         lines.append("   observed: \(finding.observed)")
-        lines.append("   from:     \(reported.origin.summary)")
+        lines.append("   from:     \(ReportContext.clip(reported.origin.summary))")
         if let shrink = reported.shrink {
             lines.append("   shrunk:   \(shrink.pairsBefore) → \(shrink.pairsAfter) query pairs in \(shrink.attempts) requests\(shrink.verified ? " (re-verified)" : "")")
         }
