@@ -86,7 +86,7 @@ struct SizeLadderRunTests {
         // Every finding re-sends its exact query.
         for entry in log.ordered {
             guard case .request(let query) = entry.plan else { Issue.record("a ladder finding has a request plan"); continue }
-            #expect(SizeLadder.requestBytes(context.spec, query: query) <= 9_000)
+            #expect(context.spec.requestBytes(query: query) <= 9_000)
         }
         let line = SizeLadderOutcome.summaryLine(outcomes) ?? ""
         #expect(line.contains("search 200 up to 2,"), "\(line)")

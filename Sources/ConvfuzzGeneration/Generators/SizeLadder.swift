@@ -41,24 +41,19 @@ public struct SizeLadder: Sendable, Hashable {
         spec.parameters.filter { $0.isList || ($0.type == .string && $0.role == nil) }
     }
 
-    /// The request bytes the floor counts for `query`: path, `?`, query.
-    public static func requestBytes(_ spec: Spec, query: String) -> Int {
-        spec.endpoint.path.utf8.count + 1 + query.utf8.count
-    }
-
     /// True when a ladder ends at a step answered this way: a size-limit status of the spec on a
     /// request longer than the floor (below the floor such a status is a finding, and the ladder goes
     /// on), or no answer at all (the connection closed, a transport error after retries).
     public static func stops(_ spec: Spec, status: Int?, transportFailed: Bool, requestBytes: Int) -> Bool {
         if transportFailed { return true }
         guard let status else { return false }
-        return spec.errors.requestLimitStatuses.contains(status) && requestBytes > spec.errors.requestLimitFloor
+        return spec.allowsSizeRefusal(status: status, requestBytes: requestBytes)
     }
 
     /// The value lengths of a ladder for `parameter`: ``firstLength`` doubling until a request with a
     /// value of that length alone is longer than ``ceilingFactor`` times the floor (that step is the last).
     public static func lengths(_ spec: Spec, parameter: String) -> [Int] {
-        let fixed = spec.endpoint.path.utf8.count + 1 + QueryCodec.encode(parameter).utf8.count + 1
+        let fixed = spec.requestBytes(query: QueryCodec.encode(parameter) + "=")
         let ceiling = max(0, spec.errors.requestLimitFloor) * ceilingFactor
         var lengths: [Int] = []
         var length = firstLength
@@ -97,7 +92,7 @@ extension CaseGenerator {
         }
         for pairs in candidates where classifier.classify(pairs, issuedCursors: cursorBook).expectation.isSuccess {
             let query = QueryCodec.queryString(pairs)
-            return SizeLadder.Step(valueLength: length, query: query, requestBytes: SizeLadder.requestBytes(spec, query: query))
+            return SizeLadder.Step(valueLength: length, query: query, requestBytes: spec.requestBytes(query: query))
         }
         return nil
     }

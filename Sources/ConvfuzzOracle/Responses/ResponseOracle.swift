@@ -45,10 +45,7 @@ public struct ResponseOracle: Sendable {
         if let transport = transportFinding(response) { return [transport] }
         guard let status = response.status else { return [] }
         if status >= spec.errors.serverErrorFloor { return [serverError(status, classification, response)] }
-        if spec.errors.requestLimitStatuses.contains(status),
-           spec.endpoint.path.utf8.count + 1 + response.query.utf8.count > spec.errors.requestLimitFloor {
-            return []
-        }
+        if spec.allowsSizeRefusal(status: status, requestBytes: spec.requestBytes(query: response.query)) { return [] }
         switch classification.expectation {
         case .success, .empty:
             if status == spec.response.status {
