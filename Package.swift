@@ -34,6 +34,7 @@ let package = Package(
         .target(name: "ConvfuzzContract", dependencies: ["ConvfuzzSpec"], swiftSettings: optimised),
         .target(name: "ConvfuzzEmbedded"),
         .target(name: "ConvfuzzGeneration", dependencies: ["ConvfuzzContract", "ConvfuzzJSON", "ConvfuzzSpec"], swiftSettings: optimised),
+        .target(name: "ConvfuzzHTTPSyntax", swiftSettings: optimised),
         .target(name: "ConvfuzzJSON", swiftSettings: optimised),
         .target(name: "ConvfuzzOpenAPI", dependencies: ["ConvfuzzSpec", .product(name: "OpenAPIKit", package: "OpenAPIKit"), .product(name: "OpenAPIKit30", package: "OpenAPIKit"), .product(name: "OpenAPIKitCompat", package: "OpenAPIKit"), "Yams"]),
         .target(name: "ConvfuzzOracle", dependencies: ["ConvfuzzContract", "ConvfuzzJSON", "ConvfuzzSpec"], swiftSettings: optimised),
@@ -41,10 +42,10 @@ let package = Package(
         .target(name: "ConvfuzzReport", dependencies: ["ConvfuzzJSON", "ConvfuzzOracle", "ConvfuzzResults", "ConvfuzzSpec"]),
         .target(name: "ConvfuzzResults", dependencies: ["ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzOracle"]),
         .target(name: "ConvfuzzRunner", dependencies: ["ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzJSON", "ConvfuzzOracle", "ConvfuzzResults", "ConvfuzzSpec", "ConvfuzzTransport", .product(name: "Histogram", package: "hdrhistogram-swift")], swiftSettings: optimised),
-        .target(name: "ConvfuzzSpec", swiftSettings: optimised),
+        .target(name: "ConvfuzzSpec", dependencies: ["ConvfuzzHTTPSyntax"], swiftSettings: optimised),
         // Yams in a module of its own: the model and every engine module compile without waiting for it.
         .target(name: "ConvfuzzSpecFiles", dependencies: ["ConvfuzzSpec", "Yams"]),
-        .target(name: "ConvfuzzTransport", dependencies: ["CCurl"], swiftSettings: optimised),
+        .target(name: "ConvfuzzTransport", dependencies: ["CCurl", "ConvfuzzHTTPSyntax"], swiftSettings: optimised),
         .executableTarget(name: "convfuzz", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser"), "ConvfuzzContract", "ConvfuzzEmbedded", "ConvfuzzGeneration", "ConvfuzzOracle", "ConvfuzzReferenceServer", "ConvfuzzReport", "ConvfuzzResults", "ConvfuzzRunner", "ConvfuzzSpec", "ConvfuzzSpecFiles", "ConvfuzzTransport"]),
         .executableTarget(name: "convfuzz-openapi", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser"), "ConvfuzzOpenAPI", "ConvfuzzReport", "ConvfuzzSpec", "ConvfuzzSpecFiles"]),
         .target(name: "ConvfuzzTestSupport", dependencies: ["ConvfuzzContract", "ConvfuzzSpec", "ConvfuzzSpecFiles"], path: "Tests/ConvfuzzTestSupport"),
@@ -58,7 +59,7 @@ let package = Package(
         .testTarget(name: "ConvfuzzReportTests", dependencies: ["CZlib", "ConvfuzzOracle", "ConvfuzzReport", "ConvfuzzResults"], exclude: ["Fixtures"]),
         .testTarget(name: "ConvfuzzRunnerTests", dependencies: ["ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzOracle", "ConvfuzzReferenceServer", "ConvfuzzResults", "ConvfuzzRunner", "ConvfuzzSpec", "ConvfuzzSpecFiles", "ConvfuzzTestSupport", "ConvfuzzTransport"]),
         .testTarget(name: "ConvfuzzSpecTests", dependencies: ["ConvfuzzEmbedded", "ConvfuzzSpec", "ConvfuzzSpecFiles", "ConvfuzzTestSupport"]),
-        .testTarget(name: "ConvfuzzTransportTests", dependencies: ["ConvfuzzTransport"]),
+        .testTarget(name: "ConvfuzzTransportTests", dependencies: ["ConvfuzzHTTPSyntax", "ConvfuzzTransport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["ConvfuzzContract", "ConvfuzzOracle", "ConvfuzzReferenceServer", "ConvfuzzReport", "ConvfuzzResults", "ConvfuzzRunner", "ConvfuzzSpec", "ConvfuzzSpecFiles", "ConvfuzzTestSupport", "Yams"]),
     ]
 )

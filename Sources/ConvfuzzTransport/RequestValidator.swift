@@ -1,4 +1,5 @@
 import CCurl
+import ConvfuzzHTTPSyntax
 
 /// Checks that a request can be sent byte-exact before curl sees it.
 ///
@@ -35,11 +36,11 @@ enum RequestValidator {
     /// A `.other(CURLE_BAD_FUNCTION_ARGUMENT)` error for a bad method or header, or nil.
     static func requestError(_ request: HTTPRequest) -> TransportError? {
         let badArgument = Int(CURLE_BAD_FUNCTION_ARGUMENT.rawValue)
-        if request.method.isEmpty || !request.method.utf8.allSatisfy(isTokenByte) {
+        if !HTTPToken.isToken(request.method) {
             return .other(code: badArgument, reason: "method is not an HTTP token: \(request.method)")
         }
         for header in request.headers {
-            if header.name.isEmpty || !header.name.utf8.allSatisfy(isTokenByte) {
+            if !HTTPToken.isToken(header.name) {
                 return .other(code: badArgument, reason: "header name is not an HTTP token: \(header.name)")
             }
             if header.value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0x00 }) {
@@ -47,15 +48,6 @@ enum RequestValidator {
             }
         }
         return nil
-    }
-
-    private static func isTokenByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return true
-        default:
-            return "!#$%&'*+-.^_`|~".utf8.contains(byte)
-        }
     }
 
     private static func hex(_ byte: UInt8) -> String {

@@ -1,3 +1,4 @@
+import ConvfuzzResults
 import Foundation
 
 /// Where one output of a run goes, checked before the first request.
@@ -154,26 +155,10 @@ public struct OutputDestination: Sendable, Equatable {
     }
 
     private func replaceAtomically(_ bytes: [UInt8]) throws(OutputError) {
-        let folder = OutputDestination.parentFolder(of: path)
-        let name = (path as NSString).lastPathComponent
-        var template = Array("\(folder)/.\(name).tmp-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw failure("cannot create a temporary file in \(folder) (\(OutputDestination.words(errno)))") }
-        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        let mask = umask(0)
-        umask(mask)
-        fchmod(descriptor, 0o666 & ~mask)
-        let written = OutputDestination.writeAll(bytes, to: descriptor)
-        let synced = fsync(descriptor) == 0
-        close(descriptor)
-        guard written, synced else {
-            unlink(temporary)
-            throw failure("writing failed (\(OutputDestination.words(errno)))")
-        }
-        if rename(temporary, path) != 0 {
-            let reason = OutputDestination.words(errno)
-            unlink(temporary)
-            throw failure("cannot replace it (\(reason))")
+        do {
+            try AtomicFile.replace(path, with: bytes)
+        } catch {
+            throw failure(error.reason)
         }
     }
 
@@ -266,20 +251,7 @@ public struct OutputDestination: Sendable, Equatable {
     }
 
     /// An errno in words.
-    static func words(_ code: Int32) -> String {
-        switch code {
-        case EACCES, EPERM: return "permission denied"
-        case ENOENT: return "no such file or folder"
-        case ENOTDIR: return "a part of the path is a file, not a folder"
-        case EISDIR: return "it is a folder"
-        case ENOSPC: return "no space left on the device"
-        case EROFS: return "read-only file system"
-        case EPIPE: return "the reader went away"
-        case EDQUOT: return "disk quota exceeded"
-        case ENAMETOOLONG: return "the name is too long"
-        default: return "error \(code)"
-        }
-    }
+    static func words(_ code: Int32) -> String { AtomicFileError.words(code) }
 }
 
 /// An output destination that cannot be used; one line naming the option, the path and what is wrong.

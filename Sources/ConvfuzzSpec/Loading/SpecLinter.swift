@@ -1,3 +1,5 @@
+import ConvfuzzHTTPSyntax
+
 /// Cross-checks a loaded spec: every name a section refers to must exist and fit.
 public enum SpecLinter {
     /// Lints a spec; throws the first problem found.
@@ -182,7 +184,7 @@ public enum SpecLinter {
 
     static func lintAuth(_ spec: Spec, file: String) throws(SpecError) {
         let auth = spec.auth
-        guard !auth.header.isEmpty, auth.header.utf8.allSatisfy(isTokenByte) else {
+        guard HTTPToken.isToken(auth.header) else {
             throw SpecError(file: file, line: auth.lines.header, message: "auth.header '\(auth.header)' is not an HTTP header name")
         }
         guard !auth.unauthorizedStatuses.isEmpty else {
@@ -207,15 +209,6 @@ public enum SpecLinter {
                 throw SpecError(file: file, line: tenancy.lines.owner,
                                 message: "auth.tenancy.owner_param '\(owner)' needs an eq filter on an item field (filters)")
             }
-        }
-    }
-
-    private static func isTokenByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return true
-        default:
-            return "!#$%&'*+-.^_`|~".utf8.contains(byte)
         }
     }
 
