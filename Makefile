@@ -27,8 +27,13 @@ deps:
 	fi
 
 # The JUnit report test validates against an XSD with xmllint; the browser test renders the
-# HTML report with headless Chromium.
+# HTML report with headless Chromium; the reproduction tests run printed curl lines with curl.
 test-deps: deps
+	@if ! command -v curl >/dev/null 2>&1; then \
+	  echo "installing curl (the reproduction tests run the printed curl lines) ..."; \
+	  ($(SUDO) apt-get update -qq || true) && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq curl >/dev/null; \
+	fi
 	@if ! command -v xmllint >/dev/null 2>&1; then \
 	  echo "installing libxml2-utils (xmllint, for the JUnit schema test) ..."; \
 	  ($(SUDO) apt-get update -qq || true) && \

@@ -8,6 +8,8 @@ public struct ReferenceServerConfiguration: Sendable {
     public var seed: UInt64
     /// Number of conversations.
     public var size: Int
+    /// The number of conversations when none is named (`serve` and the embedded server alike).
+    public static let defaultSize = 1000
     /// The deliberate contract violation to enable, if any.
     public var fault: ReferenceFault?
     /// Required `xi-api-key` value; nil disables auth.
@@ -30,7 +32,7 @@ public struct ReferenceServerConfiguration: Sendable {
 
     /// Creates a configuration.
     public init(
-        host: String = "127.0.0.1", port: Int = 0, seed: UInt64 = 1, size: Int = 1000,
+        host: String = "127.0.0.1", port: Int = 0, seed: UInt64 = 1, size: Int = ReferenceServerConfiguration.defaultSize,
         fault: ReferenceFault? = nil, apiKey: String? = nil, parameterNames: [String: String] = [:],
         insertEvery: Int? = nil, insertRate: Double? = nil, basePath: String = "/v1/convai/conversations",
         secondAPIKey: String? = nil, chaos: [ChaosMode] = [], chaosRate: Double = 1

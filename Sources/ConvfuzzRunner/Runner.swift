@@ -283,6 +283,7 @@ public final class Runner: @unchecked Sendable {
         result.secondKeyEnv = configuration.secondKey == nil ? nil : configuration.secondKeyEnv
         result.authNotes = state.accessNotes
         result.sizeLadders = state.sizeLadders.isEmpty ? nil : state.sizeLadders
+        result.reproductionServer = configuration.reproductionServer
         return result
     }
 
@@ -334,6 +335,7 @@ public final class Runner: @unchecked Sendable {
         var entries: [CorpusEntry] = []
         for file in files { entries.append(try CorpusReplayPhase.load(file)) }
         let discovery = try discover()
+        context.executor.traffic.enter(.corpus)
         let replay = CorpusReplayPhase(context: context)
         var tally = WalkTally()
         return zip(files, entries).map { replay.replay($1, file: $0, discovery: discovery, tally: &tally).outcome }

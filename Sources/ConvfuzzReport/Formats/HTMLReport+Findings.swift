@@ -81,10 +81,11 @@ extension HTMLReport {
             }
             page.append("</div>")
         }
-        let lines = page.context.curlLines(for: reported)
+        let lines = page.context.reproductionLines(for: reported)
         if !lines.isEmpty {
             let reproID = "repro-\(number)"
-            page.append("<div class=\"repro-head\"><span>Reproduce (\(lines.count) request\(lines.count == 1 ? "" : "s"); the key is read from <code>$\(page.text(page.context.result.apiKeyEnv))</code>)</span>")
+            let requests = page.context.curlLines(for: reported).count
+            page.append("<div class=\"repro-head\"><span>Reproduce (\(requests) request\(requests == 1 ? "" : "s")\(page.context.serverLine == nil ? "" : ", after starting this run's server"); the key is read from <code>$\(page.text(page.context.result.apiKeyEnv))</code>)</span>")
             page.append("<button type=\"button\" data-copy=\"\(reproID)\">Copy</button></div>")
             page.append("<pre class=\"repro\" id=\"\(reproID)\">\(page.text(lines.joined(separator: "\n")))</pre>")
         }

@@ -126,6 +126,7 @@ public enum JUnitReport {
                      "expected: \(reported.finding.expected)",
                      "observed: \(reported.finding.observed)",
                      "from: \(reported.origin.summary)"]
+        if let serverLine = context.serverLine { lines.append("server: \(serverLine)") }
         lines.append(contentsOf: context.curlLines(for: reported).map { "repro: \(ReportContext.clip($0, limit: 4000))" })
         if let command = context.replayCommand(for: reported) { lines.append("replay: \(command)") }
         return lines.joined(separator: "\n")

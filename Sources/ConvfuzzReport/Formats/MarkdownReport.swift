@@ -45,7 +45,7 @@ public enum MarkdownReport {
                 out.append("- from: \(cell(reported.origin.summary))")
                 out.append("")
                 out.append("```sh")
-                out.append(contentsOf: context.curlLines(for: reported).map { ReportContext.clip($0, limit: 2000) })
+                out.append(contentsOf: context.reproductionLines(for: reported).map { ReportContext.clip($0, limit: 2000) })
                 if let command = context.replayCommand(for: reported) { out.append(command) }
                 out.append("```")
                 if group.count > 1 {

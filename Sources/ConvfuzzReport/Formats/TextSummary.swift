@@ -56,6 +56,9 @@ public enum TextSummary {
         let grouped = groups.count == result.findings.count ? "" : " (\(groups.count) root-cause group\(groups.count == 1 ? "" : "s"))"
         lines.append(result.findings.isEmpty ? "No findings." : "Findings: " + counts.joined(separator: ", ") + grouped)
         let split = context.flakyGroups
+        if let server = result.reproductionServer, !context.listedGroups.isEmpty {
+            lines.append("repro server: \(server.command)   (this run's embedded server on a fixed port; start it, then run the repro lines)")
+        }
         for (number, group) in context.listedGroups.enumerated() {
             lines.append(contentsOf: groupLines(group, number: number + 1, context: context, color: color))
         }

@@ -26,9 +26,24 @@ public struct ReportContext: Sendable {
     /// (flaky findings are folded per check id, ``flakyGroups``).
     public var listedGroups: [FindingGroup] { verbose ? groups : groups.filter { $0.status != .flaky } }
 
-    /// The full URL of an encoded query.
+    /// The full URL of an encoded query; for a run against the embedded server, at the fixed port of
+    /// ``ReproductionServer`` (the run's own port is gone when the run ends).
     public func url(for query: String) -> String {
-        EndpointURL.joining(result.endpoint, query: query)
+        let url = EndpointURL.joining(result.endpoint, query: query)
+        return result.reproductionServer?.rebased(url) ?? url
+    }
+
+    /// For a run against the embedded server, the line that starts it again on the fixed port the
+    /// curl lines use: `convfuzz serve --port 18080 … & sleep 1   # …`, runnable before them.
+    public var serverLine: String? {
+        result.reproductionServer.map { "\($0.command) & sleep 1   # this run's embedded server again, on a fixed port" }
+    }
+
+    /// What a reproduction block holds: the ``serverLine`` when there is one, then the curl lines.
+    public func reproductionLines(for finding: ReportedFinding) -> [String] {
+        let curl = curlLines(for: finding)
+        guard !curl.isEmpty, let serverLine else { return curl }
+        return [serverLine] + curl
     }
 
     /// `convfuzz replay FILE` for a finding stored in the corpus.

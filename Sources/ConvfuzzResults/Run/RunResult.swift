@@ -48,6 +48,9 @@ public struct RunResult: Sendable, Codable {
     public var targetIdentity: String
     /// What each size ladder got, per parameter in spec order (nil when none was sent).
     public var sizeLadders: [SizeLadderOutcome]?
+    /// The command that starts the run's embedded reference server again on a fixed port, which the
+    /// reproduction lines use (nil for a remote target).
+    public var reproductionServer: ReproductionServer?
     /// The part of the run this result covers (`--shard I/N`).
     public var shard: Shard
     /// Which numbered units of each phase this run did.

@@ -52,6 +52,11 @@ public struct RunConfiguration: Sendable {
     public var targetIdentity: String?
     /// The target as corpus entries record it (``CorpusOrigin``); nil records the base URL.
     public var origin: CorpusOrigin?
+    /// For a run against the embedded server: the command that starts it again on a fixed port, which
+    /// the reports' reproduction lines then use (``ReproductionServer``).
+    public var reproductionServer: ReproductionServer?
+    /// Where every answer is traced as it arrives (`convfuzz replay --trace`); nil traces nothing.
+    public var trace: RequestTrace?
     /// Values the user or the spec marks as secret besides the keys (e.g. a secret query value):
     /// redacted from every output like the keys.
     public var extraSecrets: [String] = []

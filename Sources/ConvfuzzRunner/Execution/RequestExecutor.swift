@@ -51,6 +51,8 @@ public final class RequestExecutor: @unchecked Sendable {
     public let budget: RequestBudget
     /// The configured total timeout of one request: a shorter one was cut to the deadline.
     let requestTimeoutLimit: Double
+    /// Where answers are traced (`replay --trace`), if anywhere.
+    private let trace: RequestTrace?
 
     /// Creates the gateway for a run configuration; `transport` replaces libcurl (tests script one).
     public init(configuration: RunConfiguration, deadline: RunDeadline = RunDeadline(), transport: (any RequestTransport)? = nil) {
@@ -73,6 +75,7 @@ public final class RequestExecutor: @unchecked Sendable {
         traffic = TrafficRecorder(concurrency: configuration.transport.maxConcurrency)
         budget = RequestBudget(configuration: configuration)
         requestTimeoutLimit = configuration.transport.totalTimeout
+        trace = configuration.trace
     }
 
     // MARK: Counters
@@ -151,6 +154,7 @@ public final class RequestExecutor: @unchecked Sendable {
                   timeout: Double?, credential: RequestCredential) -> Conclusion {
         let cut = !deadlineCuts([answer], timeout: timeout).isEmpty
         traffic.record([answer], sentAt: sentAt, attempt: attempt)
+        trace?.record(query: query, answer: answer, attempt: attempt, phase: traffic.currentPhase)
         lock.withLock { requestCount += 1 }
         if cut { return Conclusion(observed: .skipped(query: query, reason: "cut short by the time budget")) }
         record(query: query, answer: answer)

@@ -64,6 +64,11 @@ public final class TrafficRecorder: @unchecked Sendable {
         clock() - origin
     }
 
+    /// The title of the phase requests are counted in now.
+    public var currentPhase: String {
+        lock.withLock { phaseNames[current] }
+    }
+
     /// Marks the start of a phase; entering the current phase again does nothing.
     public func enter(_ name: PhaseName) {
         let phase = name.title

@@ -16,6 +16,9 @@ struct ReplayCommand: ParsableCommand {
     @Argument(help: "Corpus files or folders.")
     var paths: [String]
 
+    @Flag(help: "Print every request as it is answered (its query, cursor included, and the page's status, item ids, has-more flag and next cursor), one request at a time, before each entry's verdict.")
+    var trace = false
+
     @OptionGroup var specOptions: SpecOptions
     @OptionGroup var targetOptions: TargetOptions
 
@@ -25,7 +28,7 @@ struct ReplayCommand: ParsableCommand {
         let spec = try specOptions.loadSpec()
         let plan = CorpusTargeting(entries: try RunSetup.entries(files),
                                    named: targetOptions.namedOrigin(specFingerprint: spec.fingerprint), deleting: false, force: false)
-        let outcomes = try RunSetup.replay(plan, files: files, specOptions: specOptions, targetOptions: targetOptions)
+        let outcomes = try RunSetup.replay(plan, files: files, specOptions: specOptions, targetOptions: targetOptions, trace: trace)
         for outcome in outcomes {
             let regeneration = outcome.regenerationAgrees.map { $0 ? "; regenerates identically" : "; regeneration differs (pools or generator changed)" } ?? ""
             let mark = outcome.stillFails ? "FAIL" : outcome.passed ? "ok  " : "??? "
@@ -45,6 +48,7 @@ extension ReplayCommand: Exemplified {
     static let examples = [
         "convfuzz replay corpus/",
         "convfuzz replay corpus/cf-page-size-….json --fault page-size-plus-one",
+        "convfuzz replay corpus/cf-walk-hasmore-….json --trace",
         "ELEVENLABS_API_KEY=… convfuzz replay corpus/ --target https://api.elevenlabs.io",
     ]
 }

@@ -199,6 +199,7 @@ struct RunCommand: ParsableCommand {
         configuration.shard = shard.flatMap(Shard.init(parsing:)) ?? .whole
         configuration.targetIdentity = targetOptions.identity
         configuration.origin = targetOptions.origin(specFingerprint: spec.fingerprint, keyEnv: keys.first == nil ? nil : keys.firstEnv)
+        configuration.reproductionServer = targetOptions.reproductionServer(keys: keys, defaultKeyEnv: spec.auth.env)
         configuration.transport = TransportConfiguration(connectTimeout: connectTimeout, totalTimeout: requestTimeout,
                                                          maxResponseBytes: maxResponseBytes, maxConcurrency: concurrency)
         let stop = StopRequest()

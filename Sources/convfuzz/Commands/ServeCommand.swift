@@ -22,7 +22,7 @@ struct ServeCommand: ParsableCommand {
     var seed: UInt64 = 1
 
     @Option(parsing: .unconditional, help: "Number of conversations (1 to 1,000,000).")
-    var size: Int = 1000
+    var size: Int = ReferenceServerConfiguration.defaultSize
 
     @Option(help: "Inject one deliberate contract violation (see `convfuzz faults`).")
     var fault: String?

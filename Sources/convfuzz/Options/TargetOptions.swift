@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConvfuzzReferenceServer
+import ConvfuzzResults
 import ConvfuzzRunner
 import Foundation
 
@@ -45,7 +46,7 @@ struct TargetOptions: ParsableArguments {
     var serverSeed: UInt64 = 1
 
     @Option(parsing: .unconditional, help: "Embedded server only: number of conversations.")
-    var serverSize: Int = 1000
+    var serverSize: Int = ReferenceServerConfiguration.defaultSize
 
     @Option(help: "Embedded server only: insert N new newest conversations per second while the run goes on.")
     var insertRate: Double?
@@ -111,6 +112,14 @@ struct TargetOptions: ParsableArguments {
         if let target { return CorpusOrigin(remote: target, specFingerprint: specFingerprint, apiKeyEnv: keyEnv) }
         let server = CorpusOrigin.EmbeddedServer(seed: serverSeed, size: serverSize, fault: fault, chaos: chaos, chaosRate: chaosRate)
         return CorpusOrigin(embedded: server, specFingerprint: specFingerprint, apiKeyEnv: keyEnv)
+    }
+
+    /// For the embedded server, the command that starts it again on a fixed port for the reproduction lines.
+    func reproductionServer(keys: RunKeys, defaultKeyEnv: String) -> ReproductionServer? {
+        guard target == nil else { return nil }
+        return ReproductionServer(seed: serverSeed, size: serverSize, defaultSize: ReferenceServerConfiguration.defaultSize, fault: fault, chaos: chaos,
+                                  chaosRate: chaosRate, insertRate: insertRate, apiKeyEnv: keys.firstEnv,
+                                  defaultKeyEnv: defaultKeyEnv, secondKeyEnv: keys.secondEnv)
     }
 
     /// The target the user named on the command line (`--target`, or the embedded server with

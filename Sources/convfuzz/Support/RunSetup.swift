@@ -35,8 +35,10 @@ enum RunSetup {
 
     /// Replays each group of a plan against its target (an entry's origin, or the target the options
     /// name); outcomes come back in the order of `files`.
+    /// With `trace`, every answer is printed as it arrives (``RequestTrace``), one request at a time
+    /// and one file at a time.
     static func replay(_ plan: CorpusTargeting, files: [String], specOptions: SpecOptions,
-                       targetOptions: TargetOptions) throws -> [CorpusReplayOutcome] {
+                       targetOptions: TargetOptions, trace: Bool = false) throws -> [CorpusReplayOutcome] {
         var outcomes: [String: CorpusReplayOutcome] = [:]
         for group in plan.groups {
             let options = group.origin.map { targetOptions.aimed(at: $0) } ?? targetOptions
@@ -45,19 +47,29 @@ enum RunSetup {
                 Terminal.diagnostic("convfuzz: replaying \(count) \(count == 1 ? "entry" : "entries") against \(origin.description), "
                                     + "where \(count == 1 ? "it was" : "they were") found\n")
             }
-            for outcome in try replay(group.files, specOptions: specOptions, targetOptions: options) {
-                outcomes[outcome.file] = outcome
+            for batch in trace ? group.files.map({ [$0] }) : [group.files] {
+                if trace { print("trace of \(batch[0]):") }
+                for outcome in try replay(batch, specOptions: specOptions, targetOptions: options, trace: trace) {
+                    outcomes[outcome.file] = outcome
+                }
             }
         }
         return files.compactMap { outcomes[$0] }
     }
 
     /// Replays corpus files against the target the options name (the embedded server by default).
-    static func replay(_ files: [String], specOptions: SpecOptions, targetOptions: TargetOptions) throws -> [CorpusReplayOutcome] {
+    static func replay(_ files: [String], specOptions: SpecOptions, targetOptions: TargetOptions,
+                       trace: Bool = false) throws -> [CorpusReplayOutcome] {
         let spec = try specOptions.loadSpec()
         let profile = try specOptions.loadProfile(embeddedFallback: targetOptions.target == nil, spec: spec)
-        let (configuration, server, key) = try configuration(spec: spec, profile: profile, targetOptions: targetOptions)
+        var (configuration, server, key) = try configuration(spec: spec, profile: profile, targetOptions: targetOptions)
         defer { server?.stop() }
+        if trace {
+            let redactor = Redactor(secrets: configuration.secrets + [key])
+            configuration.concurrency = 1
+            configuration.transport.maxConcurrency = 1
+            configuration.trace = RequestTrace(spec: spec) { line in print(redactor.redact(line)) }
+        }
         do {
             return try Runner(configuration: configuration).replayFiles(files)
         } catch {
