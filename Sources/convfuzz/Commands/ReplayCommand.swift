@@ -47,7 +47,6 @@ struct ReplayCommand: ParsableCommand {
 extension ReplayCommand: Exemplified {
     static let examples = [
         "convfuzz replay corpus/",
-        "convfuzz replay corpus/cf-page-size-….json --fault page-size-plus-one",
         "convfuzz replay corpus/cf-walk-hasmore-….json --trace",
         "ELEVENLABS_API_KEY=… convfuzz replay corpus/ --target https://api.elevenlabs.io",
     ]
