@@ -61,6 +61,20 @@ struct JSONObjectTests {
         #expect(object.keys.first == "k0")
     }
 
+    @Test("keys compare by canonical equivalence, ASCII fast path or not")
+    func canonicallyEquivalentKeys() throws {
+        // U+212A KELVIN SIGN is canonically `K`; "e" + U+0301 is canonically "é".
+        let object = try #require(JSONParser.parse(#"{"K":1,"a":2,"\u212A":3,"\u00e9":4,"e\u0301":5}"#).objectValue)
+        #expect(object.duplicateKeys == ["\u{212A}", "e\u{0301}"])
+        #expect(object.keys == ["K", "a", "é"])
+        #expect(object["K"] == 3 && object["\u{212A}"] == 3 && object["é"] == 5 && object["e\u{0301}"] == 5)
+        var mixed = JSONObject([(key: "\u{212A}", value: 1), (key: "b", value: 2)])
+        #expect(mixed["K"] == 1 && mixed["b"] == 2 && mixed["c"] == nil)
+        mixed["K"] = 9
+        #expect(mixed.count == 2 && mixed["\u{212A}"] == 9)
+        #expect(mixed.removeValue(forKey: "K") == 9 && mixed.keys == ["b"] && mixed["b"] == 2)
+    }
+
     @Test("literals, pairs and dictionary initialisers")
     func initialisers() {
         let literal: JSONObject = ["b": 1, "a": "x"]
