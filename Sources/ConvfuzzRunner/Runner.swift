@@ -185,6 +185,8 @@ public final class Runner: @unchecked Sendable {
         let shrinking = ShrinkingStep(context: context, discovery: discovery)
         let recording = configuration.corpusDirectory.map { CorpusRecording(context: context, directory: $0, startedAt: startedAt) }
         var reported: [ReportedFinding] = []
+        // The plans that shrank earlier findings, by check: tried first on the next finding of that check.
+        var shrunkPlans: [CheckID: [ReplayPlan]] = [:]
         for (position, entry) in entries.enumerated() {
             context.progress.report(.confirming, done: position, total: entries.count, findings: log.count)
             if configuration.stop?.signal != nil { _ = stopped(&statistics, log: log) }
@@ -194,13 +196,24 @@ public final class Runner: @unchecked Sendable {
             }
             var shrunk = entry
             var shrinkSummary: ShrinkSummary?
-            if verdict == .reproduced, !entry.isCorpusRegression, configuration.shrinkBudget > 0,
-               canShrink(leaving: entries.count - position - 1),
-               let generated = confirmation.generatedCase(entry.plan), !stopped(&statistics, log: log) {
-                let outcome = shrinking.shrink(generated, finding: entry.finding, plan: entry.plan)
-                shrunk.finding = outcome.finding
-                shrunk.plan = outcome.plan
-                shrinkSummary = outcome.summary
+            let later = entries.count - position - 1
+            if verdict == .reproduced, !entry.isCorpusRegression, configuration.shrinkBudget > 0, canShrink(leaving: later) {
+                var outcome: ShrinkingStep.Outcome?
+                if let generated = confirmation.generatedCase(entry.plan), !stopped(&statistics, log: log) {
+                    outcome = shrinking.shrink(generated, finding: entry.finding, plan: entry.plan)
+                } else if PlanShrinker.shrinks(entry.plan), !stopped(&statistics, log: log) {
+                    let check = entry.finding.check
+                    outcome = shrinking.shrink(plan: entry.plan, finding: entry.finding, hints: shrunkPlans[check] ?? [],
+                                               requests: configuration.shrinkBudget, reserve: 2 * later, tally: &tally)
+                    if let plan = outcome?.plan, plan != entry.plan, !(shrunkPlans[check] ?? []).contains(plan) {
+                        shrunkPlans[check] = [plan] + (shrunkPlans[check] ?? []).prefix(1)
+                    }
+                }
+                if let outcome {
+                    shrunk.finding = outcome.finding
+                    shrunk.plan = outcome.plan
+                    shrinkSummary = outcome.summary
+                }
             }
             reported.append(report(shrunk, verdict: verdict, shrink: shrinkSummary, recording: recording))
         }

@@ -1,19 +1,25 @@
 /// What shrinking achieved for one finding.
 public struct ShrinkSummary: Sendable, Codable, Hashable {
-    /// Query pairs before shrinking.
+    /// Query pairs before shrinking (of a walk or relation: the filters of its first query).
     public var pairsBefore: Int
     /// Query pairs after shrinking.
     public var pairsAfter: Int
-    /// Requests spent.
+    /// Requests spent (a case), or plans re-run (a walk or relation).
     public var attempts: Int
     /// Whether the shrunk case failed again on its final re-run.
     public var verified: Bool
+    /// A shrunk walk's page size (absent for cases and relations).
+    public var pageSize: Int?
+    /// How many pages of the shrunk walk show the finding (absent when the whole walk is needed).
+    public var pages: Int?
 
     /// Creates a summary.
-    public init(pairsBefore: Int, pairsAfter: Int, attempts: Int, verified: Bool) {
+    public init(pairsBefore: Int, pairsAfter: Int, attempts: Int, verified: Bool, pageSize: Int? = nil, pages: Int? = nil) {
         self.pairsBefore = pairsBefore
         self.pairsAfter = pairsAfter
         self.attempts = attempts
         self.verified = verified
+        self.pageSize = pageSize
+        self.pages = pages
     }
 }
