@@ -4,9 +4,9 @@ public struct ShrinkSummary: Sendable, Codable, Hashable {
     public var pairsBefore: Int
     /// Query pairs after shrinking.
     public var pairsAfter: Int
-    /// Requests spent (a case), or plans re-run (a walk or relation).
+    /// Requests spent.
     public var attempts: Int
-    /// Whether the shrunk case failed again on its final re-run.
+    /// Whether the shrunk case or plan failed again on its final re-run.
     public var verified: Bool
     /// A shrunk walk's page size (absent for cases and relations).
     public var pageSize: Int?
@@ -21,5 +21,16 @@ public struct ShrinkSummary: Sendable, Codable, Hashable {
         self.verified = verified
         self.pageSize = pageSize
         self.pages = pages
+    }
+
+    /// One line for reports: `5 → 0 query pairs, the first 2 pages at page size 1, in 12 requests (re-verified)`.
+    public var summary: String {
+        var walk = ""
+        if let pages, let pageSize {
+            walk = ", the first \(pages) page\(pages == 1 ? "" : "s") at page size \(pageSize),"
+        } else if let pageSize {
+            walk = " at page size \(pageSize),"
+        }
+        return "\(pairsBefore) → \(pairsAfter) query pairs\(walk) in \(attempts) requests\(verified ? " (re-verified)" : "")"
     }
 }

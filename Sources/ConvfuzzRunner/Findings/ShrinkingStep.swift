@@ -79,14 +79,15 @@ extension ShrinkingStep {
             return findings.first { $0.signature == signature } ?? findings.first { candidate.shows(signature, in: $0) }
         })
         tally.add(walked)
+        let spent = executor.requests - start
         let before = shrinker.size(plan)
         guard let shrunk = result.finding, result.plan != plan else {
             return Outcome(finding: finding, plan: plan,
-                           summary: ShrinkSummary(pairsBefore: before.filters, pairsAfter: before.filters, attempts: result.attempts,
+                           summary: ShrinkSummary(pairsBefore: before.filters, pairsAfter: before.filters, attempts: spent,
                                                   verified: false))
         }
         let after = shrinker.size(result.plan)
-        var summary = ShrinkSummary(pairsBefore: before.filters, pairsAfter: after.filters, attempts: result.attempts,
+        var summary = ShrinkSummary(pairsBefore: before.filters, pairsAfter: after.filters, attempts: spent,
                                     verified: result.verified)
         if case .walk(_, let pageSize, _, let pages) = result.plan {
             summary.pageSize = pageSize
