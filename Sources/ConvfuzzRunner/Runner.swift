@@ -212,7 +212,8 @@ public final class Runner: @unchecked Sendable {
                 if let outcome {
                     shrunk.finding = outcome.finding
                     shrunk.plan = outcome.plan
-                    shrinkSummary = outcome.summary
+                    // A plan no attempt could be made on (the budget) was not shrunk at all.
+                    shrinkSummary = outcome.summary.attempts > 0 ? outcome.summary : nil
                 }
             }
             reported.append(report(shrunk, verdict: verdict, shrink: shrinkSummary, recording: recording))

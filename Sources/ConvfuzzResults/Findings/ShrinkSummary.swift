@@ -12,6 +12,9 @@ public struct ShrinkSummary: Sendable, Codable, Hashable {
     public var pageSize: Int?
     /// How many pages of the shrunk walk show the finding (absent when the whole walk is needed).
     public var pages: Int?
+    /// The parameters the shrunk example still needs, by decoded name (never the page size): what the
+    /// finding depends on. A walk prefix of two pages or more needs the cursor parameter.
+    public var parameters: [String]?
 
     /// Creates a summary.
     public init(pairsBefore: Int, pairsAfter: Int, attempts: Int, verified: Bool, pageSize: Int? = nil, pages: Int? = nil) {

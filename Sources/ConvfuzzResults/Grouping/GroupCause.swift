@@ -41,7 +41,11 @@ enum GroupCause {
         if let low = walks.min(), let high = walks.max() {
             seen += low == high ? " at page size \(low)" : " at page sizes \(low)–\(high)"
         }
-        if comparisons > 0 { seen += " and \(comparisons) comparison\(comparisons == 1 ? "" : "s") of walks it implies" }
+        if comparisons > 0 {
+            // The has-more step also holds single pages (a flag without a cursor, an empty page claiming more).
+            let what = step == "has_more" ? "other finding" : "comparison"
+            seen += " and \(comparisons) \(what)\(comparisons == 1 ? "" : "s")" + (step == "has_more" ? " of the same flag" : " of walks it implies")
+        }
         return "\(what); \(seen)"
     }
 }

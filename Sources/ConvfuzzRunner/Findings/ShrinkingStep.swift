@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzGeneration
 import ConvfuzzOracle
 import ConvfuzzResults
@@ -38,15 +39,30 @@ public struct ShrinkingStep: Sendable {
             lastFinding = match
             return true
         }
-        let summary = ShrinkSummary(pairsBefore: generated.pairs.count, pairsAfter: result.minimal.pairs.count,
+        var summary = ShrinkSummary(pairsBefore: generated.pairs.count, pairsAfter: result.minimal.pairs.count,
                                     attempts: result.attempts, verified: result.verified)
         guard result.verified, let shrunkFinding = lastFinding else {
             return Outcome(finding: finding, plan: plan, summary: summary)
         }
         let shrunk = result.minimal
+        summary.parameters = neededParameters(shrunk.pairs)
         return Outcome(finding: Finding(copying: shrunkFinding, signature: signature),
                        plan: shrunk.plan,
                        summary: summary)
+    }
+}
+
+// MARK: - What a shrunk case needs
+
+extension ShrinkingStep {
+    /// The decoded names of a shrunk case's pairs, in order, without repeats and without the page size.
+    func neededParameters(_ pairs: [WirePair]) -> [String] {
+        var names: [String] = []
+        for pair in pairs {
+            let name = context.shaper.decodedName(pair)
+            if name != context.spec.pagination.pageSizeParam && !names.contains(name) { names.append(name) }
+        }
+        return names
     }
 }
 
@@ -80,19 +96,18 @@ extension ShrinkingStep {
         })
         tally.add(walked)
         let spent = executor.requests - start
-        let before = shrinker.size(plan)
+        let before = shrinker.filterCount(plan)
         guard let shrunk = result.finding, result.plan != plan else {
             return Outcome(finding: finding, plan: plan,
-                           summary: ShrinkSummary(pairsBefore: before.filters, pairsAfter: before.filters, attempts: spent,
-                                                  verified: false))
+                           summary: ShrinkSummary(pairsBefore: before, pairsAfter: before, attempts: spent, verified: false))
         }
-        let after = shrinker.size(result.plan)
-        var summary = ShrinkSummary(pairsBefore: before.filters, pairsAfter: after.filters, attempts: spent,
+        var summary = ShrinkSummary(pairsBefore: before, pairsAfter: shrinker.filterCount(result.plan), attempts: spent,
                                     verified: result.verified)
         if case .walk(_, let pageSize, _, let pages) = result.plan {
             summary.pageSize = pageSize
             summary.pages = pages
         }
+        summary.parameters = shrinker.neededParameters(result.plan)
         return Outcome(finding: Finding(copying: shrunk, signature: signature), plan: result.plan, summary: summary)
     }
 }

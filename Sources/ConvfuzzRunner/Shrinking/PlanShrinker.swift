@@ -208,6 +208,23 @@ public struct PlanShrinker: Sendable {
         }
     }
 
+    // MARK: What a plan needs
+
+    /// The query pairs of a plan's first query other than the page size and the cursor.
+    public func filterCount(_ plan: ReplayPlan) -> Int {
+        plan.queries.first.map { removable(QueryCodec.pairs(fromQuery: $0)).count } ?? 0
+    }
+
+    /// The parameters a shrunk plan still needs, by decoded name: the filters it kept (for a relation,
+    /// those every query shares: its base), and the cursor parameter when a walk prefix needs two pages
+    /// or more (its first pages did not show the finding, a page reached by a cursor did).
+    public func neededParameters(_ plan: ReplayPlan) -> [String] {
+        var names: [String] = []
+        for pair in filters(of: plan) where !names.contains(shaper.decodedName(pair)) { names.append(shaper.decodedName(pair)) }
+        if case .walk(_, _, _, let pages?) = plan, pages >= 2 { names.append(spec.pagination.cursorParam) }
+        return names
+    }
+
     // MARK: Size
 
     /// How big a plan is, compared lexicographically.
