@@ -136,6 +136,29 @@ struct WalkShrinkingTests {
         #expect(one.contains { $0.contains("the first 2 pages at page size 1") }, "\(one)")
     }
 
+    @Test func shrinkingDrawsOnTheRequestBudgetAndStopsWithinIt() throws {
+        func run(limit: Int?) throws -> (RunResult, Int) {
+            let transport = try ScriptedTransport(fault: .cursorSkipsItem)
+            let configuration = PhaseFixtures.configuration {
+                $0.checks = try? CheckSelection.parse(checks: "CF-WALK-*", exclude: nil)
+                $0.maxRequests = limit
+            }
+            return (try Runner(configuration: configuration, transport: transport).run(), transport.sent.count)
+        }
+        let (free, freeSent) = try run(limit: nil)
+        let spentShrinking = free.findings.compactMap(\.shrink?.attempts).reduce(0, +)
+        #expect(spentShrinking > 0)
+        // A bound that leaves exploration about what it took, and confirmation less than it used.
+        let limit = freeSent - spentShrinking / 2
+        let (bounded, boundedSent) = try run(limit: limit)
+        #expect(boundedSent <= limit, "\(boundedSent) requests sent under --max-requests \(limit)")
+        #expect(bounded.statistics.requests <= limit)
+        #expect(!bounded.findings.isEmpty && bounded.findings.allSatisfy { $0.status == .new },
+                "a shrink cut by the budget keeps what it found; nothing turns flaky: \(bounded.findings.map(\.status))")
+        let boundedShrinking = bounded.findings.compactMap(\.shrink?.attempts).reduce(0, +)
+        #expect(boundedShrinking < spentShrinking, "\(boundedShrinking) requests shrinking under the bound, \(spentShrinking) without")
+    }
+
     @Test func aRelationFindingShrinksToFewerFilters() throws {
         let (context, _) = try PhaseFixtures.context(fault: .userIDIgnored) { $0.relationBudget = 24 }
         let discovery = PhaseFixtures.discovery(context)

@@ -9,7 +9,7 @@ extension ReplayPlan {
     /// shrunk (``PlanShrinker``: fewer filters, a smaller page size, a walk prefix), which changes what
     /// the finding names but not what it shows: it shows the stored finding when the check is the same
     /// and it names no parameter the stored one does not (a completeness finding of an unfiltered walk
-    /// prefix shows one first seen on `agent_id`; one naming another filter does not).
+    /// prefix shows one first seen on a filtered walk; one naming another filter does not).
     public func shows(_ signature: String, in finding: Finding) -> Bool {
         if finding.signature == signature { return true }
         switch kind {

@@ -153,8 +153,8 @@ public struct PlanShrinker: Sendable {
 
     // MARK: Candidates
 
-    /// The pairs a candidate may remove, as `(name, value)` texts of the plan's first query, in order:
-    /// every pair but the page size and the cursor.
+    /// The pairs of the plan's first query a candidate may remove, in order: every pair but the page
+    /// size and the cursor (for a relation, only those every one of its queries holds).
     private func filters(of plan: ReplayPlan) -> [WirePair] {
         switch plan {
         case .walk(let query, _, _, _):
