@@ -84,6 +84,16 @@ struct WalkShrinkingTests {
         #expect(result.verified)
     }
 
+    @Test func aWalkPlanStoredBeforePrefixesExistedStillReads() throws {
+        let decoder = JSONDecoder()
+        let old = try decoder.decode(ReplayPlan.self, from: Data(#"{"walk":{"query":"a=1","pageSize":30,"companion":"a=1&page_size=100"}}"#.utf8))
+        #expect(old == .walk(query: "a=1", pageSize: 30, companion: "a=1&page_size=100", pages: nil))
+        let alone = try decoder.decode(ReplayPlan.self, from: Data(#"{"walk":{"query":"a=1","pageSize":30}}"#.utf8))
+        #expect(alone == .walk(query: "a=1", pageSize: 30, companion: nil))
+        let prefix = ReplayPlan.walk(query: "page_size=1", pageSize: 1, companion: "page_size=100", pages: 2)
+        #expect(try decoder.decode(ReplayPlan.self, from: JSONEncoder().encode(prefix)) == prefix)
+    }
+
     // MARK: Over the network
 
     /// A whole run over the scripted reference application with `fault`.
