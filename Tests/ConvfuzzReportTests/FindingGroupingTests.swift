@@ -91,6 +91,15 @@ struct FindingGroupingTests {
         #expect(groups[0].cause.contains("and 2 other findings of the same flag"), "\(groups[0].cause)")
     }
 
+    @Test func anotherWorkspacesIdAnsweredAlikeOnEveryIdentifierIsOneGroup() {
+        let findings = ["user_id", "branch_id", "tag_ids"].map { Self.reported(.tenantID, $0, detail: "body", pageSize: nil) }
+            + [Self.reported(.tenantOwner, "agent_id", detail: "leak", pageSize: nil)]
+        let groups = FindingGrouper.groups(findings)
+        #expect(groups.map(\.key) == ["answer:CF-TENANT-ID|body", "CF-TENANT-OWNER|agent_id"])
+        #expect(groups[0].count == 3 && groups[0].parameters == ["branch_id", "tag_ids", "user_id"])
+        #expect(groups[0].cause.contains("the same answer on 3 parameters"), "\(groups[0].cause)")
+    }
+
     @Test func withoutABrokenWalkComparisonsGroupByCheckAndParameter() {
         let findings = [Self.reported(.walkCompleteness, "agent_id", detail: "missing"),
                         Self.reported(.metaDisjoint, "user_id", detail: "eq:overlap", pageSize: nil),

@@ -19,6 +19,8 @@ import ConvfuzzOracle
 ///    conflicting-bounds findings name the parameters they involve, and their shrunk examples the
 ///    parameters they still need; each joins the group of the parameter the most such findings
 ///    share (ties: the one named first), since a filter read wrongly shows in every check over it.
+///    Likewise a tenancy check on identifier filters (`CF-TENANT-ID`) with the same detail: another
+///    workspace's id answered the same wrong way on every identifier parameter.
 /// 4. **The same check on the same parameter** (or, for checks without a parameter, on the same detail,
 ///    e.g. the schema path).
 ///
@@ -81,6 +83,9 @@ public enum FindingGrouper {
         switch check.category {
         case .status, .error:
             return "status:\(check.rawValue)|\(detail)"
+        case .tenancy where check == .tenantID:
+            // The same answer to another workspace's id on every identifier filter: one isolation defect.
+            return "answer:\(check.rawValue)|\(detail)"
         default:
             if let parameter = finding.parameter, !parameter.isEmpty { return "\(check.rawValue)|\(parameter)" }
             return "\(check.rawValue)|-|\(detail)"

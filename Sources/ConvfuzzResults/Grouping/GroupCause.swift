@@ -19,6 +19,11 @@ enum GroupCause {
             let list = parameters.isEmpty ? "" : " on \(parameters.count) parameter\(parameters.count == 1 ? "" : "s") (\(parameters.joined(separator: ", ")))"
             return "\(check.title) (\(detail)): the same status class\(list); seen \(count) time\(count == 1 ? "" : "s")"
         }
+        if key.hasPrefix("answer:") {
+            let detail = FindingGrouper.signatureDetail(members[0].finding.signature)
+            let list = parameters.isEmpty ? "" : " on \(parameters.count) parameter\(parameters.count == 1 ? "" : "s") (\(parameters.joined(separator: ", ")))"
+            return "\(check.title) (\(detail)): the same answer\(list); seen \(count) time\(count == 1 ? "" : "s")"
+        }
         let subject = parameters.isEmpty ? "" : " for \(parameters.joined(separator: ", "))"
         return "\(check.title)\(subject); seen \(count) time\(count == 1 ? "" : "s")"
     }
