@@ -97,16 +97,19 @@ struct WalkShrinkingTests {
     // MARK: Over the network
 
     /// A whole run over the scripted reference application with `fault`.
-    private static func run(_ fault: ReferenceFault, concurrency: Int = 8) throws -> RunResult {
+    private static func run(_ fault: ReferenceFault, concurrency: Int = 8, corpus: String? = nil) throws -> RunResult {
         let configuration = PhaseFixtures.configuration {
             $0.concurrency = concurrency
             $0.checks = try? CheckSelection.parse(checks: "CF-WALK-*", exclude: nil)
+            $0.corpusDirectory = corpus
         }
         return try Runner(configuration: configuration, transport: try ScriptedTransport(fault: fault)).run()
     }
 
     @Test func aSkippedItemShrinksToAtMostThreePagesAtTheSmallestPageSize() throws {
-        let result = try Self.run(.cursorSkipsItem)
+        let corpus = FileManager.default.temporaryDirectory.appendingPathComponent("walk-shrink-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: corpus) }
+        let result = try Self.run(.cursorSkipsItem, corpus: corpus)
         let groups = FindingGrouper.groups(result.findings)
         let walkGroup = try #require(groups.first { $0.key == "walk:set" }, "\(groups.map(\.key))")
         let representative = walkGroup.members[walkGroup.representative]
@@ -134,6 +137,15 @@ struct WalkShrinkingTests {
         // Against the correct server, the shrunk walk shows nothing.
         let (clean, _) = try PhaseFixtures.context()
         #expect(Replayer(context: clean, discovery: PhaseFixtures.discovery(clean)).run(plan, tally: &tally).isEmpty)
+
+        // The corpus stores the shrunk plan under the original signature, and replaying it still fails.
+        let file = try #require(representative.corpusFile)
+        let stored = try CorpusStore.load(path: file)
+        #expect(stored.replay == plan)
+        #expect(stored.signature == signature)
+        let (faulty, transport) = try PhaseFixtures.context(fault: .cursorSkipsItem)
+        let outcomes = try Runner(configuration: faulty.configuration, transport: transport).replayFiles([file])
+        #expect(outcomes.map(\.stillFails) == [true], "\(outcomes.map(\.detail))")
     }
 
     @Test func theSameSeedShrinksToTheSamePlansAtAnyConcurrency() throws {
