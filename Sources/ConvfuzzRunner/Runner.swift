@@ -185,7 +185,7 @@ public final class Runner: @unchecked Sendable {
         let shrinking = ShrinkingStep(context: context, discovery: discovery)
         let recording = configuration.corpusDirectory.map { CorpusRecording(context: context, directory: $0, startedAt: startedAt) }
         var reported: [ReportedFinding] = []
-        // The plans that shrank earlier findings, by check: tried first on the next finding of that check.
+        // The walk plans that shrank earlier findings, by check: tried first on the next finding of that check.
         var shrunkPlans: [CheckID: [ReplayPlan]] = [:]
         for (position, entry) in entries.enumerated() {
             context.progress.report(.confirming, done: position, total: entries.count, findings: log.count)
@@ -205,7 +205,8 @@ public final class Runner: @unchecked Sendable {
                     let check = entry.finding.check
                     outcome = shrinking.shrink(plan: entry.plan, finding: entry.finding, hints: shrunkPlans[check] ?? [],
                                                requests: configuration.shrinkBudget, reserve: 2 * later, tally: &tally)
-                    if let plan = outcome?.plan, plan != entry.plan, !(shrunkPlans[check] ?? []).contains(plan) {
+                    // Only walks pass on: another relation's plan would cost its walks and rarely show the same finding.
+                    if let plan = outcome?.plan, plan.kind == .walk, plan != entry.plan, !(shrunkPlans[check] ?? []).contains(plan) {
                         shrunkPlans[check] = [plan] + (shrunkPlans[check] ?? []).prefix(1)
                     }
                 }
