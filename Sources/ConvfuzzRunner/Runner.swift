@@ -197,29 +197,38 @@ public final class Runner: @unchecked Sendable {
             var shrunk = entry
             var shrinkSummary: ShrinkSummary?
             let later = entries.count - position - 1
-            if verdict == .reproduced, !entry.isCorpusRegression, configuration.shrinkBudget > 0, canShrink(leaving: later) {
-                var outcome: ShrinkingStep.Outcome?
-                if let generated = confirmation.generatedCase(entry.plan), !stopped(&statistics, log: log) {
-                    outcome = shrinking.shrink(generated, finding: entry.finding, plan: entry.plan)
-                } else if PlanShrinker.shrinks(entry.plan), !stopped(&statistics, log: log) {
-                    let check = entry.finding.check
-                    outcome = shrinking.shrink(plan: entry.plan, finding: entry.finding, hints: shrunkPlans[check] ?? [],
-                                               requests: configuration.shrinkBudget, reserve: 2 * later, tally: &tally)
-                    // Only walks pass on: another relation's plan would cost its walks and rarely show the same finding.
-                    if let plan = outcome?.plan, plan.kind == .walk, plan != entry.plan, !(shrunkPlans[check] ?? []).contains(plan) {
-                        shrunkPlans[check] = [plan] + (shrunkPlans[check] ?? []).prefix(1)
-                    }
-                }
-                if let outcome {
-                    shrunk.finding = outcome.finding
-                    shrunk.plan = outcome.plan
-                    // A plan no attempt could be made on (the budget) was not shrunk at all.
-                    shrinkSummary = outcome.summary.attempts > 0 ? outcome.summary : nil
-                }
+            if verdict == .reproduced, !entry.isCorpusRegression, configuration.shrinkBudget > 0, canShrink(leaving: later),
+               let outcome = shrink(entry, later: later, confirmation: confirmation, shrinking: shrinking, hints: &shrunkPlans,
+                                    statistics: &statistics, log: log, tally: &tally) {
+                shrunk.finding = outcome.finding
+                shrunk.plan = outcome.plan
+                // A plan no attempt could be made on (the budget) was not shrunk at all.
+                shrinkSummary = outcome.summary.attempts > 0 ? outcome.summary : nil
             }
             reported.append(report(shrunk, verdict: verdict, shrink: shrinkSummary, recording: recording))
         }
         return reported
+    }
+
+    /// Shrinks one confirmed entry: a generated case on its choices (``Shrinker``), a walk or relation on
+    /// its plan (``PlanShrinker``, tried first with the walk plans that shrank earlier findings of the same
+    /// check, kept in `hints`); nil when the entry is neither or the run must stop.
+    private func shrink(_ entry: FindingLog.Entry, later: Int, confirmation: Confirmation, shrinking: ShrinkingStep,
+                        hints: inout [CheckID: [ReplayPlan]], statistics: inout RunStatistics, log: FindingLog,
+                        tally: inout WalkTally) -> ShrinkingStep.Outcome? {
+        if let generated = confirmation.generatedCase(entry.plan) {
+            guard !stopped(&statistics, log: log) else { return nil }
+            return shrinking.shrink(generated, finding: entry.finding, plan: entry.plan)
+        }
+        guard PlanShrinker.shrinks(entry.plan), !stopped(&statistics, log: log) else { return nil }
+        let check = entry.finding.check
+        let outcome = shrinking.shrink(plan: entry.plan, finding: entry.finding, hints: hints[check] ?? [],
+                                       requests: configuration.shrinkBudget, reserve: 2 * later, tally: &tally)
+        // Only walks pass on: another relation's plan would cost its walks and rarely show the same finding.
+        if outcome.plan.kind == .walk, outcome.plan != entry.plan, !(hints[check] ?? []).contains(outcome.plan) {
+            hints[check] = [outcome.plan] + (hints[check] ?? []).prefix(1)
+        }
+        return outcome
     }
 
     /// Whether shrinking one finding leaves the request budget enough to re-run the `later` findings
