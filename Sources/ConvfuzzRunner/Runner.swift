@@ -185,6 +185,8 @@ public final class Runner: @unchecked Sendable {
         let shrinking = ShrinkingStep(context: context, discovery: discovery)
         let recording = configuration.corpusDirectory.map { CorpusRecording(context: context, directory: $0, startedAt: startedAt) }
         var reported: [ReportedFinding] = []
+        // The walk plans that shrank earlier findings, by check: tried first on the next finding of that check.
+        var shrunkPlans: [CheckID: [ReplayPlan]] = [:]
         for (position, entry) in entries.enumerated() {
             context.progress.report(.confirming, done: position, total: entries.count, findings: log.count)
             if configuration.stop?.signal != nil { _ = stopped(&statistics, log: log) }
@@ -194,17 +196,39 @@ public final class Runner: @unchecked Sendable {
             }
             var shrunk = entry
             var shrinkSummary: ShrinkSummary?
-            if verdict == .reproduced, !entry.isCorpusRegression, configuration.shrinkBudget > 0,
-               canShrink(leaving: entries.count - position - 1),
-               let generated = confirmation.generatedCase(entry.plan), !stopped(&statistics, log: log) {
-                let outcome = shrinking.shrink(generated, finding: entry.finding, plan: entry.plan)
+            let later = entries.count - position - 1
+            if verdict == .reproduced, !entry.isCorpusRegression, configuration.shrinkBudget > 0, canShrink(leaving: later),
+               let outcome = shrink(entry, later: later, confirmation: confirmation, shrinking: shrinking, hints: &shrunkPlans,
+                                    statistics: &statistics, log: log, tally: &tally) {
                 shrunk.finding = outcome.finding
                 shrunk.plan = outcome.plan
-                shrinkSummary = outcome.summary
+                // A plan no attempt could be made on (the budget) was not shrunk at all.
+                shrinkSummary = outcome.summary.attempts > 0 ? outcome.summary : nil
             }
             reported.append(report(shrunk, verdict: verdict, shrink: shrinkSummary, recording: recording))
         }
         return reported
+    }
+
+    /// Shrinks one confirmed entry: a generated case on its choices (``Shrinker``), a walk or relation on
+    /// its plan (``PlanShrinker``, tried first with the walk plans that shrank earlier findings of the same
+    /// check, kept in `hints`); nil when the entry is neither or the run must stop.
+    private func shrink(_ entry: FindingLog.Entry, later: Int, confirmation: Confirmation, shrinking: ShrinkingStep,
+                        hints: inout [CheckID: [ReplayPlan]], statistics: inout RunStatistics, log: FindingLog,
+                        tally: inout WalkTally) -> ShrinkingStep.Outcome? {
+        if let generated = confirmation.generatedCase(entry.plan) {
+            guard !stopped(&statistics, log: log) else { return nil }
+            return shrinking.shrink(generated, finding: entry.finding, plan: entry.plan)
+        }
+        guard PlanShrinker.shrinks(entry.plan), !stopped(&statistics, log: log) else { return nil }
+        let check = entry.finding.check
+        let outcome = shrinking.shrink(plan: entry.plan, finding: entry.finding, hints: hints[check] ?? [],
+                                       requests: configuration.shrinkBudget, reserve: 2 * later, tally: &tally)
+        // Only walks pass on: another relation's plan would cost its walks and rarely show the same finding.
+        if outcome.plan.kind == .walk, outcome.plan != entry.plan, !(hints[check] ?? []).contains(outcome.plan) {
+            hints[check] = [outcome.plan] + (hints[check] ?? []).prefix(1)
+        }
+        return outcome
     }
 
     /// Whether shrinking one finding leaves the request budget enough to re-run the `later` findings

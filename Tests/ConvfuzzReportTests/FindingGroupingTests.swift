@@ -38,6 +38,68 @@ struct FindingGroupingTests {
         #expect(FindingGrouper.members(of: groups).count == Self.skippedItem.count, "no finding is lost")
     }
 
+    /// A reported finding whose shrunk example still needs `needs`.
+    static func shrunk(_ check: CheckID, _ parameter: String?, detail: String, query: String, needs: [String],
+                       observed: String = "o") -> ReportedFinding {
+        var reported = Self.reported(check, parameter, detail: detail, query: query, pageSize: nil)
+        reported.finding.observed = observed
+        var summary = ShrinkSummary(pairsBefore: 6, pairsAfter: needs.count, attempts: 20, verified: true)
+        summary.parameters = needs
+        reported.shrink = summary
+        return reported
+    }
+
+    @Test func filtersWhoseShrunkExamplesAllNeedAnotherParameterGroupUnderIt() {
+        // Every other filter is dropped when `search` is present: each shrunk example keeps `search`.
+        let findings = [
+            Self.shrunk(.filter, "agent_id", detail: "eq", query: "agent_id=a&search=x", needs: ["agent_id", "search"]),
+            Self.shrunk(.filter, "rating_max", detail: "lte", query: "rating_max=1&search=x", needs: ["rating_max", "search"]),
+            Self.shrunk(.relationEmpty, nil, detail: "rating_min>rating_max", query: "rating_min=2&rating_max=1&search=x",
+                        needs: ["rating_min", "rating_max", "search"], observed: "30 items, has_more=true"),
+            Self.reported(.walkCompleteness, "search,tag_ids", detail: "extra"),
+            // An unrelated filter read wrongly on its own keeps a group of its own.
+            Self.shrunk(.filter, "branch_id", detail: "eq", query: "branch_id=b", needs: ["branch_id"]),
+        ]
+        let groups = FindingGrouper.groups(findings)
+        #expect(groups.map(\.key) == ["semantics:search", "semantics:branch_id"])
+        #expect(groups[0].count == 4 && groups[0].parameters == ["search"])
+        // Without the shrunk examples, each filter would be a group of its own (the bounds join `rating_max`).
+        let unshrunk = findings.map { reported -> ReportedFinding in
+            var copy = reported
+            copy.shrink = nil
+            return copy
+        }
+        #expect(FindingGrouper.groups(unshrunk).map(\.key)
+                == ["semantics:agent_id", "semantics:rating_max", "semantics:search", "semantics:branch_id"])
+    }
+
+    @Test func pagesWhoseHasMoreFlagIsDishonestAreOneStep() {
+        let findings = [
+            Self.reported(.hasMoreCursor, nil, detail: "true-without-cursor", query: "page_size=100", pageSize: 100),
+            Self.shrunk(.relationEmpty, nil, detail: "rating_min>rating_max", query: "rating_min=2&rating_max=1",
+                        needs: ["rating_min", "rating_max"], observed: "0 items, has_more=true"),
+            Self.shrunk(.relationEmpty, nil, detail: "call_duration_min_secs>call_duration_max_secs", query: "a",
+                        needs: ["call_duration_min_secs", "call_duration_max_secs"], observed: "0 items, has_more=true"),
+            // Items under conflicting bounds are a semantic finding, not a flag.
+            Self.shrunk(.relationEmpty, nil, detail: "call_start_after_unix>call_start_before_unix", query: "b",
+                        needs: ["call_start_after_unix", "call_start_before_unix"], observed: "3 items, has_more=false"),
+        ]
+        #expect(findings[1].finding.isEmptyPageClaimingMore && !findings[3].finding.isEmptyPageClaimingMore)
+        let groups = FindingGrouper.groups(findings)
+        #expect(groups.map(\.key) == ["walk:has_more", "semantics:call_start_after_unix"])
+        #expect(groups[0].count == 3 && groups[0].check == .hasMoreCursor)
+        #expect(groups[0].cause.contains("and 2 other findings of the same flag"), "\(groups[0].cause)")
+    }
+
+    @Test func anotherWorkspacesIdAnsweredAlikeOnEveryIdentifierIsOneGroup() {
+        let findings = ["user_id", "branch_id", "tag_ids"].map { Self.reported(.tenantID, $0, detail: "body", pageSize: nil) }
+            + [Self.reported(.tenantOwner, "agent_id", detail: "leak", pageSize: nil)]
+        let groups = FindingGrouper.groups(findings)
+        #expect(groups.map(\.key) == ["answer:CF-TENANT-ID|body", "CF-TENANT-OWNER|agent_id"])
+        #expect(groups[0].count == 3 && groups[0].parameters == ["branch_id", "tag_ids", "user_id"])
+        #expect(groups[0].cause.contains("the same answer on 3 parameters"), "\(groups[0].cause)")
+    }
+
     @Test func withoutABrokenWalkComparisonsGroupByCheckAndParameter() {
         let findings = [Self.reported(.walkCompleteness, "agent_id", detail: "missing"),
                         Self.reported(.metaDisjoint, "user_id", detail: "eq:overlap", pageSize: nil),

@@ -61,7 +61,7 @@ struct ReplayTests {
             #expect(!caught.isEmpty, "\(source.fault.rawValue): \(entries.map(\.finding.check.rawValue))")
             for entry in caught {
                 kinds.insert(entry.plan.kind)
-                if case .walk(_, _, let companion?) = entry.plan, entry.finding.check.rawValue == "CF-WALK-PAGESIZE",
+                if case .walk(_, _, let companion?, _) = entry.plan, entry.finding.check.rawValue == "CF-WALK-PAGESIZE",
                    !companion.isEmpty { pageSizeCompanions += 1 }
                 let again = try Self.rerun(entry.plan, context: context)
                 #expect(again.contains(entry.finding.signature),

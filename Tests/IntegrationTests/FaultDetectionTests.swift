@@ -29,6 +29,10 @@ struct FaultDetectionTests {
             #expect(!caught.isEmpty, "\(fault.rawValue) should trip \(check); got:\n\(Harness.describe(result))")
         }
         #expect(result.exitCode == 1)
+        // One fault, at most three root-cause groups (the noisiest were cursor-forgets-filters and
+        // search-drops-filters, 18 groups each before grouping read the shrunk examples).
+        let groups = FindingGrouper.groups(result.findings)
+        #expect(groups.count <= 3, "\(fault.rawValue): \(groups.count) groups: \(groups.map(\.key))")
     }
 
     /// Auth and tenancy faults, alone: `--filter FaultDetectionTests/authAndTenancyFaults`.

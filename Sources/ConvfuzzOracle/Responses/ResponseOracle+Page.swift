@@ -82,7 +82,7 @@ extension ResponseOracle {
         return [Finding(check: .relationEmpty, detail: relation,
                         message: "conflicting bounds \(relation) returned \(page.items.count) items" + (page.hasMore == true ? " and more to follow" : ""),
                         expected: "an empty page and no further pages",
-                        observed: "\(page.items.count) items, \(spec.pagination.hasMoreField)=\(page.hasMore.map(String.init) ?? "?")",
+                        observed: "\(page.items.count)\(Finding.itemsObservedSuffix)\(spec.pagination.hasMoreField)=\(page.hasMore.map(String.init) ?? "?")",
                         evidence: [Evidence(response)])]
     }
 
@@ -107,5 +107,18 @@ extension ResponseOracle {
                     expected: group.first.expected, observed: group.first.observed,
                     evidence: [Evidence(response, excerpt: Excerpt.json(group.item))])
         }
+    }
+}
+
+// MARK: - Reading a relation-empty finding
+
+extension Finding {
+    /// What follows the item count in a `CF-RELATION-EMPTY` finding's `observed` text.
+    static let itemsObservedSuffix = " items, "
+
+    /// True for a `CF-RELATION-EMPTY` finding whose page was empty and only the has-more flag claimed
+    /// more items: the bounds were applied, the page's has-more signal was not honest.
+    public var isEmptyPageClaimingMore: Bool {
+        check == .relationEmpty && observed.hasPrefix("0" + Self.itemsObservedSuffix)
     }
 }

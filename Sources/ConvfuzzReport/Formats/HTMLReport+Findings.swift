@@ -62,7 +62,7 @@ extension HTMLReport {
             ("seen", "\(reported.occurrences)×"),
         ]
         if let shrink = reported.shrink {
-            rows.append(("shrunk", "\(shrink.pairsBefore) → \(shrink.pairsAfter) query pairs in \(shrink.attempts) requests\(shrink.verified ? " (re-verified)" : "")"))
+            rows.append(("shrunk", shrink.summary))
         }
         if let file = reported.corpusFile { rows.append(("corpus", file)) }
         rows.append(("signature", finding.signature))

@@ -131,7 +131,7 @@ public enum TextSummary {
         lines.append("   observed: \(finding.observed)")
         lines.append("   from:     \(ReportContext.clip(reported.origin.summary))")
         if let shrink = reported.shrink {
-            lines.append("   shrunk:   \(shrink.pairsBefore) → \(shrink.pairsAfter) query pairs in \(shrink.attempts) requests\(shrink.verified ? " (re-verified)" : "")")
+            lines.append("   shrunk:   \(shrink.summary)")
         }
         for line in context.curlLines(for: reported).prefix(3) { lines.append("   repro:    \(ReportContext.clip(line))") }
         if let command = context.replayCommand(for: reported) { lines.append("   replay:   \(command)") }

@@ -13,9 +13,14 @@ import ConvfuzzOracle
 /// 2. **A wrong status class.** Status and validation-error findings with the same check and the
 ///    same normalised detail (the case class and the status seen) are one group across parameters:
 ///    a lax integer reader shows as `CF-STATUS-ACCEPTED|…|200` on every integer parameter.
-/// 3. **One parameter's semantics.** Item-level filter findings, completeness and relation findings
-///    name the parameters they involve; each joins the group of the parameter the most such findings
-///    share (ties: the one seen first), since a filter read wrongly shows in every check over it.
+///    A page whose has-more signal is dishonest (`CF-HASMORE-CURSOR`, or an empty page of conflicting
+///    bounds claiming more) joins the `has_more` step.
+/// 3. **One parameter's semantics.** Item-level filter findings, completeness, relation and
+///    conflicting-bounds findings name the parameters they involve, and their shrunk examples the
+///    parameters they still need; each joins the group of the parameter the most such findings
+///    share (ties: the one named first), since a filter read wrongly shows in every check over it.
+///    Likewise a tenancy check on identifier filters (`CF-TENANT-ID`) with the same detail: another
+///    workspace's id answered the same wrong way on every identifier parameter.
 /// 4. **The same check on the same parameter** (or, for checks without a parameter, on the same detail,
 ///    e.g. the schema path).
 ///
@@ -68,33 +73,51 @@ public enum FindingGrouper {
             return "walk:\(step(root))"
         }
         if stepWalkChecks.contains(check) { return "walk:\(step(check))" }
-        if semanticChecks.contains(check), let parameter = mostShared(parameters(of: finding), shared) {
+        // A page whose has-more signal is dishonest: `has_more` without a cursor, or an empty page of
+        // conflicting bounds that claims more (its items were right).
+        if check == .hasMoreCursor || finding.isEmptyPageClaimingMore { return "walk:\(step(.walkHasMore))" }
+        if semanticChecks.contains(check), let parameter = mostShared(semanticParameters(of: reported), shared) {
             return "semantics:\(parameter)"
         }
         let detail = signatureDetail(finding.signature)
         switch check.category {
         case .status, .error:
             return "status:\(check.rawValue)|\(detail)"
+        case .tenancy where check == .tenantID:
+            // The same answer to another workspace's id on every identifier filter: one isolation defect.
+            return "answer:\(check.rawValue)|\(detail)"
         default:
             if let parameter = finding.parameter, !parameter.isEmpty { return "\(check.rawValue)|\(parameter)" }
             return "\(check.rawValue)|-|\(detail)"
         }
     }
 
-    /// Checks that judge what a parameter selects: one item, a filtered walk, a relation.
+    /// Checks that judge what a parameter selects: one item, a filtered walk, a relation, conflicting bounds.
     static let semanticChecks: Set<CheckID> = walkComparisons.subtracting([.walkPageSize, .sortReverse, .cursorReuse])
-        .union([.filter])
+        .union([.filter, .relationEmpty])
 
-    /// The parameters a finding names (a comparison names several, comma-separated).
+    /// The parameters a finding names (a comparison names several, comma-separated; conflicting bounds
+    /// name theirs in the detail, `low>high`).
     static func parameters(of finding: Finding) -> [String] {
-        (finding.parameter ?? "").split(whereSeparator: { $0 == "," || $0 == "+" }).map(String.init).filter { !$0.isEmpty }
+        let text = finding.check == .relationEmpty && finding.parameter == nil ? signatureDetail(finding.signature)
+            : (finding.parameter ?? "")
+        return text.split(whereSeparator: { $0 == "," || $0 == "+" || $0 == ">" }).map(String.init).filter { !$0.isEmpty }
     }
 
-    /// How many semantic findings name each parameter, with the position it was first seen (for ties).
+    /// The parameters a semantic finding depends on: those it names, then those its shrunk example still
+    /// needs (``ShrinkSummary/parameters``). A filter ignored whenever another parameter is present shows
+    /// on every filter, and each shrunk example keeps that other parameter: the one they all share.
+    static func semanticParameters(of reported: ReportedFinding) -> [String] {
+        var names = parameters(of: reported.finding)
+        for name in reported.shrink?.parameters ?? [] where !names.contains(name) { names.append(name) }
+        return names
+    }
+
+    /// How many semantic findings depend on each parameter.
     static func sharedParameters(_ findings: [ReportedFinding]) -> [String: Int] {
         var counts: [String: Int] = [:]
         for reported in findings where semanticChecks.contains(reported.finding.check) {
-            for parameter in Set(parameters(of: reported.finding)) { counts[parameter, default: 0] += 1 }
+            for parameter in Set(semanticParameters(of: reported)) { counts[parameter, default: 0] += 1 }
         }
         return counts
     }

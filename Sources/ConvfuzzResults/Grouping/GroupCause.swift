@@ -19,6 +19,11 @@ enum GroupCause {
             let list = parameters.isEmpty ? "" : " on \(parameters.count) parameter\(parameters.count == 1 ? "" : "s") (\(parameters.joined(separator: ", ")))"
             return "\(check.title) (\(detail)): the same status class\(list); seen \(count) time\(count == 1 ? "" : "s")"
         }
+        if key.hasPrefix("answer:") {
+            let detail = FindingGrouper.signatureDetail(members[0].finding.signature)
+            let list = parameters.isEmpty ? "" : " on \(parameters.count) parameter\(parameters.count == 1 ? "" : "s") (\(parameters.joined(separator: ", ")))"
+            return "\(check.title) (\(detail)): the same answer\(list); seen \(count) time\(count == 1 ? "" : "s")"
+        }
         let subject = parameters.isEmpty ? "" : " for \(parameters.joined(separator: ", "))"
         return "\(check.title)\(subject); seen \(count) time\(count == 1 ? "" : "s")"
     }
@@ -41,7 +46,11 @@ enum GroupCause {
         if let low = walks.min(), let high = walks.max() {
             seen += low == high ? " at page size \(low)" : " at page sizes \(low)–\(high)"
         }
-        if comparisons > 0 { seen += " and \(comparisons) comparison\(comparisons == 1 ? "" : "s") of walks it implies" }
+        if comparisons > 0 {
+            // The has-more step also holds single pages (a flag without a cursor, an empty page claiming more).
+            let what = step == "has_more" ? "other finding" : "comparison"
+            seen += " and \(comparisons) \(what)\(comparisons == 1 ? "" : "s")" + (step == "has_more" ? " of the same flag" : " of walks it implies")
+        }
         return "\(what); \(seen)"
     }
 }

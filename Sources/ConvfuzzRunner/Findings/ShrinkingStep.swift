@@ -1,3 +1,4 @@
+import ConvfuzzContract
 import ConvfuzzGeneration
 import ConvfuzzOracle
 import ConvfuzzResults
@@ -38,15 +39,76 @@ public struct ShrinkingStep: Sendable {
             lastFinding = match
             return true
         }
-        let summary = ShrinkSummary(pairsBefore: generated.pairs.count, pairsAfter: result.minimal.pairs.count,
+        var summary = ShrinkSummary(pairsBefore: generated.pairs.count, pairsAfter: result.minimal.pairs.count,
                                     attempts: result.attempts, verified: result.verified)
         guard result.verified, let shrunkFinding = lastFinding else {
             return Outcome(finding: finding, plan: plan, summary: summary)
         }
         let shrunk = result.minimal
+        summary.parameters = neededParameters(shrunk.pairs)
         return Outcome(finding: Finding(copying: shrunkFinding, signature: signature),
                        plan: shrunk.plan,
                        summary: summary)
+    }
+}
+
+// MARK: - What a shrunk case needs
+
+extension ShrinkingStep {
+    /// The decoded names of a shrunk case's pairs, in order, without repeats and without the page size.
+    func neededParameters(_ pairs: [WirePair]) -> [String] {
+        var names: [String] = []
+        for pair in pairs {
+            let name = context.shaper.decodedName(pair)
+            if name != context.spec.pagination.pageSizeParam && !names.contains(name) { names.append(name) }
+        }
+        return names
+    }
+}
+
+// MARK: - Walks and relations
+
+extension ShrinkingStep {
+    /// Shrinks the plan of a confirmed walk or relation finding (``PlanShrinker``) to the fewest filters,
+    /// the shortest walk prefix and the smallest page size that still show it, every candidate replayed
+    /// through the ``Replayer`` against the confirmation's discovery. It spends at most `requests`
+    /// requests, and stops earlier when the run's request budget would leave fewer than `reserve`
+    /// requests or the deadline passes; the best plan found so far is kept. `hints` are the plans that
+    /// shrank earlier findings of the same check (tried first). The finding keeps its signature.
+    public func shrink(plan: ReplayPlan, finding: Finding, hints: [ReplayPlan], requests: Int, reserve: Int,
+                       tally: inout WalkTally) -> Outcome {
+        let executor = context.executor
+        let replayer = Replayer(context: context, discovery: discovery)
+        let signature = finding.signature
+        let start = executor.requests
+        var costliest = 0
+        var walked = WalkTally()
+        let context = self.context
+        let shrinker = PlanShrinker(spec: context.spec)
+        let result = shrinker.shrink(plan, hints: hints, canAttempt: {
+            guard context.canConfirm, executor.requests - start + costliest <= requests else { return false }
+            return executor.budget.remaining.map { $0 >= costliest + reserve } ?? true
+        }, stillShows: { candidate in
+            let before = executor.requests
+            let findings = replayer.run(candidate, tally: &walked)
+            costliest = max(costliest, executor.requests - before)
+            return findings.first { $0.signature == signature } ?? findings.first { candidate.shows(signature, in: $0) }
+        })
+        tally.add(walked)
+        let spent = executor.requests - start
+        let before = shrinker.filterCount(plan)
+        guard let shrunk = result.finding, result.plan != plan else {
+            return Outcome(finding: finding, plan: plan,
+                           summary: ShrinkSummary(pairsBefore: before, pairsAfter: before, attempts: spent, verified: false))
+        }
+        var summary = ShrinkSummary(pairsBefore: before, pairsAfter: shrinker.filterCount(result.plan), attempts: spent,
+                                    verified: result.verified)
+        if case .walk(_, let pageSize, _, let pages) = result.plan {
+            summary.pageSize = pageSize
+            summary.pages = pages
+        }
+        summary.parameters = shrinker.neededParameters(result.plan)
+        return Outcome(finding: Finding(copying: shrunk, signature: signature), plan: result.plan, summary: summary)
     }
 }
 

@@ -95,7 +95,11 @@ public struct CorpusReplayPhase: Phase {
             let regenerated = CaseGenerator(spec: spec, pools: discovery.pools).replay(seed: entry.seed, index: index, choices: choices)
             agrees = regenerated.queryString == query
         }
-        let match = findings.first { $0.signature == entry.signature }
+        // A shrunk walk or relation names less than it did when found: it still shows the stored finding,
+        // which keeps its signature (the baseline and the corpus know it by that).
+        var match = findings.first { $0.signature == entry.signature }
+            ?? findings.first { entry.replay.shows(entry.signature, in: $0) }
+        match?.signature = entry.signature
         let detail: String
         if let match {
             detail = "still fails: \(match.message)"

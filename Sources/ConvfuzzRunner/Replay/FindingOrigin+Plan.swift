@@ -14,7 +14,7 @@ extension FindingOrigin {
             self = .generatedCase(seed: seed, index: index, choices: choices, label: label)
         case .request(let query):
             self = .request(query: query)
-        case .walk(let query, let pageSize, _):
+        case .walk(let query, let pageSize, _, _):
             self = .walk(query: query, pageSize: pageSize)
         case .relation(_, _, let description):
             self = .relation(description: description)

@@ -14,7 +14,9 @@ public enum ReplayPlan: Sendable, Codable, Hashable {
     case request(query: String)
     /// A cursor walk of `query`, and, with a companion, the same query at another page size: the
     /// walk is checked, compared with the discovery walk, and its union compared with the companion's.
-    case walk(query: String, pageSize: Int, companion: String?)
+    /// With `pages` (a shrunk walk finding), only the walk's first `pages` pages are fetched (and the
+    /// companion's pages that reach as far), and the comparisons stop at the last item both reached.
+    case walk(query: String, pageSize: Int, companion: String?, pages: Int? = nil)
     /// A comparison of complete walks of several queries (reverse order, cursor reuse).
     case relation(kind: WalkComparison, queries: [String], description: String)
     /// A metamorphic relation derived from the spec, over complete walks of its queries.
@@ -46,7 +48,7 @@ public enum ReplayPlan: Sendable, Codable, Hashable {
     public var queries: [String] {
         switch self {
         case .generatedCase(let query, _, _, _), .request(let query): return [query]
-        case .walk(let query, _, let companion): return [query] + (companion.map { [$0] } ?? [])
+        case .walk(let query, _, let companion, _): return [query] + (companion.map { [$0] } ?? [])
         case .relation(_, let queries, _): return queries
         case .metamorphic(let plan): return plan.queryStrings
         case .auth(let query, _, _), .tenancy(_, let query, _, _): return [query]

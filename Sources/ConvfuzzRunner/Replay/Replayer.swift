@@ -71,15 +71,17 @@ public struct Replayer: Sendable {
         var requests: [String] = []
         var requestSlots: [Int?] = []
         for plan in plans {
-            let queries: [String]
+            let planned: [WalkPlan]
             switch plan {
-            case .walk(let query, _, let companion): queries = [query] + (companion.map { [$0] } ?? [])
-            case .relation(.reverseOrder, let stored, _): queries = stored.count == 2 ? stored : []
-            case .metamorphic(let relation): queries = relation.queryStrings
-            default: queries = []
+            case .walk(let query, let pageSize, let companion, let pages):
+                planned = plannedWalks(query: query, pageSize: pageSize, companion: companion, pages: pages)
+            case .relation(.reverseOrder, let stored, _):
+                planned = stored.count == 2 ? stored.map { WalkPlan(pairs: QueryCodec.pairs(fromQuery: $0)) } : []
+            case .metamorphic(let relation): planned = relation.queryStrings.map { WalkPlan(pairs: QueryCodec.pairs(fromQuery: $0)) }
+            default: planned = []
             }
-            walkSlots.append(queries.isEmpty ? nil : walkPlans.count..<(walkPlans.count + queries.count))
-            walkPlans += queries.map { WalkPlan(pairs: QueryCodec.pairs(fromQuery: $0)) }
+            walkSlots.append(planned.isEmpty ? nil : walkPlans.count..<(walkPlans.count + planned.count))
+            walkPlans += planned
             switch plan {
             case .generatedCase(let query, _, _, _), .request(let query):
                 requestSlots.append(requests.count)
@@ -107,6 +109,19 @@ public struct Replayer: Sendable {
             default: return .nothing
             }
         }
+    }
+
+    /// The walks of a walk plan: the walk, then its companion. A prefix of `pages` pages takes the
+    /// companion's pages that reach one item past it (at least one), so the two are compared over the walk's whole prefix.
+    private func plannedWalks(query: String, pageSize: Int, companion: String?, pages: Int?) -> [WalkPlan] {
+        let main = WalkPlan(pairs: QueryCodec.pairs(fromQuery: query), pages: pages)
+        guard let companion else { return [main] }
+        let pairs = QueryCodec.pairs(fromQuery: companion)
+        let companionPages = pages.map { pages in
+            let size = max(1, QueryReading(spec: context.spec).pageSize(context.classifier.classify(pairs).query))
+            return max(1, (pages * max(1, pageSize) + size) / size)
+        }
+        return [main, WalkPlan(pairs: pairs, pages: companionPages)]
     }
 
     /// A cursor-reuse comparison: `[base query, other query, other query + the base's first cursor]`.
@@ -145,9 +160,9 @@ public struct Replayer: Sendable {
         case (.generatedCase(let query, _, _, _), .response(let response)), (.request(let query), .response(let response)):
             let classification = context.classifier.classify(QueryCodec.pairs(fromQuery: query), issuedCursors: discovery.issued)
             return context.responseOracle.check(classification: classification, response: response)
-        case (.walk, .walks(let walks)):
+        case (.walk(_, _, _, let pages), .walks(let walks)):
             guard let main = walks.first else { return [] }
-            return walkFindings(main: main, companion: walks.count > 1 ? walks[1] : nil)
+            return walkFindings(main: main, companion: walks.count > 1 ? walks[1] : nil, prefix: pages != nil)
         case (.relation(.reverseOrder, _, _), .walks(let walks)):
             guard walks.count == 2 else { return [] }
             let (walk, other) = (walks[0], walks[1])
@@ -170,16 +185,20 @@ public struct Replayer: Sendable {
     }
 
     /// The walk-level findings of a walk, its companion at another page size (checked, and compared
-    /// as sets), and the walk's completeness against the discovery walk.
-    private func walkFindings(main: Walk, companion: Walk?) -> [Finding] {
+    /// as sets), and the walk's completeness against the discovery walk. A `prefix` (a shrunk walk's
+    /// first pages) is compared up to the last item it reached.
+    private func walkFindings(main: Walk, companion: Walk?, prefix: Bool = false) -> [Finding] {
+        let comparator = context.comparator
         var findings = context.walkOracle.check(main, windowStart: windowStart)
         if let companion {
             findings += context.walkOracle.check(companion, windowStart: windowStart)
-            findings += context.comparator.samePageSizeUnion(main, companion, windowStart: windowStart)
+            findings += prefix ? comparator.prefixPageSizeUnion(main, companion, windowStart: windowStart)
+                : comparator.samePageSizeUnion(main, companion, windowStart: windowStart)
         }
         if let base = discovery.base {
-            findings += context.comparator.completeness(filtered: main, base: base, evaluator: context.evaluator,
-                                                        windowStart: windowStart)
+            findings += prefix
+                ? comparator.prefixCompleteness(filtered: main, base: base, evaluator: context.evaluator, windowStart: windowStart)
+                : comparator.completeness(filtered: main, base: base, evaluator: context.evaluator, windowStart: windowStart)
         }
         return findings
     }

@@ -11,7 +11,8 @@ import ConvfuzzSpec
 ///
 /// A walk ends on a page that says there is nothing more (or gives no cursor), on a
 /// cursor it was already handed (a loop), on a failed page, or at the page bound (`.pageLimit`,
-/// or `.sampled` when the caller asked for a sample of `maxPages`). The walks of one call hold at
+/// or `.sampled` when the caller asked for a sample of `maxPages` or the plan is a prefix of
+/// ``WalkPlan/pages`` pages). The walks of one call hold at
 /// most `maxHeldBytes` of page bodies together: a walk that would take them over stops unjudged
 /// (`.memoryBound`), so memory stays bounded whatever the target sends (pages are counted as they
 /// arrive, so which walk meets that bound first may depend on timing).
@@ -57,7 +58,7 @@ public struct WalkDriver: Sendable {
     /// How many more bytes received a slim walk may hold than a full one.
     public static let slimBoundFactor = 4
 
-    /// Walks every plan to its end (or its bound); `finished` hears how many walks have ended after each batch.
+    /// Walks every plan to its end (or its bound, or its own page bound: a prefix); `finished` hears how many walks have ended after each batch.
     public func run(_ plans: [WalkPlan], maxPages sample: Int? = nil, finished: ((Int) -> Void)? = nil) -> [Walk] {
         let maxPages = max(1, sample ?? self.maxPages)
         let maxHeldBytes = slimming == nil ? self.maxHeldBytes : self.maxHeldBytes * Self.slimBoundFactor
@@ -122,6 +123,10 @@ public struct WalkDriver: Sendable {
             }
             if !seen[index].insert(cursor).inserted {
                 walks[index].end = .repeatedCursor(cursor)
+                return false
+            }
+            if let prefix = plans[index].pages, walks[index].pages.count >= prefix {
+                walks[index].end = .sampled(prefix)
                 return false
             }
             if walks[index].pages.count >= maxPages {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConvfuzzResults
 import ConvfuzzRunner
 
 /// `convfuzz replay PATH…`: re-send stored failures and re-check them.
@@ -37,9 +38,13 @@ struct ReplayCommand: ParsableCommand {
         let failing = outcomes.filter(\.stillFails).count
         let unjudged = outcomes.filter { $0.unjudged != nil }.count
         print("\(outcomes.count - failing - unjudged) passed, \(failing) failed" + (unjudged > 0 ? ", \(unjudged) not judged" : ""))
-        if failing > 0 { throw CommandExit(code: ExitStatus.findings, message: "") }
-        if unjudged > 0 {
-            throw CommandExit(code: ExitStatus.target, message: "\(unjudged) \(unjudged == 1 ? "entry" : "entries") could not be judged (see above)")
+        // The exit status is the library's verdict (`ReplayVerdict`): 1 still failing, 3 not judged, 0 passed.
+        let verdict = ReplayVerdict(outcomes)
+        switch verdict {
+        case .passed: break
+        case .stillFailing: throw CommandExit(code: verdict.exitCode, message: "")
+        case .unjudged(let count):
+            throw CommandExit(code: verdict.exitCode, message: "\(count) \(count == 1 ? "entry" : "entries") could not be judged (see above)")
         }
     }
 }
