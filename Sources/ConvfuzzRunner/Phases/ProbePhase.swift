@@ -59,8 +59,10 @@ public struct ProbePhase: Phase {
         return plans + grammarProbes(base: base, issued: discovery.issued, rng: &rng)
     }
 
-    /// Walks this shard's probes, a few at a time, each judged as soon as it is walked (memory does not
-    /// grow with their number).
+    /// Walks this shard's probes through the gateway's window, each judged as soon as it (and every probe
+    /// before it) is walked, so memory does not grow with their number and a stalled page holds only its
+    /// own probe. Under a request budget the cheapest probes go first (``WalkCost``: the fewest pages the
+    /// discovery walk says they take), so a small budget judges the most filters.
     public func run(_ input: PhaseInput) -> PhaseOutput {
         let configuration = context.configuration
         let discovery = input.discovery
@@ -74,19 +76,30 @@ public struct ProbePhase: Phase {
         guard !plans.isEmpty else { return result }
         if configuration.verbose { for plan in plans { context.progress.note("probe: \(plan.queries[0])") } }
         let replayer = Replayer(context: context, discovery: discovery)
+        let walkPlans = plans.map { WalkPlan(pairs: QueryCodec.pairs(fromQuery: $0.queries[0])) }
+        var order = Array(plans.indices)
+        var estimates: [Int]?
+        if context.executor.budget.limit != nil {
+            let cost = WalkCost(context: context, discovery: discovery)
+            let pages = walkPlans.map { cost.pages($0.pairs) }
+            order.sort { (pages[$0], $0) < (pages[$1], $1) }
+            estimates = order.map { pages[$0] }
+        }
         context.progress.report(.probes, done: 0, total: plans.count, findings: known.count)
-        let chunk = max(2, configuration.concurrency)
-        var start = 0
-        while start < plans.count && context.stopReason(uniqueFindings: result.findings.runUniqueCount) == nil {
-            let range = start..<min(plans.count, start + chunk)
-            let observations = replayer.observe(Array(plans[range]))
-            for (observation, position) in zip(observations, range) {
-                result.work.did(.probes, owned[position])
-                result.tally.count(observation)
-                context.progress.announce(result.findings.record(replayer.judge(plans[position], observation), plan: plans[position]))
-            }
-            start = range.upperBound
-            context.progress.report(.probes, done: start, total: plans.count, findings: result.findings.runUniqueCount)
+        // With --max-failures a probe starts only once the one before it is judged, so the run stops after
+        // exactly the same requests.
+        let window = configuration.maxFailures == nil ? max(2, configuration.concurrency) : 1
+        var done = 0
+        context.slimWalker.stream(order.map { walkPlans[$0] }, estimates: estimates, window: window,
+                                  shouldStop: { context.stopReason(uniqueFindings: result.findings.runUniqueCount) != nil }) { position, walk in
+            guard !walk.pages.isEmpty else { return }
+            let index = order[position]
+            let observation = Replayer.Observation.walks([walk])
+            result.work.did(.probes, owned[index])
+            result.tally.count(observation)
+            context.progress.announce(result.findings.record(replayer.judge(plans[index], observation), plan: plans[index]))
+            done += 1
+            context.progress.report(.probes, done: done, total: plans.count, findings: result.findings.runUniqueCount)
         }
         return result
     }

@@ -56,7 +56,8 @@ public struct WalkPhase: Phase {
         let walks = context.slimWalker.run(zip(mains, companions).flatMap { [$0, $1] }) { done in
             context.progress.report(.walks, done: done, total: 2 * mains.count, findings: known.count)
         }
-        for offset in mains.indices where !stop() {
+        // Judging sends nothing: a spent budget share does not stop it, a signal or --max-failures does.
+        for offset in mains.indices where !context.stopsJudging(uniqueFindings: result.findings.runUniqueCount) {
             let pair = [walks[2 * offset], walks[2 * offset + 1]]
             result.work.did(.walks, owned[offset])
             result.tally.count(pair[0], pair[1])
