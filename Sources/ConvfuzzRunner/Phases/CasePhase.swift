@@ -71,9 +71,14 @@ public struct CasePhase: Phase {
         let lookahead = max(512, configuration.concurrency * 256) * shard.count
         // Under a request budget a chunk is no larger than what the phase's share has left, so every
         // case generated is sent and checked.
+        // Under a request budget the fixed cases go coverage first (``CaseOrder``: one case of every class
+        // and detail of the catalog, then the stream), so a budget that cuts them still sends every kind of input.
+        let order = !exploring && executor.budget.limit != nil ? CaseOrder(generator: generator, seed: seed, total: total) : nil
         @Sendable func generate(from start: Int) -> [GeneratedCase] {
             let size = min(chunk, executor.budget.phaseRemaining.map { $0 * shard.count } ?? chunk)
-            return ParallelWork.map(Array(start..<min(total, start + size))) { generator.generate(seed: seed, index: $0) }
+            return ParallelWork.map(Array(start..<min(total, start + size))) {
+                generator.generate(seed: seed, index: order?.index(at: $0) ?? $0)
+            }
         }
         @Sendable func send(_ planned: [GeneratedCase]) -> [ObservedResponse] {
             executor.execute(planned.filter { shard.owns($0.index) }.map(\.queryString))

@@ -56,7 +56,30 @@ public struct ProbePhase: Phase {
                 appendProbe(filter.param, [flipped], issued: discovery.issued, to: &plans)
             }
         }
-        return plans + grammarProbes(base: base, issued: discovery.issued, rng: &rng)
+        let ranges = context.executor.budget.limit == nil ? [] : rangeProbes(base: base, issued: discovery.issued)
+        return plans + grammarProbes(base: base, issued: discovery.issued, rng: &rng) + ranges
+    }
+
+    /// Under a request budget, one probe per pair of bounds on one field (a visible `gte` filter and a visible
+    /// `lte` filter): both bounds on items of the discovery walk, the lower on the middle item of the field's
+    /// order and the upper half a page of items later, so one page shows whether each bound is inclusive
+    /// (the probe of a bound alone walks every item past it).
+    private func rangeProbes(base: Walk, issued: CursorBook) -> [WalkPlan] {
+        let spec = context.spec
+        var plans: [WalkPlan] = []
+        for lower in spec.filters where lower.visibility == .visible && lower.op == .gte {
+            guard let field = lower.field, spec.parameter(named: lower.param).map({ !$0.isList && $0.role == nil }) == true,
+                  let upper = spec.filters.first(where: { $0.visibility == .visible && $0.op == .lte && $0.field == field }),
+                  spec.parameter(named: upper.param).map({ !$0.isList && $0.role == nil }) == true else { continue }
+            let values = base.items.compactMap { $0[field] }.filter { $0.doubleValue != nil }
+                .sorted { ($0.doubleValue ?? 0) < ($1.doubleValue ?? 0) }
+            guard !values.isEmpty else { continue }
+            let first = values.count / 2
+            let last = min(values.count - 1, first + max(1, spec.pagination.maxPageSize / 2))
+            guard let low = values[first].wireText, let high = values[last].wireText else { continue }
+            appendProbe(lower.param, [low], extra: [WirePair.encoding(upper.param, high)], issued: issued, to: &plans)
+        }
+        return plans
     }
 
     /// Walks this shard's probes through the gateway's window, each judged as soon as it (and every probe
