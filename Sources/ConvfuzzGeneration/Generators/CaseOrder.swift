@@ -1,11 +1,12 @@
 /// The order in which a run sends its first `total` cases when it cannot send them all (a request
 /// budget): coverage first, then the stream.
 ///
-/// The front of the order is one sweep case (see ``CaseMix``) for every distinct class and detail of
-/// the catalog (a leading zero, a millisecond timestamp, every value of an enum list …), taken round
-/// robin over the classes so every class is represented early, each on the first parameter the catalog
-/// lists for it among the sweep cases below `total`; every fourth place of the front goes to the next case of the plain stream, so valid
-/// cases (the walks' and relations' candidates) keep coming. Only sweep cases below `total` are used.
+/// The front of the order is the sweep cases (see ``CaseMix``) below `total`: first one for every
+/// distinct class and detail of the catalog (a leading zero, a millisecond timestamp, every value of an
+/// enum list …) on the first parameter the catalog lists for it, round robin over the classes so every
+/// class is represented early; then the same on each one's second parameter, and so on. Every fourth
+/// place of the front goes to the next case of the plain stream, so valid cases (the walks' and
+/// relations' candidates) keep coming. Only sweep cases below `total` are used.
 /// After the front come the remaining indices of `0..<total` in stream order. The order is a
 /// permutation of `0..<total` that depends only on the spec and the seed, so a cut run sends the same
 /// cases at any concurrency, and every case still replays from its index.
@@ -27,25 +28,40 @@ public struct CaseOrder: Sendable {
         }
         let period = CaseMix.sweepPeriod
         let offset = generator.sweepOffset(seed: seed)
-        // The first cell of every (class, detail), by class in catalog order.
-        var byKind: [[Int]] = []
+        // The sweep cases below `total`, grouped by (class, detail) in catalog order, each group's cases in
+        // parameter order; groups listed per class.
+        var groups: [[Int]] = []
+        var groupOf: [String: Int] = [:]
+        var kindGroups: [[Int]] = []
         var kindSlot: [CaseKind: Int] = [:]
-        var seen = Set<String>()
         for (position, cell) in cells.enumerated() {
             let sweep = ((position - offset) % cells.count + cells.count) % cells.count
             let index = period * sweep + period - 1
-            guard index < self.total, seen.insert("\(cell.kind.rawValue)|\(cell.detail)").inserted else { continue }
-            if kindSlot[cell.kind] == nil {
-                kindSlot[cell.kind] = byKind.count
-                byKind.append([])
+            guard index < self.total else { continue }
+            let key = "\(cell.kind.rawValue)|\(cell.detail)"
+            if let group = groupOf[key] {
+                groups[group].append(index)
+                continue
             }
-            byKind[kindSlot[cell.kind]!].append(index)
+            groupOf[key] = groups.count
+            if kindSlot[cell.kind] == nil {
+                kindSlot[cell.kind] = kindGroups.count
+                kindGroups.append([])
+            }
+            kindGroups[kindSlot[cell.kind]!].append(groups.count)
+            groups.append([index])
         }
+        // Pass `p` takes the `p`-th case of every group (its `p`-th parameter), round robin over the classes.
         var sweeps: [Int] = []
-        var round = 0
-        while sweeps.count < byKind.reduce(0, { $0 + $1.count }) {
-            for list in byKind where round < list.count { sweeps.append(list[round]) }
-            round += 1
+        var pass = 0
+        while sweeps.count < groups.reduce(0, { $0 + $1.count }) {
+            let lists = kindGroups.map { $0.filter { pass < groups[$0].count } }
+            var round = 0
+            while lists.contains(where: { round < $0.count }) {
+                for list in lists where round < list.count { sweeps.append(groups[list[round]][pass]) }
+                round += 1
+            }
+            pass += 1
         }
         let chosen = Set(sweeps)
         var plain = (0..<self.total).lazy.filter { !chosen.contains($0) && $0 % period != period - 1 }.makeIterator()
