@@ -90,6 +90,7 @@ public final class Runner: @unchecked Sendable {
             let need = Confirmation.estimatedRequests(log.ordered, context: context, discovery: input.discovery)
             let spare = planner.spare(remaining: remaining, confirmationNeed: need)
             if spare > 0 {
+                executor.budget.reserve(remaining - spare)
                 executor.budget.allot(.cases, share: spare)
                 input.known = log.allSignatures
                 let output = CasePhase(context: context, resumingAt: next).run(input)
