@@ -64,9 +64,8 @@ public struct RelationPhase: Phase {
         }
         context.progress.report(.relations, done: 0, total: owned.count, findings: known.count)
         // Under a request budget the plans go cheapest first (``RelationOrder``), so a small budget evaluates the most.
-        let order = context.executor.budget.limit == nil ? Array(owned)
-            : RelationOrder(spec: context.spec, cost: WalkCost(context: context, discovery: input.discovery)).order(owned.map { plans[$0] })
-                .map { owned[$0] }
+        let cost = context.executor.budget.limit == nil ? nil : WalkCost(context: context, discovery: input.discovery)
+        let order = cost.map { RelationOrder(spec: context.spec, cost: $0).order(owned.map { plans[$0] }).map { owned[$0] } } ?? Array(owned)
         // A query several plans share is walked by every shard owning one of them (plans need complete
         // walks); its own walk checks belong to the shard owning the first plan that needs it.
         var checkedBy: [String: Int] = [:]
@@ -84,11 +83,7 @@ public struct RelationPhase: Phase {
         let replayer = Replayer(context: context, discovery: input.discovery)
         var byQuery: [String: Replayer.RelationWalk] = [:]
         let walkPlans = unique.map { WalkPlan(pairs: QueryCodec.pairs(fromQuery: $0)) }
-        var estimates: [Int]?
-        if context.executor.budget.limit != nil {
-            let cost = WalkCost(context: context, discovery: input.discovery)
-            estimates = walkPlans.map { cost.pages($0.pairs) }
-        }
+        let estimates = cost.map { cost in walkPlans.map { cost.pages($0.pairs) } }
         // With --max-failures a walk starts only once the one before it is judged (the same requests every time).
         let window = configuration.maxFailures == nil ? max(2, configuration.concurrency) : 1
         // Every walk's requests count toward "relation walks" whatever the window (the concurrency).

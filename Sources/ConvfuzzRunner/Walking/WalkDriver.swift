@@ -58,7 +58,7 @@ public struct WalkDriver: Sendable {
     public static let slimBoundFactor = 4
 
     /// Walks every plan to its end (or its bound); `finished` hears how many walks have ended after each batch.
-    /// `estimates` (pages per walk, in plan order) decide how a request budget is shared out (``stream(_:maxPages:estimates:window:releasing:finished:deliver:)``).
+    /// `estimates` (pages per walk, in plan order) decide how a request budget is shared out (``stream(_:maxPages:estimates:window:releasing:shouldStop:finished:deliver:)``).
     public func run(_ plans: [WalkPlan], maxPages sample: Int? = nil, estimates: [Int]? = nil,
                     finished: ((Int) -> Void)? = nil) -> [Walk] {
         var walks: [Walk] = []
