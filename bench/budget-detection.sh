@@ -2,7 +2,8 @@
 # Detection of the reference faults under a request budget: for every fault of `convfuzz faults`,
 # `convfuzz run --fault F --max-requests N` (seed 1, no corpus); a fault counts as caught when the run
 # exits 1 (a new finding). Prints one row per N: caught / faults, the faults missed, and the median
-# of requests sent. Usage: bench/budget-detection.sh [N ...] (default 300 500 1000).
+# of requests sent. Usage: bench/budget-detection.sh [N ...] (default 300 500 1000); `default` as an N is
+# the default run, without --max-requests (the reference the budgeted rows are compared with).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${CONVFUZZ:-.build/release/convfuzz}
@@ -17,7 +18,9 @@ for n in "${BUDGETS[@]}"; do
     caught=0; missed=(); : > "$tmp/requests"
     for fault in $FAULTS; do
         set +e
-        "$BIN" run --seed 1 --no-corpus --fault "$fault" --max-requests "$n" --json "$tmp/r.json" > /dev/null 2>&1
+        budget=(--max-requests "$n")
+        [ "$n" = default ] && budget=()
+        "$BIN" run --seed 1 --no-corpus --fault "$fault" "${budget[@]}" --json "$tmp/r.json" > /dev/null 2>&1
         code=$?
         set -e
         if [ "$code" -eq 1 ]; then caught=$((caught + 1)); else missed+=("$fault"); fi

@@ -57,6 +57,7 @@ public final class Runner: @unchecked Sendable {
         var log = context.findingLog(known: [])
         var tally = WalkTally()
         var input = PhaseInput(discovery: Discovery(pools: ValuePools(profile: configuration.profile)))
+        var casesCutAt: Int?
         context.deadline.reset(at: context.clock.explorationEnd)
         // Phases none of whose checks is selected (`--checks`, `--exclude-checks`) send nothing.
         let selection = configuration.settings.selection
@@ -77,10 +78,26 @@ public final class Runner: @unchecked Sendable {
             if phase.skippedWhenStopping, stopped(&state.statistics, log: log) { continue }
             input.known = log.allSignatures
             let output = try phase.run(input)
+            if case .cases(let summary) = output.payload { casesCutAt = summary.next }
             take(output, into: &state, input: &input)
             log.merge(output.findings)
             tally.add(output.tally)
             publish(&state, tally: tally)
+        }
+        // Under a request budget, what confirmation will not need flows back to the fixed cases it cut.
+        if let planner, let next = casesCutAt, let remaining = executor.budget.remaining,
+           !stopped(&state.statistics, log: log) {
+            let need = Confirmation.estimatedRequests(log.ordered, context: context, discovery: input.discovery)
+            let spare = planner.spare(remaining: remaining, confirmationNeed: need)
+            if spare > 0 {
+                executor.budget.reserve(remaining - spare)
+                executor.budget.allot(.cases, share: spare)
+                input.known = log.allSignatures
+                let output = CasePhase(context: context, resumingAt: next).run(input)
+                take(output, into: &state, input: &input)
+                log.merge(output.findings)
+                publish(&state, tally: tally)
+            }
         }
         // A phase cut by the deadline, a halt, a signal or --max-failures stops quietly: record why here.
         _ = stopped(&state.statistics, log: log)
@@ -141,6 +158,10 @@ public final class Runner: @unchecked Sendable {
             for size in sizes { state.coverage.recordWalk(pageSize: size) }
         case .relations(let evaluated):
             state.statistics.relations = evaluated
+        case .resumed(let summary):
+            state.coverage = summary.coverage
+            state.statistics.cases += summary.cases
+            for (word, count) in summary.casesByExpectation { state.statistics.casesByExpectation[word, default: 0] += count }
         case .explored(let summary):
             state.coverage = summary.coverage
             state.statistics.cases += summary.cases

@@ -35,6 +35,8 @@ struct RequestBudgetTests {
             (try ScriptedTransport(fault: .acceptPageSize101), { $0.maxRequests = limit; $0.shrinkBudget = 60 }),
             (ScriptedTransport(flaky), { $0.maxRequests = limit; $0.retries = 2; $0.maxRetryAfter = 0 }),
             (try ScriptedTransport(), { $0.maxRequests = limit; $0.explore = true; $0.walkSample = 99; $0.relationBudget = 500 }),
+            (try ScriptedTransport(fault: .userIDIgnored), { $0.maxRequests = limit; $0.concurrency = 16; $0.maxFailures = 2 }),
+            (try ScriptedTransport(fault: .cursorSkipsItem), { $0.maxRequests = limit; $0.walkSample = 0; $0.relationBudget = 300; $0.concurrency = 1 }),
         ]
         for (transport, configure) in runs {
             let result = Self.run(transport, configure)
@@ -123,6 +125,60 @@ struct RequestBudgetTests {
         #expect(explored.count > fixed.count)
         #expect(Array(explored.prefix(fixed.count)) == fixed)
         #expect(try sent(explore: true) == explored)
+    }
+}
+
+// MARK: - Granting walks and ordering cases under a budget
+
+@Suite("Walk grants and the coverage-first case order")
+struct BudgetOrderTests {
+    @Test func walksAreGrantedInPlanOrderAndGetWhatEndedWalksLeft() {
+        var grants = WalkGrants(count: 3, pool: 10, estimates: [3, 4, 5])
+        grants.allot(unfinished: [0, 1, 2])
+        // 3 + 4 + the 3 pages left: plan order, whatever answers arrive first.
+        for (walk, pages) in [(0, 3), (1, 4), (2, 3)] {
+            for _ in 0..<pages {
+                #expect(grants.mayUse(walk))
+                grants.use(walk)
+            }
+            #expect(!grants.mayUse(walk), "walk \(walk) is within its grant")
+        }
+        // Walk 1 ended after 2 of its 4 pages: its 2 pages go to the first unfinished walk in plan order
+        // (walk 0, past its estimate), not to whichever walk's answer came first.
+        var early = WalkGrants(count: 3, pool: 10, estimates: [3, 4, 5])
+        early.allot(unfinished: [0, 1, 2])
+        for _ in 0..<2 { early.use(1) }
+        early.finish(1)
+        for _ in 0..<3 { early.use(0) }
+        for _ in 0..<3 { early.use(2) }
+        early.allot(unfinished: [0, 2])
+        #expect(early.mayUse(0))
+        #expect(!early.mayUse(2), "nothing is left for walk 2 once walk 0 had the pages walk 1 left")
+        for _ in 0..<2 { early.use(0) }
+        #expect(!early.mayUse(0))
+        // Without a budget every walk may always send.
+        let free = WalkGrants(count: 1, pool: nil, estimates: nil)
+        #expect(free.mayUse(0))
+    }
+
+    @Test(arguments: [0, 5, 40, 2_000, 999_999_999_999])
+    func theCaseOrderIsACoverageFirstPermutation(total: Int) {
+        let generator = CaseGenerator(spec: Paths.spec)
+        let order = CaseOrder(generator: generator, seed: 1, total: total)
+        let checked = min(total, 3_000)
+        let indices = (0..<checked).map(order.index(at:))
+        #expect(Set(indices).count == indices.count, "no case twice")
+        #expect(indices.allSatisfy { (0..<total).contains($0) })
+        if total <= 3_000 { #expect(Set(indices) == Set(0..<total), "every case once") }
+        // The front holds one case of every class and detail whose sweep case falls below `total` (a shape
+        // case names its detail after what it built, so shape cases are compared by class).
+        func key(_ label: CaseLabel) -> String { label.kind == .shape ? label.kind.rawValue : "\(label.kind.rawValue)|\(label.detail)" }
+        let labels = Set(order.front.map { key(generator.generate(seed: 1, index: $0).label) })
+        let reachable = Set((0..<min(total, 2_000)).filter { $0 % CaseMix.sweepPeriod == CaseMix.sweepPeriod - 1 }
+            .map { key(generator.generate(seed: 1, index: $0).label) })
+        #expect(reachable.isSubset(of: labels), "missing: \(reachable.subtracting(labels).sorted())")
+        if total >= 2_000 { #expect(labels.contains("neighbour|unit-milliseconds") && labels.contains("type-violation|leading-zeros")) }
+        #expect(CaseOrder(generator: generator, seed: 1, total: total).front == order.front)
     }
 }
 

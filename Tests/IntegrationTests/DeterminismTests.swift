@@ -27,10 +27,10 @@ struct DeterminismTests {
     }
 
     /// Runs the binary in a fresh folder (so both runs name their corpus `corpus`) and reads what it wrote.
-    static func run(fault: ReferenceFault, concurrency: Int) throws -> Outcome {
+    static func run(fault: ReferenceFault, concurrency: Int, extra: [String] = []) throws -> Outcome {
         let directory = Harness.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let outcome = try Binary.run(arguments(fault: fault, concurrency: concurrency), in: directory)
+        let outcome = try Binary.run(arguments(fault: fault, concurrency: concurrency) + extra, in: directory)
         var corpus: [String: Data] = [:]
         let folder = directory + "/corpus"
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
@@ -110,5 +110,28 @@ struct DeterminismTests {
         #expect(difference == nil, "the JSON reports differ apart from timings, dates and the port")
         let settings = { (report: [String: Any]) in ((report["result"] as? [String: Any])?["settings"] as? [String: Any])?["concurrency"] as? Int }
         #expect(settings(one.report) == 1 && settings(sixteen.report) == 16, "the runs did use the concurrency asked for")
+    }
+
+    /// Under a tight `--max-requests`, which requests the budget grants (walk pages included) follows the
+    /// plan, never the order answers arrive: the same findings, corpus and report, per-phase requests
+    /// included, at `--concurrency 1` and `--concurrency 16`.
+    @Test(arguments: [(ReferenceFault.cursorSkipsItem, 150), (.userIDIgnored, 260), (.dcGtAsGte, 400)])
+    func aTightRequestBudgetSendsTheSameRequestsAtAnyConcurrency(fault: ReferenceFault, limit: Int) throws {
+        let extra = ["--max-requests", String(limit)]
+        let one = try Self.run(fault: fault, concurrency: 1, extra: extra)
+        let sixteen = try Self.run(fault: fault, concurrency: 16, extra: extra)
+        let found = Self.findings(one.report)
+        #expect(found == Self.findings(sixteen.report), "same findings, same order")
+        #expect(one.corpus.keys.sorted() == sixteen.corpus.keys.sorted())
+        for (name, bytes) in one.corpus.sorted(by: { $0.key < $1.key }) {
+            #expect(sixteen.corpus[name] == bytes, "\(name) is byte-identical")
+        }
+        let budget = { (report: [String: Any]) in
+            ((report["result"] as? [String: Any])?["statistics"] as? [String: Any])?["requestBudget"] as? [String: Any]
+        }
+        let sent = try #require(budget(one.report)?["sent"] as? Int)
+        #expect(sent <= limit)
+        let difference = Self.firstDifference(one.normalised, sixteen.normalised)
+        #expect(difference == nil, "the JSON reports differ apart from timings, dates and the port: \(difference ?? "")")
     }
 }

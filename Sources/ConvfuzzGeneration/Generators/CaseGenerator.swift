@@ -66,9 +66,13 @@ public struct CaseGenerator: Sendable {
     /// The forced prefix of a sweep case (see `CaseMix`), empty for other cases.
     func sweepPrefix(seed: UInt64, index: Int) -> [UInt64] {
         guard !cells.isEmpty, index % CaseMix.sweepPeriod == CaseMix.sweepPeriod - 1 else { return [] }
+        return cells[(index / CaseMix.sweepPeriod + sweepOffset(seed: seed)) % cells.count].prefix
+    }
+
+    /// The catalog cell the first sweep case of run `seed` is forced to (sweep case `k` takes the next ones).
+    func sweepOffset(seed: UInt64) -> Int {
         var sweep = SeedStream.sweep.generator(seed)
-        let offset = sweep.next(below: cells.count)
-        return cells[(index / CaseMix.sweepPeriod + offset) % cells.count].prefix
+        return sweep.next(below: cells.count)
     }
 
     /// Runs the generator program on a source.

@@ -47,6 +47,18 @@ public struct Confirmation: Sendable {
         context.configuration.stop?.signal == nil && entries.contains { !$0.isCorpusRegression && $0.plan.walks }
     }
 
+    /// About how many requests confirming `entries` takes: one per request of a plan that sends single
+    /// requests, the estimated pages (``WalkCost``) of every walk a plan walks, and a fresh base walk
+    /// when some plan walks.
+    static func estimatedRequests(_ entries: [FindingLog.Entry], context: PhaseContext, discovery: Discovery) -> Int {
+        let cost = WalkCost(context: context, discovery: discovery)
+        var total = needsFreshBase(entries, context: context) ? max(1, discovery.base?.pages.count ?? 1) : 0
+        for entry in entries where !entry.isCorpusRegression {
+            total += entry.plan.walks ? entry.plan.queries.reduce(0) { $0 + cost.pages(query: $1) } : max(1, entry.plan.queries.count)
+        }
+        return total
+    }
+
     /// Re-runs one entry's plan; counts judged walks in `tally`.
     public func confirm(_ entry: FindingLog.Entry, tally: inout WalkTally) -> ConfirmationVerdict {
         if context.configuration.stop?.signal != nil { return .notRerun(.interrupted) }

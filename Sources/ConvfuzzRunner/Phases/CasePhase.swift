@@ -13,10 +13,16 @@ public struct CasePhase: Phase {
     /// budget runs out (the same stream, cut where the budget ends).
     public let exploring: Bool
 
-    /// Creates the phase: the fixed `maxCases` cases, or with `exploring` the cases after them.
-    public init(context: PhaseContext, exploring: Bool = false) {
+    /// With a position: the fixed cases from that position of their order on, resumed after the other
+    /// families with what the request budget's confirmation share does not need (no size ladders).
+    public let resumingAt: Int?
+
+    /// Creates the phase: the fixed `maxCases` cases, or with `exploring` the cases after them, or with
+    /// `resumingAt` the fixed cases from that position on.
+    public init(context: PhaseContext, exploring: Bool = false, resumingAt: Int? = nil) {
         self.context = context
         self.exploring = exploring
+        self.resumingAt = exploring ? nil : resumingAt
     }
 
     /// The phase's name.
@@ -25,7 +31,7 @@ public struct CasePhase: Phase {
     public var skippedWhenStopping: Bool { true }
     /// The fixed cases always run (later phases start from their valid cases; with no response
     /// check selected they are generated, not sent); `--explore`'s further cases only for a response check.
-    public var reportableChecks: Set<CheckID>? { exploring ? CheckID.responseChecks : nil }
+    public var reportableChecks: Set<CheckID>? { exploring || resumingAt != nil ? CheckID.responseChecks : nil }
 
     /// Generates, sends and checks the cases, with the input's pools and issued cursors; the payload is a ``CaseSummary``.
     ///
@@ -48,32 +54,40 @@ public struct CasePhase: Phase {
         if exploring, configuration.timeBudget == nil, configuration.settings.requestLimit == nil {
             return PhaseOutput(findings: context.findingLog(known: known))
         }
-        if !exploring, !Self.sendsCases(under: context.selection) { return generatedOnly(input) }
+        let fixed = !exploring && resumingAt == nil
+        if !Self.sendsCases(under: context.selection) {
+            return fixed ? generatedOnly(input) : PhaseOutput(findings: context.findingLog(known: known))
+        }
         let spec = context.spec
         let executor = context.executor
         let oracle = context.responseOracle
         let generator = CaseGenerator(spec: spec, pools: discovery.pools)
         let seed = configuration.seed
         let shard = configuration.shard
-        let first = exploring ? max(0, configuration.maxCases) : 0
+        let first = exploring ? max(0, configuration.maxCases) : max(0, resumingAt ?? 0)
         let total = exploring ? Int.max : max(0, configuration.maxCases)
         let chunk = max(16, configuration.concurrency * 4) * shard.count
         // Counted, never listed: `--max-cases` may be far more than the budget can send.
         let ownedTotal = exploring ? Int.max : shard.ownedCount(of: total)
         let cursorParam = spec.pagination.cursorParam
         var result = PhaseOutput(findings: context.findingLog(known: known))
-        var summary = CaseSummary(validCases: [], coverage: exploring ? input.coverage ?? CoverageTable(spec: spec, walks: true)
-                                                                      : CoverageTable(spec: spec, walks: true),
+        var summary = CaseSummary(validCases: [], coverage: !fixed ? input.coverage ?? CoverageTable(spec: spec, walks: true)
+                                                                  : CoverageTable(spec: spec, walks: true),
                                   cases: 0, casesByExpectation: [:])
-        if !exploring { result.work.plan(.cases, total: total) }
+        if fixed { result.work.plan(.cases, total: total) }
         let sendAhead = configuration.maxFailures == nil
         let aheadByteLimit = configuration.transport.maxBatchBytes
         let lookahead = max(512, configuration.concurrency * 256) * shard.count
         // Under a request budget a chunk is no larger than what the phase's share has left, so every
         // case generated is sent and checked.
+        // Under a request budget the fixed cases go coverage first (``CaseOrder``: one case of every class
+        // and detail of the catalog, then the stream), so a budget that cuts them still sends every kind of input.
+        let order = !exploring && executor.budget.limit != nil ? CaseOrder(generator: generator, seed: seed, total: total) : nil
         @Sendable func generate(from start: Int) -> [GeneratedCase] {
             let size = min(chunk, executor.budget.phaseRemaining.map { $0 * shard.count } ?? chunk)
-            return ParallelWork.map(Array(start..<min(total, start + size))) { generator.generate(seed: seed, index: $0) }
+            return ParallelWork.map(Array(start..<min(total, start + size))) {
+                generator.generate(seed: seed, index: order?.index(at: $0) ?? $0)
+            }
         }
         @Sendable func send(_ planned: [GeneratedCase]) -> [ObservedResponse] {
             executor.execute(planned.filter { shard.owns($0.index) }.map(\.queryString))
@@ -100,7 +114,8 @@ public struct CasePhase: Phase {
             if let stream { topUp(stream) }
             // A chunk already sent ahead is checked before stopping.
             if ahead.isEmpty, let reason = context.stopReason(uniqueFindings: result.findings.runUniqueCount) {
-                let cut = exploring ? "explored \(sent) cases past --max-cases" : "cases cut at \(sent) of \(ownedTotal)"
+                let cut = exploring ? "explored \(sent) cases past --max-cases"
+                    : "cases cut at \(sent + (resumingAt ?? 0)) of \(ownedTotal)"
                 if context.runStopReason(uniqueFindings: result.findings.runUniqueCount) == nil {
                     // Only this phase's share of the request budget is spent: later phases still get theirs.
                     executor.budget.noteCut("\(cut): \(reason)")
@@ -108,6 +123,7 @@ public struct CasePhase: Phase {
                     summary.stoppedEarly = reason
                     summary.cut = "\(cut): \(reason)"
                 }
+                summary.next = index
                 break
             }
             let current: [GeneratedCase]
@@ -128,7 +144,7 @@ public struct CasePhase: Phase {
             let checks = ParallelWork.map(Array(zip(owned, currentResponses))) { generated, response in
                 oracle.check(classification: generated.classification, response: response)
             }
-            for generated in current where !exploring && generated.expectation == .success
+            for generated in current where fixed && generated.expectation == .success
                 && !generated.classification.query.has(cursorParam) {
                 summary.validCases.append(generated)
             }
@@ -145,11 +161,11 @@ public struct CasePhase: Phase {
         }
         // The stream ends before anything else goes through the gateway.
         stream?.close()
-        // The fixed cases end with the size ladders (not `--explore`'s further cases).
-        if !exploring {
+        // The fixed cases end with the size ladders (not `--explore`'s further cases, nor resumed ones).
+        if fixed {
             summary.sizeLadders = runLadders(discovery, findings: &result.findings, coverage: &summary.coverage)
         }
-        result.payload = exploring ? .explored(summary) : .cases(summary)
+        result.payload = exploring ? .explored(summary) : fixed ? .cases(summary) : .resumed(summary)
         return result
     }
 }

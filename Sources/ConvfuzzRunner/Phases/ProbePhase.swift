@@ -56,11 +56,36 @@ public struct ProbePhase: Phase {
                 appendProbe(filter.param, [flipped], issued: discovery.issued, to: &plans)
             }
         }
-        return plans + grammarProbes(base: base, issued: discovery.issued, rng: &rng)
+        let ranges = context.executor.budget.limit == nil ? [] : rangeProbes(base: base, issued: discovery.issued)
+        return plans + grammarProbes(base: base, issued: discovery.issued, rng: &rng) + ranges
     }
 
-    /// Walks this shard's probes, a few at a time, each judged as soon as it is walked (memory does not
-    /// grow with their number).
+    /// Under a request budget, one probe per pair of bounds on one field (a visible `gte` filter and a visible
+    /// `lte` filter): both bounds on items of the discovery walk, the lower on the middle item of the field's
+    /// order and the upper half a page of items later, so one page shows whether each bound is inclusive
+    /// (the probe of a bound alone walks every item past it).
+    private func rangeProbes(base: Walk, issued: CursorBook) -> [WalkPlan] {
+        let spec = context.spec
+        var plans: [WalkPlan] = []
+        for lower in spec.filters where lower.visibility == .visible && lower.op == .gte {
+            guard let field = lower.field, spec.parameter(named: lower.param).map({ !$0.isList && $0.role == nil }) == true,
+                  let upper = spec.filters.first(where: { $0.visibility == .visible && $0.op == .lte && $0.field == field }),
+                  spec.parameter(named: upper.param).map({ !$0.isList && $0.role == nil }) == true else { continue }
+            let values = base.items.compactMap { $0[field] }.filter { $0.doubleValue != nil }
+                .sorted { ($0.doubleValue ?? 0) < ($1.doubleValue ?? 0) }
+            guard !values.isEmpty else { continue }
+            let first = values.count / 2
+            let last = min(values.count - 1, first + max(1, spec.pagination.maxPageSize / 2))
+            guard let low = values[first].wireText, let high = values[last].wireText else { continue }
+            appendProbe(lower.param, [low], extra: [WirePair.encoding(upper.param, high)], issued: issued, to: &plans)
+        }
+        return plans
+    }
+
+    /// Walks this shard's probes through the gateway's window, each judged as soon as it (and every probe
+    /// before it) is walked, so memory does not grow with their number and a stalled page holds only its
+    /// own probe. Under a request budget the cheapest probes go first (``WalkCost``: the fewest pages the
+    /// discovery walk says they take), so a small budget judges the most filters.
     public func run(_ input: PhaseInput) -> PhaseOutput {
         let configuration = context.configuration
         let discovery = input.discovery
@@ -74,19 +99,30 @@ public struct ProbePhase: Phase {
         guard !plans.isEmpty else { return result }
         if configuration.verbose { for plan in plans { context.progress.note("probe: \(plan.queries[0])") } }
         let replayer = Replayer(context: context, discovery: discovery)
+        let walkPlans = plans.map { WalkPlan(pairs: QueryCodec.pairs(fromQuery: $0.queries[0])) }
+        var order = Array(plans.indices)
+        var estimates: [Int]?
+        if context.executor.budget.limit != nil {
+            let cost = WalkCost(context: context, discovery: discovery)
+            let pages = walkPlans.map { cost.pages($0.pairs) }
+            order.sort { (pages[$0], $0) < (pages[$1], $1) }
+            estimates = order.map { pages[$0] }
+        }
         context.progress.report(.probes, done: 0, total: plans.count, findings: known.count)
-        let chunk = max(2, configuration.concurrency)
-        var start = 0
-        while start < plans.count && context.stopReason(uniqueFindings: result.findings.runUniqueCount) == nil {
-            let range = start..<min(plans.count, start + chunk)
-            let observations = replayer.observe(Array(plans[range]))
-            for (observation, position) in zip(observations, range) {
-                result.work.did(.probes, owned[position])
-                result.tally.count(observation)
-                context.progress.announce(result.findings.record(replayer.judge(plans[position], observation), plan: plans[position]))
-            }
-            start = range.upperBound
-            context.progress.report(.probes, done: start, total: plans.count, findings: result.findings.runUniqueCount)
+        // With --max-failures a probe starts only once the one before it is judged, so the run stops after
+        // exactly the same requests.
+        let window = configuration.maxFailures == nil ? max(2, configuration.concurrency) : 1
+        var done = 0
+        context.slimWalker.stream(order.map { walkPlans[$0] }, estimates: estimates, window: window,
+                                  shouldStop: { context.stopReason(uniqueFindings: result.findings.runUniqueCount) != nil }) { position, walk in
+            guard !walk.pages.isEmpty else { return }
+            let index = order[position]
+            let observation = Replayer.Observation.walks([walk])
+            result.work.did(.probes, owned[index])
+            result.tally.count(observation)
+            context.progress.announce(result.findings.record(replayer.judge(plans[index], observation), plan: plans[index]))
+            done += 1
+            context.progress.report(.probes, done: done, total: plans.count, findings: result.findings.runUniqueCount)
         }
         return result
     }

@@ -63,6 +63,9 @@ public struct RelationPhase: Phase {
             }
         }
         context.progress.report(.relations, done: 0, total: owned.count, findings: known.count)
+        // Under a request budget the plans go cheapest first (``RelationOrder``), so a small budget evaluates the most.
+        let cost = context.executor.budget.limit == nil ? nil : WalkCost(context: context, discovery: input.discovery)
+        let order = cost.map { RelationOrder(spec: context.spec, cost: $0).order(owned.map { plans[$0] }).map { owned[$0] } } ?? Array(owned)
         // A query several plans share is walked by every shard owning one of them (plans need complete
         // walks); its own walk checks belong to the shard owning the first plan that needs it.
         var checkedBy: [String: Int] = [:]
@@ -71,36 +74,39 @@ public struct RelationPhase: Phase {
         }
         var unique: [String] = []
         var seen = Set<String>()
-        for unit in owned {
+        for unit in order {
             for query in plans[unit].queryStrings where seen.insert(query).inserted { unique.append(query) }
         }
-        // Walked a few queries at a time, each walk kept only as what a relation needs (its ids, whether it
-        // ended, which ids are late), so memory does not grow with the number of relations.
+        // Walked through the gateway's window (a stalled page holds only its own walk), each walk kept only as
+        // what a relation needs (its ids, whether it ended, which ids are late), so memory does not grow with
+        // the number of relations.
         let replayer = Replayer(context: context, discovery: input.discovery)
         var byQuery: [String: Replayer.RelationWalk] = [:]
-        let chunk = max(2, configuration.concurrency)
-        var start = 0
-        // Every walk's requests count toward "relation walks" whatever the chunk size (the concurrency).
+        let walkPlans = unique.map { WalkPlan(pairs: QueryCodec.pairs(fromQuery: $0)) }
+        let estimates = cost.map { cost in walkPlans.map { cost.pages($0.pairs) } }
+        // With --max-failures a walk starts only once the one before it is judged (the same requests every time).
+        let window = configuration.maxFailures == nil ? max(2, configuration.concurrency) : 1
+        // Every walk's requests count toward "relation walks" whatever the window (the concurrency).
         context.progress.report(.relationWalks, done: 0, total: unique.count, findings: result.findings.runUniqueCount)
-        while start < unique.count && !stop() {
-            let queries = Array(unique[start..<min(unique.count, start + chunk)])
-            let walks = context.slimWalker.run(queries.map { WalkPlan(pairs: QueryCodec.pairs(fromQuery: $0)) })
-            for (query, walk) in zip(queries, walks) {
-                byQuery[query] = replayer.relationWalk(walk)
-                guard let first = checkedBy[query], shard.owns(first) else { continue }
-                let plan = ReplayPlan.walk(query: query, pageSize: walk.pageSize, companion: nil)
-                result.tally.count(walk)
-                context.progress.announce(result.findings.record(replayer.judge(plan, .walks([walk])), plan: plan))
-            }
-            start += queries.count
-            context.progress.report(.relationWalks, done: start, total: unique.count, findings: result.findings.runUniqueCount)
+        context.slimWalker.stream(walkPlans, estimates: estimates, window: window, shouldStop: stop) { position, walk in
+            context.progress.report(.relationWalks, done: position + 1, total: unique.count, findings: result.findings.runUniqueCount)
+            guard !walk.pages.isEmpty else { return }
+            let query = unique[position]
+            byQuery[query] = replayer.relationWalk(walk)
+            guard let first = checkedBy[query], shard.owns(first) else { return }
+            let plan = ReplayPlan.walk(query: query, pageSize: walk.pageSize, companion: nil)
+            result.tally.count(walk)
+            context.progress.announce(result.findings.record(replayer.judge(plan, .walks([walk])), plan: plan))
         }
+        // Judging sends nothing: a spent budget share does not stop it, a signal or --max-failures does.
         var evaluated = 0
-        for (done, unit) in owned.enumerated() where !stop() {
+        for (done, unit) in order.enumerated() where !context.stopsJudging(uniqueFindings: result.findings.runUniqueCount) {
             let relation = plans[unit]
+            let walks = relation.queryStrings.compactMap { byQuery[$0] }
+            guard walks.count == relation.queryStrings.count else { continue }
             result.work.did(.relations, unit)
             let plan = ReplayPlan.metamorphic(relation)
-            let findings = replayer.judge(plan, .relationWalks(relation.queryStrings.compactMap { byQuery[$0] }))
+            let findings = replayer.judge(plan, .relationWalks(walks))
             evaluated += 1
             result.payload = .relations(evaluated: evaluated)
             context.progress.announce(result.findings.record(findings, plan: plan))

@@ -56,7 +56,8 @@ public struct WalkPhase: Phase {
         let walks = context.slimWalker.run(zip(mains, companions).flatMap { [$0, $1] }) { done in
             context.progress.report(.walks, done: done, total: 2 * mains.count, findings: known.count)
         }
-        for offset in mains.indices where !stop() {
+        // Judging sends nothing: a spent budget share does not stop it, a signal or --max-failures does.
+        for offset in mains.indices where !context.stopsJudging(uniqueFindings: result.findings.runUniqueCount) {
             let pair = [walks[2 * offset], walks[2 * offset + 1]]
             result.work.did(.walks, owned[offset])
             result.tally.count(pair[0], pair[1])
@@ -65,6 +66,13 @@ public struct WalkPhase: Phase {
         }
         if stop() { return result }
         let mainWalks = mains.indices.map { (unit: owned[$0], walk: walks[2 * $0]) }
+        // Under a request budget the reversed and cursor-reuse checks (a few pages each) go before the walks
+        // at fixed page sizes (a walk at page size 1 costs a request per item).
+        let budgeted = context.executor.budget.limit != nil
+        if budgeted {
+            comparisons(mainWalks, discovery: discovery, replayer, into: &result)
+            if stop() { return result }
+        }
         // The walks at fixed page sizes are one unit, done by the shard owning sample 0. They are planned from
         // every sample's walk, in sample order, as an unsharded run does: a shard walks the samples it does
         // not own once more for that (only to plan; their checks belong to their own shards).
@@ -76,14 +84,20 @@ public struct WalkPhase: Phase {
             for (unit, walk) in zip(others, extra) { byUnit[unit] = walk }
             pageSizeWalks(sample.indices.compactMap { byUnit[$0] }, discovery: discovery, replayer, into: &result)
         }
-        if stop() { return result }
-        // The discovery walk (the unfiltered set, the most items any walk holds) is reversed too, by the shard
-        // owning sample 0: a sample narrow enough to hold one item cannot show a reversal.
-        let base = configuration.shard.owns(0) ? [discovery.base].compactMap { $0 }.filter(\.isComplete) : []
-        checkReverse(base + mainWalks.filter { $0.unit < 2 }.map(\.walk), replayer, into: &result)
-        if stop() { return result }
-        checkCursorReuse(mainWalks.filter { $0.unit < 3 }.map(\.walk), discovery: discovery, replayer, into: &result)
+        if stop() || budgeted { return result }
+        comparisons(mainWalks, discovery: discovery, replayer, into: &result)
         return result
+    }
+
+    /// The reversed walks and the cursor reuse. The discovery walk (the unfiltered set, the most items any
+    /// walk holds) is reversed too, by the shard owning sample 0: a sample narrow enough to hold one item
+    /// cannot show a reversal.
+    private func comparisons(_ mainWalks: [(unit: Int, walk: Walk)], discovery: Discovery, _ replayer: Replayer,
+                             into result: inout PhaseOutput) {
+        let base = context.configuration.shard.owns(0) ? [discovery.base].compactMap { $0 }.filter(\.isComplete) : []
+        checkReverse(base + mainWalks.filter { $0.unit < 2 }.map(\.walk), replayer, into: &result)
+        if context.stopReason(uniqueFindings: result.findings.runUniqueCount) != nil { return }
+        checkCursorReuse(mainWalks.filter { $0.unit < 3 }.map(\.walk), discovery: discovery, replayer, into: &result)
     }
 
     // MARK: Steps

@@ -87,6 +87,9 @@ public enum PhasePayload: Sendable {
     case relations(evaluated: Int)
     /// `--explore`: the cases generated past `--max-cases` (coverage includes the case phase's).
     case explored(CaseSummary)
+    /// The fixed cases a request budget cut, resumed with what confirmation does not need (coverage
+    /// includes the case phase's).
+    case resumed(CaseSummary)
 }
 
 /// What the case phase sent.
@@ -105,6 +108,8 @@ public struct CaseSummary: Sendable {
     public var cut: String?
     /// What each size ladder sent got, in spec order (empty when none was sent).
     public var sizeLadders: [SizeLadderOutcome] = []
+    /// The position in the case order where a cut phase stopped (nil when every case was sent).
+    public var next: Int?
 }
 
 // MARK: - Reading payloads

@@ -95,6 +95,14 @@ public struct PhaseContext: Sendable {
         return executor.budget.runStopReason
     }
 
+    /// Whether a phase must stop judging what it already observed: a signal, or `--max-failures` reached.
+    /// Judging sends nothing, so a spent request budget or deadline never stops it.
+    public func stopsJudging(uniqueFindings: Int) -> Bool {
+        if configuration.stop?.signal != nil { return true }
+        if let limit = configuration.maxFailures, uniqueFindings >= limit { return true }
+        return false
+    }
+
     /// Whether a confirming re-run can still be trusted to mean something (not cut by the deadline, a
     /// stop or the request budget).
     public var canConfirm: Bool { executor.stopReason == nil && !deadline.hasPassed && !executor.budget.isSpent }

@@ -8,8 +8,10 @@ import ConvfuzzResults
 /// ``discoveryShare`` of the pool: every later phase is judged against it); each check family after
 /// them is given, when it starts, an equal part of what the pool still holds among the families yet
 /// to run. So every family gets a share before any gets more, and what a family leaves unused (an
-/// empty corpus, eight auth probes) goes to the families after it. What exploration leaves goes to
-/// confirmation, then to `--explore`'s further cases.
+/// empty corpus, eight auth probes) goes to the families after it. Once every family ran, what the
+/// reserve holds beyond what confirming the findings so far needs (``spare(remaining:confirmationNeed:)``)
+/// flows back to the fixed cases the budget cut; what is left after that goes to confirmation, then to
+/// `--explore`'s further cases.
 public struct RequestPlanner: Sendable {
     /// The bound.
     public let limit: Int
@@ -43,6 +45,13 @@ public struct RequestPlanner: Sendable {
             guard let position = running.firstIndex(of: phase) else { return pool }
             return pool / (running.count - position)
         }
+    }
+
+    /// What a bound with `remaining` requests left gives back to exploration once every family ran: all
+    /// but twice the estimated requests of confirming the findings so far (their re-runs, and room to
+    /// confirm what the further work finds), and never the last twentieth of the bound.
+    public func spare(remaining: Int, confirmationNeed: Int) -> Int {
+        max(0, remaining - max(2 * max(0, confirmationNeed), limit / 20))
     }
 
     /// What the exploration pool still holds when the bound has `remaining` requests left.

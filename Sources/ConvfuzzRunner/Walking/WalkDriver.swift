@@ -59,9 +59,35 @@ public struct WalkDriver: Sendable {
     public static let slimBoundFactor = 4
 
     /// Walks every plan to its end (or its bound, or its own page bound: a prefix); `finished` hears how many walks have ended after each batch.
-    public func run(_ plans: [WalkPlan], maxPages sample: Int? = nil, finished: ((Int) -> Void)? = nil) -> [Walk] {
+    /// `estimates` (pages per walk, in plan order) decide how a request budget is shared out (``stream(_:maxPages:estimates:window:releasing:shouldStop:finished:deliver:)``).
+    public func run(_ plans: [WalkPlan], maxPages sample: Int? = nil, estimates: [Int]? = nil,
+                    finished: ((Int) -> Void)? = nil) -> [Walk] {
+        var walks: [Walk] = []
+        walks.reserveCapacity(plans.count)
+        stream(plans, maxPages: sample, estimates: estimates, releasing: false, finished: finished) { walks.append($1) }
+        return walks
+    }
+
+    /// Walks every plan to its end (or its bound, or its own page bound: a prefix) and hands each walk to `deliver` in plan order, as soon as
+    /// it and every walk before it have ended, so a phase judges walks while later ones go on.
+    ///
+    /// - At most `window` walks are under way at once (nil: every walk starts at once); a walk's next page
+    ///   is queued as soon as its page arrives, so a stalled page holds only its own walk's slot.
+    /// - With `releasing`, a delivered walk's bytes no longer count toward the memory bound (the caller
+    ///   keeps only what it needs of it).
+    /// - Under a request budget, the pages the phase has left are granted to walks in plan order, never in
+    ///   the order answers arrive: each walk is given its estimate (`estimates`, pages; one page, then
+    ///   doubling, without), walks run until they end or use their grant, and only then is what ended
+    ///   walks left given to the next walks and to those still unfinished, in plan order. So which pages a
+    ///   tight budget refuses does not depend on timing. A walk the budget cuts ends `.sampled` (unjudged).
+    /// - `shouldStop` is asked before a walk starts: once it says stop, no further walk starts, and the
+    ///   walks not started are handed over empty (`.sampled(0)`), as those the budget left out.
+    public func stream(_ plans: [WalkPlan], maxPages sample: Int? = nil, estimates: [Int]? = nil, window: Int? = nil,
+                       releasing: Bool = true, shouldStop: (() -> Bool)? = nil, finished: ((Int) -> Void)? = nil,
+                       deliver: (Int, Walk) -> Void) {
         let maxPages = max(1, sample ?? self.maxPages)
         let maxHeldBytes = slimming == nil ? self.maxHeldBytes : self.maxHeldBytes * Self.slimBoundFactor
+        let window = max(1, window ?? max(1, plans.count))
         var heldBytes = 0
         let cursorName = QueryCodec.encode(spec.pagination.cursorParam)
         var walks = plans.map { plan in
@@ -69,33 +95,77 @@ public struct WalkDriver: Sendable {
         }
         var next: [String?] = Array(repeating: nil, count: plans.count)
         var seen: [Set<String>] = Array(repeating: [], count: plans.count)
-        // Every walk advances on its own: its next page is submitted as soon as its page arrives, so a
-        // stalled page holds only its own walk (and its slot of the gateway's window).
+        var bytes = Array(repeating: 0, count: plans.count)
+        var ended = Array(repeating: false, count: plans.count)
+        var share = WalkGrants(count: plans.count, pool: executor.budget.phaseRemaining, estimates: estimates)
+        var delivered = 0
+        var endedCount = 0
+        var pageCounts = Array(repeating: 0, count: plans.count)
         let stream = executor.openStream(credential: credential)
         defer { stream.close() }
         func submit(_ index: Int) -> RequestStream.Ticket {
             var pairs = plans[index].pairs
             if let cursor = next[index] { pairs.append(WirePair(name: cursorName, value: QueryCodec.encode(cursor))) }
+            share.use(index)
             return stream.submit([QueryCodec.queryString(pairs)])
         }
-        var active: [RequestStream.Ticket: Int] = [:]
-        for index in plans.indices { active[submit(index)] = index }
-        var ended = 0
-        while !active.isEmpty {
-            for ticket in stream.ready(among: active.keys.sorted { $0.lowerBound < $1.lowerBound }) {
-                guard let index = active.removeValue(forKey: ticket) else { continue }
-                let response = stream.collect(ticket)[0]
-                if advance(index, response) {
+        /// Hands over every ended walk whose predecessors were handed over.
+        func handOver() {
+            while delivered < plans.count, ended[delivered] {
+                if releasing { heldBytes -= bytes[delivered] }
+                pageCounts[delivered] = walks[delivered].pages.count
+                deliver(delivered, walks[delivered])
+                walks[delivered].pages = []
+                delivered += 1
+            }
+        }
+        func end(_ index: Int) {
+            ended[index] = true
+            endedCount += 1
+            share.finish(index)
+            handOver()
+        }
+        // Passes: every walk that may send runs until it ends or uses its grant; between passes what is
+        // left is granted again in plan order (one pass without a budget).
+        while shouldStop?() != true {
+            share.allot(unfinished: plans.indices.filter { !ended[$0] })
+            let runnable = plans.indices.filter { !ended[$0] && share.mayUse($0) }
+            if runnable.isEmpty { break }
+            var queue = runnable[...]
+            var active: [RequestStream.Ticket: Int] = [:]
+            func startMore() {
+                while active.count < window, !queue.isEmpty {
+                    // A walk under way goes on; a walk not started yet starts only while the caller goes on.
+                    if share.used[queue[queue.startIndex]] == 0, shouldStop?() == true { return }
+                    let index = queue.removeFirst()
                     active[submit(index)] = index
-                } else {
-                    ended += 1
                 }
             }
-            finished?(ended)
+            startMore()
+            while !active.isEmpty {
+                for ticket in stream.ready(among: active.keys.sorted { $0.lowerBound < $1.lowerBound }) {
+                    guard let index = active.removeValue(forKey: ticket) else { continue }
+                    let response = stream.collect(ticket)[0]
+                    if !advance(index, response) {
+                        end(index)
+                    } else if share.mayUse(index) {
+                        active[submit(index)] = index
+                    }
+                }
+                startMore()
+                finished?(endedCount)
+            }
         }
+        // What the budget left unfinished ends here, cut on purpose (never judged as a loop).
+        for index in plans.indices where !ended[index] {
+            walks[index].end = .sampled(walks[index].pages.count)
+            end(index)
+        }
+        finished?(endedCount)
         /// Takes one page of walk `index`; true when the walk goes on.
         func advance(_ index: Int, _ response: ObservedResponse) -> Bool {
             heldBytes += response.body.count
+            bytes[index] += response.body.count
             if heldBytes > maxHeldBytes {
                 walks[index].end = .memoryBound(maxHeldBytes)
                 return false
@@ -136,7 +206,6 @@ public struct WalkDriver: Sendable {
             next[index] = cursor
             return true
         }
-        executor.traffic.recordWalks(pages: walks.map(\.pages.count))
-        return walks
+        executor.traffic.recordWalks(pages: pageCounts)
     }
 }
