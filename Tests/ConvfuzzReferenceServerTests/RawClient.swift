@@ -24,9 +24,18 @@ final class RawClient {
 
     deinit { close(descriptor) }
 
+    /// Sends every byte (a send interrupted by a signal, or a partial one, goes on where it stopped).
     func send(_ text: String) {
         let bytes = Array(text.utf8)
-        _ = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        var offset = 0
+        while offset < bytes.count {
+            let sent = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL)) }
+            if sent < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            offset += sent
+        }
     }
 
     /// Reads one response: (status, headers lower-cased, body). Nil on EOF.
@@ -81,9 +90,14 @@ final class RawClient {
         return nil
     }
 
+    /// Reads more bytes; false on EOF, error or the 5 s timeout. A read interrupted by a signal (the
+    /// test process gets SIGCHLD from the binaries other suites run) is retried, as the server does.
     private func fill() -> Bool {
         var chunk = [UInt8](repeating: 0, count: 65536)
-        let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+        var count: Int
+        repeat {
+            count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+        } while count < 0 && errno == EINTR
         guard count > 0 else { return false }
         buffer += chunk[0..<count]
         return true

@@ -170,8 +170,10 @@ struct WalkShrinkingTests {
         let (free, freeSent) = try run(limit: nil)
         let spentShrinking = free.findings.compactMap(\.shrink?.attempts).reduce(0, +)
         #expect(spentShrinking > 0)
-        // A bound that leaves exploration about what it took, and confirmation less than it used.
-        let limit = freeSent - spentShrinking / 2
+        // A bound that binds: half of what the free run sent. The planner then gives every phase a
+        // smaller share, and confirmation and shrinking their reserve of it, less than shrinking took.
+        let limit = freeSent / 2
+        #expect(limit / 5 < spentShrinking, "the reserve of \(limit) is below what shrinking took (\(spentShrinking))")
         let (bounded, boundedSent) = try run(limit: limit)
         #expect(boundedSent <= limit, "\(boundedSent) requests sent under --max-requests \(limit)")
         #expect(bounded.statistics.requests <= limit)
