@@ -133,12 +133,12 @@ public struct OutputDestination: Sendable, Equatable {
         let bytes = Array(text.utf8)
         switch kind {
         case .standardOutput:
-            guard OutputDestination.writeAll(bytes, to: STDOUT_FILENO) else { throw failure("cannot write to standard output") }
+            guard AtomicFile.writeAll(bytes, to: STDOUT_FILENO) else { throw failure("cannot write to standard output") }
         case .writeThrough:
             let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
             guard descriptor >= 0 else { throw failure("cannot open it for writing (\(OutputDestination.words(errno)))") }
             defer { close(descriptor) }
-            guard OutputDestination.writeAll(bytes, to: descriptor) else { throw failure("writing failed (\(OutputDestination.words(errno)))") }
+            guard AtomicFile.writeAll(bytes, to: descriptor) else { throw failure("writing failed (\(OutputDestination.words(errno)))") }
         case .atomicFile:
             try createMissingFolders()
             try replaceAtomically(bytes)
@@ -165,19 +165,6 @@ public struct OutputDestination: Sendable, Equatable {
     private func failure(_ reason: String) -> OutputError { OutputError(option: option, path: path, reason: reason) }
 
     // MARK: Helpers
-
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes.withUnsafeBufferPointer { Foundation.write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            offset += count
-        }
-        return true
-    }
 
     /// The folder holding `path` (`.` for a bare name).
     static func parentFolder(of path: String) -> String {

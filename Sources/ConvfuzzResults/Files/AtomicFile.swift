@@ -82,7 +82,9 @@ public enum AtomicFile {
         return (folder as NSString).appendingPathComponent(".\(name).tmp-\(getpid())-\(counter.next())")
     }
 
-    private static func writeAll(_ bytes: some Collection<UInt8>, to descriptor: Int32) -> Bool {
+    /// Writes every byte to `descriptor`, going on after a partial write or a signal; false on an
+    /// error (`errno` says which). Reports written through a FIFO or to standard output use it too.
+    public static func writeAll(_ bytes: some Collection<UInt8>, to descriptor: Int32) -> Bool {
         let buffer = Array(bytes)
         var offset = 0
         while offset < buffer.count {
