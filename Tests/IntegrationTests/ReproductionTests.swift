@@ -103,6 +103,35 @@ struct ReproductionTests {
         fixed.corpusDirectory = nil
         #expect(try Runner(configuration: fixed).replayFiles([file]).first?.passed == true)
     }
+
+    @Test func aRelationTraceShowsEveryQueryItComparesAndTheItemsThatDiffer() throws {
+        let corpus = Harness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: corpus) }
+        _ = try Harness.run(fault: .userIDIgnored, requireKey: false) { configuration in
+            configuration.corpusDirectory = corpus
+            configuration.maxCases = 40
+        }
+        let stored = try CorpusStore(directory: corpus).files().map { ($0, try CorpusStore.load(path: $0)) }
+        let (file, entry) = try #require(stored.first { [.metamorphic, .relation].contains($0.1.replay.kind) },
+                                         "\(stored.map { $0.1.check })")
+        let lines = LineCollector()
+        let server = try ReferenceServer(configuration: ReferenceServerConfiguration(fault: .userIDIgnored))
+        try server.start()
+        defer { server.stop() }
+        var configuration = RunConfiguration(spec: Harness.spec, profile: Harness.profile, target: server.baseURL)
+        configuration.corpusDirectory = nil
+        (configuration.concurrency, configuration.transport.maxConcurrency) = (1, 1)
+        configuration.trace = RequestTrace(spec: Harness.spec) { lines.append($0) }
+        let outcome = try #require(try Runner(configuration: configuration).replayFiles([file]).first)
+        #expect(outcome.stillFails, "\(outcome)")
+        // Every query the relation compares is in the trace, each walked from its first page.
+        let traced = lines.all.filter { $0.contains("[corpus]") }
+        for query in entry.replay.queries {
+            #expect(traced.contains { $0.hasSuffix("?" + query) }, "\(query) is not in the trace: \(traced)")
+        }
+        // The verdict names the items that differ by id ("2 missing (…)", "1 extra (…)", "1000 overlap id(s) (…)").
+        #expect(["missing (", "extra (", "id(s) ("].contains { outcome.detail.contains($0) }, "\(outcome.detail)")
+    }
 }
 
 /// Trace lines collected from any thread. `@unchecked Sendable`: `lines` is guarded by `lock`.
