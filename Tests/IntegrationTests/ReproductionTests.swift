@@ -16,6 +16,30 @@ struct ReproductionTests {
         return words[index + 1]
     }
 
+    /// The corpus a short run against `fault` stores, in a fresh folder (removed by the caller).
+    private static func storedFindings(_ fault: ReferenceFault) throws -> (folder: String, files: [(path: String, entry: CorpusEntry)]) {
+        let corpus = Harness.temporaryDirectory()
+        _ = try Harness.run(fault: fault, requireKey: false) { configuration in
+            configuration.corpusDirectory = corpus
+            configuration.maxCases = 40
+        }
+        return (corpus, try CorpusStore(directory: corpus).files().map { ($0, try CorpusStore.load(path: $0)) })
+    }
+
+    /// Replays `file` against `fault`'s server one request at a time, tracing every answer.
+    private static func tracedReplay(_ file: String, fault: ReferenceFault) throws -> (outcome: CorpusReplayOutcome, lines: [String]) {
+        let lines = LineCollector()
+        let server = try ReferenceServer(configuration: ReferenceServerConfiguration(fault: fault))
+        try server.start()
+        defer { server.stop() }
+        var configuration = RunConfiguration(spec: Harness.spec, profile: Harness.profile, target: server.baseURL)
+        configuration.corpusDirectory = nil
+        (configuration.concurrency, configuration.transport.maxConcurrency) = (1, 1)
+        configuration.trace = RequestTrace(spec: Harness.spec) { lines.append($0) }
+        let outcome = try #require(try Runner(configuration: configuration).replayFiles([file]).first)
+        return (outcome, lines.all)
+    }
+
     @Test func aCaseReproductionRunAsAScriptShowsTheViolation() throws {
         let fault = ReferenceFault.acceptPageSize101
         let result = try Harness.run(fault: fault, requireKey: false) { configuration in
@@ -58,26 +82,12 @@ struct ReproductionTests {
     }
 
     @Test func aWalkTraceFollowsEachCursorToThePageThatBreaksTheRule() throws {
-        let corpus = Harness.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: corpus) }
-        _ = try Harness.run(fault: .hasMoreOnLastPage, requireKey: false) { configuration in
-            configuration.corpusDirectory = corpus
-            configuration.maxCases = 40
-        }
-        let file = try #require(CorpusStore(directory: corpus).files().first { $0.contains("cf-walk-hasmore") },
-                                "\(CorpusStore(directory: corpus).files())")
-        let lines = LineCollector()
-        let server = try ReferenceServer(configuration: ReferenceServerConfiguration(fault: .hasMoreOnLastPage))
-        try server.start()
-        defer { server.stop() }
-        var configuration = RunConfiguration(spec: Harness.spec, profile: Harness.profile, target: server.baseURL)
-        configuration.corpusDirectory = nil
-        (configuration.concurrency, configuration.transport.maxConcurrency) = (1, 1)
-        configuration.trace = RequestTrace(spec: Harness.spec) { lines.append($0) }
-        let outcome = try #require(try Runner(configuration: configuration).replayFiles([file]).first)
+        let stored = try Self.storedFindings(.hasMoreOnLastPage)
+        defer { try? FileManager.default.removeItem(atPath: stored.folder) }
+        let file = try #require(stored.files.first { $0.path.contains("cf-walk-hasmore") }?.path, "\(stored.files.map(\.path))")
+        let (outcome, traced) = try Self.tracedReplay(file, fault: .hasMoreOnLastPage)
         #expect(outcome.stillFails, "\(outcome)")
 
-        let traced = lines.all
         let corpusStart = try #require(traced.firstIndex { $0.contains("[corpus]") }, "\(traced.prefix(5))")
         let requests = stride(from: corpusStart, to: traced.count - 1, by: 2).map { (query: traced[$0], answer: traced[$0 + 1]) }
         #expect(!requests.isEmpty)
@@ -105,27 +115,14 @@ struct ReproductionTests {
     }
 
     @Test func aRelationTraceShowsEveryQueryItComparesAndTheItemsThatDiffer() throws {
-        let corpus = Harness.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: corpus) }
-        _ = try Harness.run(fault: .userIDIgnored, requireKey: false) { configuration in
-            configuration.corpusDirectory = corpus
-            configuration.maxCases = 40
-        }
-        let stored = try CorpusStore(directory: corpus).files().map { ($0, try CorpusStore.load(path: $0)) }
-        let (file, entry) = try #require(stored.first { [.metamorphic, .relation].contains($0.1.replay.kind) },
-                                         "\(stored.map { $0.1.check })")
-        let lines = LineCollector()
-        let server = try ReferenceServer(configuration: ReferenceServerConfiguration(fault: .userIDIgnored))
-        try server.start()
-        defer { server.stop() }
-        var configuration = RunConfiguration(spec: Harness.spec, profile: Harness.profile, target: server.baseURL)
-        configuration.corpusDirectory = nil
-        (configuration.concurrency, configuration.transport.maxConcurrency) = (1, 1)
-        configuration.trace = RequestTrace(spec: Harness.spec) { lines.append($0) }
-        let outcome = try #require(try Runner(configuration: configuration).replayFiles([file]).first)
+        let stored = try Self.storedFindings(.userIDIgnored)
+        defer { try? FileManager.default.removeItem(atPath: stored.folder) }
+        let (file, entry) = try #require(stored.files.first { [.metamorphic, .relation].contains($0.entry.replay.kind) },
+                                         "\(stored.files.map(\.entry.check))")
+        let (outcome, lines) = try Self.tracedReplay(file, fault: .userIDIgnored)
         #expect(outcome.stillFails, "\(outcome)")
         // Every query the relation compares is in the trace, each walked from its first page.
-        let traced = lines.all.filter { $0.contains("[corpus]") }
+        let traced = lines.filter { $0.contains("[corpus]") }
         for query in entry.replay.queries {
             #expect(traced.contains { $0.hasSuffix("?" + query) }, "\(query) is not in the trace: \(traced)")
         }
