@@ -45,7 +45,7 @@ public final class RequestTrace: @unchecked Sendable {
         guard let body = try? JSONParser.parse(response.body), let items = body[pagination.itemsField]?.arrayValue else {
             return "\(head), \(response.body.count) bytes" + (response.body.isEmpty ? "" : ": " + Self.excerpt(response.body))
         }
-        let ids = items.map { $0[pagination.idField]?.stringValue ?? $0[pagination.idField].map(Self.text) ?? "?" }
+        let ids = items.map { $0[pagination.idField].map(Self.text) ?? "?" }
         let shown = ids.count <= 6 ? ids.joined(separator: ", ")
                                    : (ids.prefix(3) + ["…"] + ids.suffix(2)).joined(separator: ", ")
         var parts = ["\(head), \(items.count) item\(items.count == 1 ? "" : "s") [\(shown)]"]
