@@ -73,22 +73,23 @@ struct ChaosTests {
     }
 
     // Three groups run side by side, each one scenario at a time: enough parallelism for a 2-core box
-    // without starving the runs whose wall time is being measured.
+    // without starving the runs whose wall time is being measured. A run mostly waits (stalls, resets,
+    // Retry-After), so the wait is async: it holds none of the test runner's shared threads.
     static func group(_ number: Int) -> [Scenario] {
         scenarios.enumerated().filter { $0.offset % 3 == number }.map(\.element)
     }
 
     @Test(.serialized, arguments: group(0))
-    func groupA(_ scenario: Scenario) throws { try check(scenario) }
+    func groupA(_ scenario: Scenario) async throws { try await check(scenario) }
 
     @Test(.serialized, arguments: group(1))
-    func groupB(_ scenario: Scenario) throws { try check(scenario) }
+    func groupB(_ scenario: Scenario) async throws { try await check(scenario) }
 
     @Test(.serialized, arguments: group(2))
-    func groupC(_ scenario: Scenario) throws { try check(scenario) }
+    func groupC(_ scenario: Scenario) async throws { try await check(scenario) }
 
-    private func check(_ scenario: Scenario) throws {
-        let outcome = try ChildProcess.run(scenario.arguments, environment: scenario.environment)
+    private func check(_ scenario: Scenario) async throws {
+        let outcome = try await ChildProcess.run(scenario.arguments, environment: scenario.environment)
         let output = outcome.stdout + outcome.stderr
         #expect(!outcome.signaled, "\(scenario.name) crashed:\n\(outcome.stderr)")
         #expect(scenario.exitCodes.contains(outcome.status), "\(scenario.name): exit \(outcome.status)\n\(output.suffix(2000))")

@@ -68,6 +68,21 @@ struct ChildProcess {
         return try start(arguments, environment: environment, measure: true).wait()
     }
 
+    /// Runs to the end like ``run(_:environment:)``, waiting on a thread of its own: a test that waits
+    /// for a child holds none of the test runner's few shared threads (two on a two-core machine),
+    /// so the other tests go on meanwhile.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Outcome {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/time") else { throw ChildError("/usr/bin/time is needed to measure peak RSS") }
+        return try await start(arguments, environment: environment, measure: true).finish()
+    }
+
+    /// Waits for the child and measures it, on a thread of its own (see the async ``run(_:environment:)``).
+    func finish() async -> Outcome {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: self.wait()) }.start()
+        }
+    }
+
     /// Sends SIGKILL.
     func kill() {
         _ = Glibc.kill(pid, SIGKILL)

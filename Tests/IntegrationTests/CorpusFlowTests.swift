@@ -16,10 +16,10 @@ struct CorpusFlowTests {
         return try Runner(configuration: configuration).replayFiles(files)
     }
 
-    @Test func aFailureIsStoredReplayedAndNeverDeletedByARun() throws {
+    @Test func aFailureIsStoredReplayedAndNeverDeletedByARun() async throws {
         let corpus = Harness.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: corpus) }
-        let first = try Harness.run(fault: .acceptPageSize101) { $0.corpusDirectory = corpus; $0.replayCorpus = true }
+        let first = try await Harness.run(fault: .acceptPageSize101) { $0.corpusDirectory = corpus; $0.replayCorpus = true }
         let stored = first.findings.compactMap(\.corpusFile)
         #expect(!stored.isEmpty)
         let files = CorpusStore(directory: corpus).files()
@@ -41,18 +41,18 @@ struct CorpusFlowTests {
         let fixed = try replay(files, fault: nil)
         #expect(fixed.allSatisfy { !$0.stillFails }, "\(fixed)")
 
-        let second = try Harness.run(fault: nil) { $0.corpusDirectory = corpus; $0.replayCorpus = true }
+        let second = try await Harness.run(fault: nil) { $0.corpusDirectory = corpus; $0.replayCorpus = true }
         #expect(second.corpusReplay.count == files.count, "the second run replays the corpus first")
         #expect(second.corpusReplay.allSatisfy { !$0.stillFails })
         #expect(Set(CorpusStore(directory: corpus).files()) == Set(files), "a run never deletes an entry")
 
-        let regression = try Harness.run(fault: .acceptPageSize101, seed: 99) { $0.corpusDirectory = corpus; $0.replayCorpus = true; $0.maxCases = 20 }
+        let regression = try await Harness.run(fault: .acceptPageSize101, seed: 99) { $0.corpusDirectory = corpus; $0.replayCorpus = true; $0.maxCases = 20 }
         #expect(regression.corpusReplay.contains { $0.stillFails })
         #expect(regression.exitCode == 1)
     }
 
-    @Test func aBaselineAcceptsKnownFindings() throws {
-        let found = try Harness.run(fault: .schemaRatingString)
+    @Test func aBaselineAcceptsKnownFindings() async throws {
+        let found = try await Harness.run(fault: .schemaRatingString)
         #expect(found.exitCode == 1)
         let baseline = Baseline(signatures: Set(found.findings.map(\.finding.signature)))
         let server = try ReferenceServer(configuration: ReferenceServerConfiguration(fault: .schemaRatingString))

@@ -12,18 +12,18 @@ struct FaultDetectionTests {
     static let defaultRunFaults = ReferenceFault.allCases.filter { $0 != .slowResponses && !neighbourOnlyFaults.contains($0) }
 
     @Test(arguments: defaultRunFaults)
-    func aDefaultRunCatchesIt(_ fault: ReferenceFault) throws {
-        try Self.expectCaught(fault)
+    func aDefaultRunCatchesIt(_ fault: ReferenceFault) async throws {
+        try await Self.expectCaught(fault)
     }
 
     @Test(arguments: neighbourOnlyFaults)
-    func neighbourFaults(_ fault: ReferenceFault) throws {
-        try Self.expectCaught(fault)
+    func neighbourFaults(_ fault: ReferenceFault) async throws {
+        try await Self.expectCaught(fault)
     }
 
     /// A default run reports every check id the fault declares, as new findings, and exits 1.
-    static func expectCaught(_ fault: ReferenceFault) throws {
-        let result = try Harness.run(fault: fault, secondKey: fault.needsSecondKey)
+    static func expectCaught(_ fault: ReferenceFault) async throws {
+        let result = try await Harness.run(fault: fault, secondKey: fault.needsSecondKey)
         for check in fault.checkIDs {
             let caught = result.findings.filter { $0.finding.check.rawValue == check && $0.status == .new }
             #expect(!caught.isEmpty, "\(fault.rawValue) should trip \(check); got:\n\(Harness.describe(result))")
@@ -37,8 +37,8 @@ struct FaultDetectionTests {
 
     /// Auth and tenancy faults, alone: `--filter FaultDetectionTests/authAndTenancyFaults`.
     @Test(arguments: ReferenceFault.allCases.filter(\.needsKey))
-    func authAndTenancyFaults(_ fault: ReferenceFault) throws {
-        let result = try Harness.run(fault: fault, secondKey: fault.needsSecondKey) { configuration in
+    func authAndTenancyFaults(_ fault: ReferenceFault) async throws {
+        let result = try await Harness.run(fault: fault, secondKey: fault.needsSecondKey) { configuration in
             configuration.maxCases = 50
             configuration.walkSample = 0
             configuration.relationBudget = 0
@@ -62,8 +62,8 @@ struct FaultDetectionTests {
         #expect(missing.isEmpty, "check ids without a fault: \(missing)")
     }
 
-    @Test func aSlowTargetIsATransportFindingWithATightTimeout() throws {
-        let result = try Harness.run(fault: .slowResponses) { configuration in
+    @Test func aSlowTargetIsATransportFindingWithATightTimeout() async throws {
+        let result = try await Harness.run(fault: .slowResponses) { configuration in
             configuration.transport.totalTimeout = 1
             configuration.retries = 1
             configuration.maxCases = 200
@@ -73,12 +73,12 @@ struct FaultDetectionTests {
         #expect(result.findings.contains { $0.finding.check.rawValue == "CF-TRANSPORT" }, "\(Harness.describe(result))")
     }
 
-    @Test func renamedSpecAgainstARenamedServerIsCleanAndStillCatchesFaults() throws {
-        let clean = try Harness.run(spec: Harness.renamedSpec,
+    @Test func renamedSpecAgainstARenamedServerIsCleanAndStillCatchesFaults() async throws {
+        let clean = try await Harness.run(spec: Harness.renamedSpec,
                                     server: ReferenceServerConfiguration(parameterNames: Harness.renamedParameterNames))
         #expect(clean.findings.isEmpty, "\(Harness.describe(clean))")
         #expect((clean.statistics.casesByExpectation["invalid"] ?? 0) > 50)
-        let faulty = try Harness.run(spec: Harness.renamedSpec,
+        let faulty = try await Harness.run(spec: Harness.renamedSpec,
                                      server: ReferenceServerConfiguration(fault: .pageSizePlusOne,
                                                                           parameterNames: Harness.renamedParameterNames))
         #expect(faulty.findings.contains { $0.finding.check.rawValue == "CF-PAGE-SIZE" }, "\(Harness.describe(faulty))")

@@ -47,6 +47,18 @@ enum Harness {
         return try Runner(configuration: configuration).run()
     }
 
+    /// ``run(fault:seed:spec:server:secondKey:requireKey:configure:)`` through ``BlockingLane/runs``:
+    /// the run takes a thread of its own, and the waiting test holds none of the test pool's.
+    static func run(fault: ReferenceFault? = nil, seed: UInt64 = 1, spec: Spec = Harness.spec,
+                    server serverConfiguration: ReferenceServerConfiguration? = nil, secondKey: Bool = false,
+                    requireKey: Bool = true,
+                    configure: @escaping @Sendable (inout RunConfiguration) -> Void = { _ in }) async throws -> RunResult {
+        try await BlockingLane.runs.run {
+            try run(fault: fault, seed: seed, spec: spec, server: serverConfiguration, secondKey: secondKey,
+                    requireKey: requireKey, configure: configure)
+        }
+    }
+
     /// A fresh temporary folder.
     static func temporaryDirectory() -> String {
         TestPaths.temporaryDirectory()

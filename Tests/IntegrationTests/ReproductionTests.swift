@@ -17,9 +17,9 @@ struct ReproductionTests {
     }
 
     /// The corpus a short run against `fault` stores, in a fresh folder (removed by the caller).
-    private static func storedFindings(_ fault: ReferenceFault) throws -> (folder: String, files: [(path: String, entry: CorpusEntry)]) {
+    private static func storedFindings(_ fault: ReferenceFault) async throws -> (folder: String, files: [(path: String, entry: CorpusEntry)]) {
         let corpus = Harness.temporaryDirectory()
-        _ = try Harness.run(fault: fault, requireKey: false) { configuration in
+        _ = try await Harness.run(fault: fault, requireKey: false) { configuration in
             configuration.corpusDirectory = corpus
             configuration.maxCases = 40
         }
@@ -40,9 +40,9 @@ struct ReproductionTests {
         return (outcome, lines.all)
     }
 
-    @Test func aCaseReproductionRunAsAScriptShowsTheViolation() throws {
+    @Test func aCaseReproductionRunAsAScriptShowsTheViolation() async throws {
         let fault = ReferenceFault.acceptPageSize101
-        let result = try Harness.run(fault: fault, requireKey: false) { configuration in
+        let result = try await Harness.run(fault: fault, requireKey: false) { configuration in
             configuration.maxCases = 80
             (configuration.walkSample, configuration.relationBudget) = (0, 0)
             configuration.reproductionServer = ReproductionServer(
@@ -81,8 +81,8 @@ struct ReproductionTests {
         #expect(items.count > Harness.spec.pagination.maxPageSize, "page_size=101 answered with \(items.count) items")
     }
 
-    @Test func aWalkTraceFollowsEachCursorToThePageThatBreaksTheRule() throws {
-        let stored = try Self.storedFindings(.hasMoreOnLastPage)
+    @Test func aWalkTraceFollowsEachCursorToThePageThatBreaksTheRule() async throws {
+        let stored = try await Self.storedFindings(.hasMoreOnLastPage)
         defer { try? FileManager.default.removeItem(atPath: stored.folder) }
         let file = try #require(stored.files.first { $0.path.contains("cf-walk-hasmore") }?.path, "\(stored.files.map(\.path))")
         let (outcome, traced) = try Self.tracedReplay(file, fault: .hasMoreOnLastPage)
@@ -114,8 +114,8 @@ struct ReproductionTests {
         #expect(try Runner(configuration: fixed).replayFiles([file]).first?.passed == true)
     }
 
-    @Test func aRelationTraceShowsEveryQueryItComparesAndTheItemsThatDiffer() throws {
-        let stored = try Self.storedFindings(.userIDIgnored)
+    @Test func aRelationTraceShowsEveryQueryItComparesAndTheItemsThatDiffer() async throws {
+        let stored = try await Self.storedFindings(.userIDIgnored)
         defer { try? FileManager.default.removeItem(atPath: stored.folder) }
         let (file, entry) = try #require(stored.files.first { [.metamorphic, .relation].contains($0.entry.replay.kind) },
                                          "\(stored.files.map(\.entry.check))")

@@ -15,12 +15,12 @@ struct ShardedRunTests {
     }
 
     @Test(arguments: [ReferenceFault.cursorSkipsItem, .afterExclusive])
-    func fourShardsMergedEqualOneUnshardedRun(_ fault: ReferenceFault) throws {
+    func fourShardsMergedEqualOneUnshardedRun(_ fault: ReferenceFault) async throws {
         let server = ReferenceServerConfiguration(size: 300, fault: fault)
-        let whole = try Harness.run(seed: 7, server: server, configure: Self.budgets)
+        let whole = try await Harness.run(seed: 7, server: server, configure: Self.budgets)
         var shards: [RunResult] = []
         for index in 1...4 {
-            shards.append(try Harness.run(seed: 7, server: server) { configuration in
+            shards.append(try await Harness.run(seed: 7, server: server) { configuration in
                 Self.budgets(&configuration)
                 configuration.shard = Shard(index: index, count: 4)!
                 configuration.targetIdentity = "reference server, fault \(fault.rawValue)"

@@ -9,8 +9,8 @@ import Testing
 /// and the HTML report shows them.
 @Suite("Traffic of a run")
 struct TrafficReportTests {
-    @Test func trafficAgreesWithTheRunAndReachesTheReports() throws {
-        let result = try Harness.run(fault: .pageSizePlusOne) { configuration in
+    @Test func trafficAgreesWithTheRunAndReachesTheReports() async throws {
+        let result = try await Harness.run(fault: .pageSizePlusOne) { configuration in
             configuration.maxCases = 120
             configuration.walkSample = 2
             configuration.relationBudget = 4
