@@ -1,3 +1,4 @@
+import ConvfuzzTestSupport
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -64,23 +65,20 @@ struct ChildProcess {
 
     /// Runs to the end, measuring the peak RSS.
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/time") else { throw ChildError("/usr/bin/time is needed to measure peak RSS") }
-        return try start(arguments, environment: environment, measure: true).wait()
+        try startMeasured(arguments, environment: environment).wait()
     }
 
-    /// Runs to the end like ``run(_:environment:)``, waiting on a thread of its own: a test that waits
-    /// for a child holds none of the test runner's few shared threads (two on a two-core machine),
-    /// so the other tests go on meanwhile.
+    /// Runs to the end like ``run(_:environment:)``, waiting on a thread of its own
+    /// (``BlockingLane/onOwnThread(_:)``): the test holds none of the test pool's threads meanwhile.
     static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Outcome {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/time") else { throw ChildError("/usr/bin/time is needed to measure peak RSS") }
-        return try await start(arguments, environment: environment, measure: true).finish()
+        let child = try startMeasured(arguments, environment: environment)
+        return try await BlockingLane.onOwnThread { child.wait() }
     }
 
-    /// Waits for the child and measures it, on a thread of its own (see the async ``run(_:environment:)``).
-    func finish() async -> Outcome {
-        await withCheckedContinuation { continuation in
-            Thread { continuation.resume(returning: self.wait()) }.start()
-        }
+    /// Starts with the peak RSS measured.
+    private static func startMeasured(_ arguments: [String], environment: [String: String]) throws -> ChildProcess {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/time") else { throw ChildError("/usr/bin/time is needed to measure peak RSS") }
+        return try start(arguments, environment: environment, measure: true)
     }
 
     /// Sends SIGKILL.
