@@ -33,6 +33,21 @@ struct SchemaValidatorTests {
         #expect(found.first { $0.kind == .enum }?.signatureDetail == "conversations[].status:enum")
     }
 
+    /// Keys are matched to their declared properties in any order: reversed keys give the same
+    /// violations, required ones reported in the declared order of `required`.
+    @Test func keysInAnyOrderValidateAlike() throws {
+        let item = Fixtures.item("c1", start: 100, ["status": "weird", "agent_id": nil, "message_count": nil, "rating": "5"])
+        guard case .object(let object) = item else { Issue.record("an item is an object"); return }
+        let reversed = JSONValue.object(JSONObject(object.entries.reversed()))
+        let inOrder = violations([item]).map { "\($0.path):\($0.kind.rawValue)" }
+        let backwards = violations([reversed]).map { "\($0.path):\($0.kind.rawValue)" }
+        #expect(Set(inOrder) == Set(backwards))
+        #expect(inOrder.filter { $0.hasSuffix(":required") }
+            == ["conversations[0].agent_id:required", "conversations[0].message_count:required"])
+        #expect(backwards.filter { $0.hasSuffix(":required") } == inOrder.filter { $0.hasSuffix(":required") })
+        #expect(inOrder.contains("conversations[0].status:enum") && inOrder.contains("conversations[0].rating:type"))
+    }
+
     @Test func nullOnlyWhereNullable() {
         let found = violations([Fixtures.item("c", start: 1, ["call_duration_secs": .null, "rating": .null])])
         #expect(found.map(\.kind) == [.null])

@@ -91,13 +91,30 @@ public struct SchemaValidator: Sendable {
                 out.append(SchemaViolation(path: path(.key(key)), kind: .duplicateKey, message: "key \"\(key)\" occurs more than once"))
             }
         }
-        for name in node.required where object[name] == nil {
-            out.append(SchemaViolation(path: path(.key(name)), kind: .required, message: "required property is absent"))
+        // Each key's declared position, found once (in declared order, one comparison a key), which
+        // also says which required properties are present without a lookup of each.
+        var positions: [Int?] = []
+        positions.reserveCapacity(object.count)
+        var present = [Bool](repeating: false, count: node.properties.count)
+        var hint = 0
+        for (key, _) in object.entries {
+            let position = node.propertyPosition(key, hint: hint)
+            positions.append(position)
+            if let position {
+                present[position] = true
+                hint = position + 1
+            }
         }
-        for (key, value) in object.entries {
-            if let declared = node.property(key) {
+        for (name, position) in zip(node.required, node.requiredPositions) {
+            let absent = position.map { !present[$0] } ?? (object[name] == nil)
+            if absent {
+                out.append(SchemaViolation(path: path(.key(name)), kind: .required, message: "required property is absent"))
+            }
+        }
+        for ((key, value), position) in zip(object.entries, positions) {
+            if let position {
                 stack.append(.key(key))
-                walk(value, declared, &stack, nullable: false, into: &out)
+                walk(value, node.properties[position].schema, &stack, nullable: false, into: &out)
                 stack.removeLast()
             } else if let additional = node.additional {
                 stack.append(.mapKey(key))

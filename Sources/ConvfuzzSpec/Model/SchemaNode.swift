@@ -31,6 +31,9 @@ public final class SchemaNode: Sendable, Equatable {
     public let line: Int
     /// Property name → position in `properties`, for O(1) lookups on the hot path.
     private let propertyIndex: [String: Int]
+    /// The position in `properties` of each name in `required`, in order (nil for a required name
+    /// that is not declared as a property).
+    public let requiredPositions: [Int?]
 
     /// Creates a node.
     public init(types: [SchemaType] = [], nullable: Bool = false, enumValues: [String] = [], required: [String] = [],
@@ -53,11 +56,20 @@ public final class SchemaNode: Sendable, Equatable {
         var index: [String: Int] = [:]
         for (position, property) in properties.enumerated() where index[property.name] == nil { index[property.name] = position }
         propertyIndex = index
+        requiredPositions = required.map { index[$0] }
     }
 
     /// The declared schema of a property.
     public func property(_ name: String) -> SchemaNode? {
         propertyIndex[name].map { properties[$0].schema }
+    }
+
+    /// The position of a declared property in ``properties``, or nil. The position `hint` is tried
+    /// first with one comparison: objects usually list their keys in the declared order, so a
+    /// caller walking an object's keys passes the position after the last one found.
+    public func propertyPosition(_ name: String, hint: Int) -> Int? {
+        if hint < properties.count, properties[hint].name == name { return hint }
+        return propertyIndex[name]
     }
 
     /// Structural equality.
