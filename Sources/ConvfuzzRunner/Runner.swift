@@ -160,15 +160,17 @@ public final class Runner: @unchecked Sendable {
                       coverageCells: state.coverage.coveredCells, findings: log.count)
     }
 
-    /// The series with each point's root-cause groups: those the reported findings first met by then form
-    /// (reported findings are in the order the run met them, one per unique finding).
+    /// The series with each point's root-cause groups: how many of the run's groups (as the reports group
+    /// every finding) the findings met by then belong to. Reported findings are in the order the run met
+    /// them, one per unique finding, so the count only grows.
     static func grouped(_ series: [RunCheckpoint], reported: [ReportedFinding]) -> [RunCheckpoint] {
-        var counts: [Int: Int] = [:]
+        var groupOf: [String: Int] = [:]
+        for (index, group) in FindingGrouper.groups(reported).enumerated() {
+            for member in group.members { groupOf[member.finding.signature] = index }
+        }
         return series.map { point in
             var point = point
-            let found = min(point.findings, reported.count)
-            if counts[found] == nil { counts[found] = FindingGrouper.groups(Array(reported.prefix(found))).count }
-            point.findingGroups = counts[found] ?? 0
+            point.findingGroups = Set(reported.prefix(point.findings).compactMap { groupOf[$0.finding.signature] }).count
             return point
         }
     }
@@ -217,10 +219,12 @@ public final class Runner: @unchecked Sendable {
             state.statistics.relations = evaluated
         case .resumed(let summary):
             state.coverage = summary.coverage
+            input.coverage = summary.coverage
             state.statistics.cases += summary.cases
             for (word, count) in summary.casesByExpectation { state.statistics.casesByExpectation[word, default: 0] += count }
         case .explored(let summary):
             state.coverage = summary.coverage
+            input.coverage = summary.coverage
             state.statistics.cases += summary.cases
             state.statistics.exploredCases = summary.cases
             for (word, count) in summary.casesByExpectation { state.statistics.casesByExpectation[word, default: 0] += count }
