@@ -96,9 +96,14 @@ public final class Runner: @unchecked Sendable {
         }
         // `--explore` takes what is spare after that (without a request budget it runs until the deadline).
         let explore = ExplorePhase(context: context)
-        if configuration.settings.explores, explore.runs(under: selection), !stopped(&state.statistics, log: log) {
+        if configuration.settings.explores, explore.runs(under: selection) {
             let share = spare(planner, log: log, discovery: input.discovery, statistics: &state.statistics)
-            if planner == nil || share != nil {
+            // When exploration gets nothing, the report says why: the run stopped, or the fixed plan took the bound.
+            var nothing = ExplorationReport()
+            nothing.endedBy = stopped(&state.statistics, log: log) ? state.statistics.stoppedEarly
+                : "nothing of the request budget left past the fixed plan and confirmation's share"
+            state.statistics.exploration = nothing
+            if !stopped(&state.statistics, log: log), planner == nil || share != nil {
                 executor.budget.allot(.explore, share: share)
                 input.known = log.allSignatures
                 let output = explore.run(input)

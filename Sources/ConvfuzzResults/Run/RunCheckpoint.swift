@@ -87,6 +87,7 @@ public struct ExplorationReport: Sendable, Codable, Hashable {
 
     /// One line: `explore: 3 rounds: 600 cases past --max-cases, 9 ladder steps, 12 walks, 18 relations; ended: …`.
     public var summary: String {
+        guard rounds > 0 else { return "explore: nothing sent" + (endedBy.map { ": \($0)" } ?? "") }
         let parts = ["\(cases) cases past --max-cases", "\(ladderSteps) larger ladder steps", "\(walks) walks", "\(relations) relations"]
         let end = endedBy.map { "; ended: \($0)" } ?? ""
         return "explore: \(rounds) round\(rounds == 1 ? "" : "s"): " + parts.joined(separator: ", ") + end
