@@ -3,7 +3,8 @@
 # `convfuzz run --fault F --max-requests N` (seed 1, no corpus); a fault counts as caught when the run
 # exits 1 (a new finding). Prints one row per N: caught / faults, the faults missed, and the median
 # of requests sent. Usage: bench/budget-detection.sh [N ...] (default 300 500 1000); `default` as an N is
-# the default run, without --max-requests (the reference the budgeted rows are compared with).
+# the default run, without --max-requests (the reference the budgeted rows are compared with); `N:explore`
+# adds --explore (what the bound leaves after the fixed plan goes to further ground).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${CONVFUZZ:-.build/release/convfuzz}
@@ -18,8 +19,9 @@ for n in "${BUDGETS[@]}"; do
     caught=0; missed=(); : > "$tmp/requests"
     for fault in $FAULTS; do
         set +e
-        budget=(--max-requests "$n")
+        budget=(--max-requests "${n%%:*}")
         [ "$n" = default ] && budget=()
+        [ "${n#*:}" = explore ] && budget+=(--explore)
         "$BIN" run --seed 1 --no-corpus --fault "$fault" "${budget[@]}" --json "$tmp/r.json" > /dev/null 2>&1
         code=$?
         set -e

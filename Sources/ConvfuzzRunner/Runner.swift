@@ -42,12 +42,12 @@ public final class Runner: @unchecked Sendable {
 
     // MARK: Running
 
-    /// The run's phases, in order.
+    /// The run's phases, in order. `--explore`'s ``ExplorePhase`` comes after them (and after the fixed
+    /// cases a request budget cut were resumed).
     public var phases: [any Phase] {
         [PreflightPhase(context: context), DiscoveryPhase(context: context), CorpusReplayPhase(context: context),
          AccessPhase(context: context), CasePhase(context: context), ProbePhase(context: context),
          WalkPhase(context: context), RelationPhase(context: context)]
-            + (configuration.settings.explores ? [CasePhase(context: context, exploring: true)] : [])
     }
 
     /// Runs every phase, then confirms what they found, and returns the result; throws when the target
@@ -68,12 +68,10 @@ public final class Runner: @unchecked Sendable {
                            running: RequestPlanner.families.filter { !skipped.contains($0) })
         }
         if let planner { executor.budget.reserve(planner.reserved) }
+        var series: [RunCheckpoint] = []
         for phase in running {
             if let planner, let remaining = executor.budget.remaining {
-                // `--explore` comes after every family had its share: it takes what exploration has left.
-                let explores = (phase as? CasePhase)?.exploring == true
-                executor.budget.allot(phase.name, share: explores ? planner.pool(remaining: remaining)
-                                                                 : planner.share(of: phase.name, remaining: remaining))
+                executor.budget.allot(phase.name, share: planner.share(of: phase.name, remaining: remaining))
             }
             if phase.skippedWhenStopping, stopped(&state.statistics, log: log) { continue }
             input.known = log.allSignatures
@@ -83,19 +81,43 @@ public final class Runner: @unchecked Sendable {
             log.merge(output.findings)
             tally.add(output.tally)
             publish(&state, tally: tally)
+            series.append(checkpoint(after: phase.name.rawValue, state, log: log))
         }
-        // Under a request budget, what confirmation will not need flows back to the fixed cases it cut.
-        if let planner, let next = casesCutAt, let remaining = executor.budget.remaining,
-           !stopped(&state.statistics, log: log) {
-            let need = Confirmation.estimatedRequests(log.ordered, context: context, discovery: input.discovery)
-            let spare = planner.spare(remaining: remaining, confirmationNeed: need)
-            if spare > 0 {
-                executor.budget.reserve(remaining - spare)
-                executor.budget.allot(.cases, share: spare)
+        // Under a request budget, what confirmation will not need flows back to the fixed cases it cut, then
+        // (with `--explore`) to further ground.
+        if let next = casesCutAt, let spare = spare(planner, log: log, discovery: input.discovery, statistics: &state.statistics) {
+            executor.budget.allot(.cases, share: spare)
+            input.known = log.allSignatures
+            let output = CasePhase(context: context, resumingAt: next).run(input)
+            take(output, into: &state, input: &input)
+            log.merge(output.findings)
+            publish(&state, tally: tally)
+            series.append(checkpoint(after: "cases resumed", state, log: log))
+        }
+        // `--explore` takes what is spare after that (without a request budget it runs until the deadline).
+        let explore = ExplorePhase(context: context)
+        if configuration.settings.explores, explore.runs(under: selection) {
+            let share = spare(planner, log: log, discovery: input.discovery, statistics: &state.statistics)
+            // When exploration gets nothing, the report says why: the run stopped, or the fixed plan took the bound.
+            var nothing = ExplorationReport()
+            nothing.endedBy = stopped(&state.statistics, log: log) ? state.statistics.stoppedEarly
+                : "nothing of the request budget left past the fixed plan and confirmation's share"
+            state.statistics.exploration = nothing
+            if !stopped(&state.statistics, log: log), planner == nil || share != nil {
+                executor.budget.allot(.explore, share: share)
                 input.known = log.allSignatures
-                let output = CasePhase(context: context, resumingAt: next).run(input)
+                let output = explore.run(input)
+                if case .exploration(let outcome) = output.payload {
+                    // The phase counts the unique findings it added; the run had `log.count` before it.
+                    series += outcome.checkpoints.map { point in
+                        var point = point
+                        point.findings += log.count
+                        return point
+                    }
+                }
                 take(output, into: &state, input: &input)
                 log.merge(output.findings)
+                tally.add(output.tally)
                 publish(&state, tally: tally)
             }
         }
@@ -115,10 +137,47 @@ public final class Runner: @unchecked Sendable {
         reported += retryNotices(&state.statistics)
         state.statistics.requestBudget = executor.budget.report
         state.statistics.seconds = context.clock.elapsed
+        state.statistics.overTime = Self.grouped(series, reported: reported)
         var final = result(state, findings: reported)
         final.healthFailure = TransportHealth.failure(state.statistics.retry ?? RetryStatistics(), firstAttempts: state.statistics.requests - state.statistics.retries,
                                                       maxShare: configuration.maxRetryShare)
         return final
+    }
+
+    /// Under a request budget, what the bound can give past the confirmation that the findings so far need
+    /// (``RequestPlanner/spare(remaining:confirmationNeed:)``), set as the next step's share with the rest
+    /// kept for confirmation; nil without a budget, when nothing is spare, or when the run must stop.
+    private func spare(_ planner: RequestPlanner?, log: FindingLog, discovery: Discovery,
+                       statistics: inout RunStatistics) -> Int? {
+        guard let planner, let remaining = executor.budget.remaining, !stopped(&statistics, log: log) else { return nil }
+        let need = Confirmation.estimatedRequests(log.ordered, context: context, discovery: discovery)
+        let spare = planner.spare(remaining: remaining, confirmationNeed: need)
+        guard spare > 0 else { return nil }
+        executor.budget.reserve(remaining - spare)
+        return spare
+    }
+
+    // MARK: Over time
+
+    /// The run's point after a phase: requests, coverage cells and unique findings so far.
+    private func checkpoint(after step: String, _ state: RunSnapshot, log: FindingLog) -> RunCheckpoint {
+        RunCheckpoint(after: step, requests: executor.requests, seconds: context.clock.elapsed,
+                      coverageCells: state.coverage.coveredCells, findings: log.count)
+    }
+
+    /// The series with each point's root-cause groups: how many of the run's groups (as the reports group
+    /// every finding) the findings met by then belong to. Reported findings are in the order the run met
+    /// them, one per unique finding, so the count only grows.
+    static func grouped(_ series: [RunCheckpoint], reported: [ReportedFinding]) -> [RunCheckpoint] {
+        var groupOf: [String: Int] = [:]
+        for (index, group) in FindingGrouper.groups(reported).enumerated() {
+            for member in group.members { groupOf[member.finding.signature] = index }
+        }
+        return series.map { point in
+            var point = point
+            point.findingGroups = Set(reported.prefix(point.findings).compactMap { groupOf[$0.finding.signature] }).count
+            return point
+        }
     }
 
     /// The phases that run under `selection`, and the names of those that send nothing: a phase none
@@ -147,6 +206,7 @@ public final class Runner: @unchecked Sendable {
             state.accessNotes = notes
         case .cases(let summary):
             state.coverage = summary.coverage
+            input.sizeLadders = summary.sizeLadders
             input.validCases = summary.validCases
             input.coverage = summary.coverage
             state.statistics.cases = summary.cases
@@ -155,18 +215,32 @@ public final class Runner: @unchecked Sendable {
             state.statistics.casesCut = summary.cut
             state.sizeLadders = summary.sizeLadders
         case .walks(let sizes):
-            for size in sizes { state.coverage.recordWalk(pageSize: size) }
+            // Into the coverage later case steps (resumed cases, `--explore`) go on from, too.
+            for size in sizes {
+                state.coverage.recordWalk(pageSize: size)
+                input.coverage?.recordWalk(pageSize: size)
+            }
         case .relations(let evaluated):
             state.statistics.relations = evaluated
         case .resumed(let summary):
             state.coverage = summary.coverage
+            input.coverage = summary.coverage
             state.statistics.cases += summary.cases
             for (word, count) in summary.casesByExpectation { state.statistics.casesByExpectation[word, default: 0] += count }
         case .explored(let summary):
             state.coverage = summary.coverage
+            input.coverage = summary.coverage
             state.statistics.cases += summary.cases
             state.statistics.exploredCases = summary.cases
             for (word, count) in summary.casesByExpectation { state.statistics.casesByExpectation[word, default: 0] += count }
+        case .exploration(let outcome):
+            state.coverage = outcome.coverage
+            state.statistics.cases += outcome.report.cases
+            state.statistics.exploredCases = outcome.report.cases
+            state.statistics.relations += outcome.report.relations
+            state.statistics.exploration = outcome.report
+            for (word, count) in outcome.casesByExpectation { state.statistics.casesByExpectation[word, default: 0] += count }
+            if !outcome.sizeLadders.isEmpty { state.sizeLadders = outcome.sizeLadders }
         }
     }
 

@@ -211,3 +211,51 @@ struct ChartHelperTests {
         #expect(!svg.contains("<script"))
     }
 }
+
+// MARK: - Over time
+
+@Suite("The run's series over time in the reports")
+struct OverTimeReportTests {
+    static let series = [
+        RunCheckpoint(after: "cases", requests: 612, seconds: 1.2, coverageCells: 180, findings: 0, findingGroups: 0),
+        RunCheckpoint(after: "walks", requests: 1_904, seconds: 2.5, coverageCells: 190, findings: 3, findingGroups: 1),
+        RunCheckpoint(after: "explore 1", requests: 2_300, seconds: 3.1, coverageCells: 200, findings: 4, findingGroups: 2),
+        RunCheckpoint(after: "explore 2", requests: 3_000, seconds: 4.0, coverageCells: 201, findings: 4, findingGroups: 2),
+    ]
+
+    static func result() -> RunResult {
+        var result = SampleResults.result(coverageRows: [CoverageRow(parameter: "page_size", counts: ["valid": 3, "too-large": 0])])
+        result.statistics.overTime = series
+        return result
+    }
+
+    @Test func spreadKeepsTheLastPointAndNeverRepeats() {
+        #expect(RunCheckpoint.spread(Self.series, count: 10) == Self.series)
+        let two = RunCheckpoint.spread(Self.series, count: 2)
+        #expect(two.map(\.after) == ["cases", "explore 2"])
+        #expect(RunCheckpoint.spread([], count: 3).isEmpty)
+    }
+
+    @Test func theSummaryShowsOneLineForABudgetedRun() {
+        let redactor = Redactor(secrets: [])
+        let text = TextSummary.render(ReportContext(result: Self.result(), redactor: redactor))
+        let lines = text.split(separator: "\n").filter { $0.hasPrefix("over time") }
+        #expect(lines == ["over time (requests · cells of 2 · finding groups): cases 612 · 180 · 0 → walks 1,904 · 190 · 1 → "
+                          + "explore 1 2,300 · 200 · 2 → explore 2 3,000 · 201 · 2"])
+        var unbudgeted = Self.result()
+        unbudgeted.settings.timeBudget = nil
+        unbudgeted.settings.rateLimit = nil
+        #expect(!TextSummary.render(ReportContext(result: unbudgeted, redactor: redactor)).contains("over time"))
+    }
+
+    @Test func theHTMLAndJSONReportsHoldTheSeries() throws {
+        let context = ReportContext(result: Self.result(), redactor: Redactor(secrets: []))
+        let html = HTMLReport.render(context)
+        #expect(html.contains("id=\"over-time\""))
+        #expect(html.contains("<td>explore 2</td><td>3000</td><td>4.0</td><td>201</td><td>4</td><td>2</td>"))
+        let json = try JSONReport.render(context)
+        #expect(json.contains("\"overTime\""))
+        #expect(json.contains("\"findingGroups\" : 2") || json.contains("\"findingGroups\": 2"))
+        #expect(!HTMLReport.render(ReportContext(result: SampleResults.result(), redactor: Redactor(secrets: []))).contains("id=\"over-time\""))
+    }
+}

@@ -115,9 +115,12 @@ struct DeterminismTests {
     /// Under a tight `--max-requests`, which requests the budget grants (walk pages included) follows the
     /// plan, never the order answers arrive: the same findings, corpus and report, per-phase requests
     /// included, at `--concurrency 1` and `--concurrency 16`.
-    @Test(arguments: [(ReferenceFault.cursorSkipsItem, 150), (.userIDIgnored, 260), (.dcGtAsGte, 400)])
-    func aTightRequestBudgetSendsTheSameRequestsAtAnyConcurrency(fault: ReferenceFault, limit: Int) throws {
-        let extra = ["--max-requests", String(limit)]
+    /// The last row explores (`--explore`): its further cases, ladder rungs, walks and relations are cut by
+    /// the bound at the same request at any concurrency, and its series over time is the same but for seconds.
+    @Test(arguments: [(ReferenceFault.cursorSkipsItem, 150, false), (.userIDIgnored, 260, false), (.dcGtAsGte, 400, false),
+                      (.cursorSkipsItem, 2_500, true)])
+    func aTightRequestBudgetSendsTheSameRequestsAtAnyConcurrency(fault: ReferenceFault, limit: Int, explore: Bool) throws {
+        let extra = ["--max-requests", String(limit)] + (explore ? ["--explore"] : [])
         let one = try Self.run(fault: fault, concurrency: 1, extra: extra)
         let sixteen = try Self.run(fault: fault, concurrency: 16, extra: extra)
         let found = Self.findings(one.report)
@@ -131,6 +134,12 @@ struct DeterminismTests {
         }
         let sent = try #require(budget(one.report)?["sent"] as? Int)
         #expect(sent <= limit)
+        if explore {
+            let statistics = (one.report["result"] as? [String: Any])?["statistics"] as? [String: Any]
+            let exploration = try #require(statistics?["exploration"] as? [String: Any])
+            #expect((exploration["cases"] as? Int ?? 0) > 0 && (exploration["walks"] as? Int ?? 0) > 0, "\(exploration)")
+            #expect((statistics?["overTime"] as? [Any])?.isEmpty == false)
+        }
         let difference = Self.firstDifference(one.normalised, sixteen.normalised)
         #expect(difference == nil, "the JSON reports differ apart from timings, dates and the port: \(difference ?? "")")
     }

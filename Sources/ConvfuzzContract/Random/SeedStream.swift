@@ -18,6 +18,8 @@ public enum SeedStream: UInt64, Sendable, CaseIterable {
     case jitter
     /// The sweep cases' starting offset in the case catalog.
     case sweep
+    /// `--explore`'s further relation plans (one seed per round, derived from this stream's).
+    case exploreRelations
 
     /// The index space of named streams: above every case index.
     private static let base: UInt64 = 1 << 63

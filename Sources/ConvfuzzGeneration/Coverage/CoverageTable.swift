@@ -112,6 +112,12 @@ public struct CoverageTable: Sendable {
     /// Allowed cells no case hit.
     public var gaps: [CoverageCell] { report.gaps }
 
+    /// How many allowed cells were hit at least once (what a run's over-time series counts).
+    public var coveredCells: Int { allowed.reduce(0) { $0 + ((counts[$1] ?? 0) > 0 ? 1 : 0) } }
+
+    /// How many cells the spec allows.
+    public var allowedCells: Int { allowed.count }
+
     /// A text table: one row per parameter, one column per class, then the gaps.
     public func renderText() -> String {
         let report = report

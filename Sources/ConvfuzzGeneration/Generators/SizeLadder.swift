@@ -34,6 +34,10 @@ public struct SizeLadder: Sendable, Hashable {
     /// target that accepts the floor shows whether it still answers at twice the floor. (Four times the
     /// floor cost a debug-build default run about 10% more wall clock for one step of 12 × 32 KB.)
     public static let ceilingFactor = 2
+    /// How far past the floor `--explore` takes a ladder that the target still answered at its last
+    /// step: one rung more per exploration round, up to the first request longer than this many times
+    /// the floor (three rungs past the fixed ladder: 32, 64 and 128 KB of value with the default floor).
+    public static let exploreCeilingFactor = 16
 
     /// The parameters a spec gives ladders: every text parameter (a string that is not a cursor) and
     /// every list parameter, in spec order.
@@ -51,10 +55,11 @@ public struct SizeLadder: Sendable, Hashable {
     }
 
     /// The value lengths of a ladder for `parameter`: ``firstLength`` doubling until a request with a
-    /// value of that length alone is longer than ``ceilingFactor`` times the floor (that step is the last).
-    public static func lengths(_ spec: Spec, parameter: String) -> [Int] {
+    /// value of that length alone is longer than `factor` (by default ``ceilingFactor``) times the floor
+    /// (that step is the last). A larger factor gives the same first steps and further ones.
+    public static func lengths(_ spec: Spec, parameter: String, ceilingFactor factor: Int = ceilingFactor) -> [Int] {
         let fixed = spec.requestBytes(query: QueryCodec.encode(parameter) + "=")
-        let ceiling = max(0, spec.errors.requestLimitFloor) * ceilingFactor
+        let ceiling = max(0, spec.errors.requestLimitFloor) * max(1, factor)
         var lengths: [Int] = []
         var length = firstLength
         while true {
@@ -65,12 +70,13 @@ public struct SizeLadder: Sendable, Hashable {
         return lengths
     }
 
-    /// The ladders of a spec with these pools, in spec order. A step whose value the classifier would
-    /// not call valid is left out (a ladder with no step is left out; the coverage table shows it).
-    public static func ladders(spec: Spec, pools: ValuePools) -> [SizeLadder] {
+    /// The ladders of a spec with these pools, in spec order, up to `factor` (by default
+    /// ``ceilingFactor``) times the floor. A step whose value the classifier would not call valid is
+    /// left out (a ladder with no step is left out; the coverage table shows it).
+    public static func ladders(spec: Spec, pools: ValuePools, ceilingFactor factor: Int = ceilingFactor) -> [SizeLadder] {
         let generator = CaseGenerator(spec: spec, pools: pools)
         return parameters(spec).compactMap { parameter -> SizeLadder? in
-            let steps = lengths(spec, parameter: parameter.name).compactMap { generator.ladderStep(parameter, length: $0) }
+            let steps = lengths(spec, parameter: parameter.name, ceilingFactor: factor).compactMap { generator.ladderStep(parameter, length: $0) }
             return steps.isEmpty ? nil : SizeLadder(parameter: parameter.name, steps: steps)
         }
     }

@@ -23,6 +23,27 @@ extension HTMLReport {
         page.append("</section>")
     }
 
+    // MARK: Over time
+
+    /// The run's series over time (``RunStatistics/overTime``): one row per phase and `--explore` round with
+    /// the requests sent, the seconds, the coverage cells hit and the findings and root-cause groups so far,
+    /// so a team can see whether a longer budget still pays. Nothing when the result has no series.
+    static func renderOverTime(_ page: inout Page) {
+        let result = page.context.result
+        guard let series = result.statistics.overTime, !series.isEmpty else { return }
+        let allowed = result.coverageRows.reduce(0) { $0 + $1.counts.count }
+        page.append("<section id=\"over-time\"><h2>Over time</h2>")
+        page.append("<p class=\"muted\">After each phase and each <code>--explore</code> round: what the run had sent, covered "
+                    + "and found. Cells and findings that stop growing mean a longer budget no longer pays; seconds are informational.</p>")
+        page.append("<table class=\"data over-time\"><tr><th>after</th><th>requests</th><th>seconds</th>"
+                    + "<th>cells\(allowed > 0 ? " of \(allowed)" : "")</th><th>findings</th><th>groups</th></tr>")
+        for point in series {
+            page.append("<tr><td>\(page.text(point.after))</td><td>\(point.requests)</td><td>\(String(format: "%.1f", point.seconds))</td>"
+                        + "<td>\(point.coverageCells)</td><td>\(point.findings)</td><td>\(point.findingGroups)</td></tr>")
+        }
+        page.append("</table></section>")
+    }
+
     /// The heatmap of coverage rows and gaps (`parameter × class` texts).
     static func coverageHeatmap(rows: [CoverageRow], gaps: [String]) -> HeatmapChart {
         var gapCells: [String: Set<String>] = [:]

@@ -25,6 +25,7 @@ public enum HTMLReport {
         renderSettings(&page)
         renderFindings(&page)
         renderCoverage(&page)
+        renderOverTime(&page)
         renderTraffic(&page)
         page.append("<footer>convfuzz report, format 1 · started \(page.text(result.startedAt))</footer>")
         page.append("</main>")

@@ -27,7 +27,12 @@ public enum TextSummary {
             for cut in budget.cuts { lines.append("request budget: \(cut)") }
         }
         if let cut = stats.casesCut { lines.append(cut) }
-        if let explored = stats.exploredCases { lines.append("explore: \(explored) cases past --max-cases") }
+        if let exploration = stats.exploration {
+            lines.append(exploration.summary)
+        } else if let explored = stats.exploredCases {
+            lines.append("explore: \(explored) cases past --max-cases")
+        }
+        if let line = overTimeLine(result) { lines.append(line) }
         if let retry = stats.retry {
             if retry.total > 0 { lines.append("retries: \(retry.summary) over \(retry.retriedRequests) request(s)") }
             if let unhealthy = retry.unhealthyRequests, unhealthy > 0 {
@@ -87,6 +92,16 @@ public enum TextSummary {
             lines.append("not sent (no selected check): " + skipped.joined(separator: ", "))
         }
         return lines
+    }
+
+    /// The run's series over time in one line, for a run with a time or request budget or `--explore`
+    /// (what a longer budget would buy is their question); nil otherwise.
+    static func overTimeLine(_ result: RunResult) -> String? {
+        let settings = result.settings
+        guard settings.timeBudget != nil || settings.requestLimit != nil || settings.explores,
+              let series = result.statistics.overTime else { return nil }
+        let allowed = result.coverageRows.reduce(0) { $0 + $1.counts.count }
+        return RunCheckpoint.summaryLine(series, allowedCells: allowed > 0 ? allowed : nil)
     }
 
     /// What `--quiet` prints: the counts (findings by status, root-cause groups) and the verdict line.

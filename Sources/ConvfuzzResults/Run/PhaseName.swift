@@ -23,6 +23,8 @@ public enum PhaseName: String, Sendable, Hashable, Codable, CaseIterable {
     case relationWalks = "relation-walks"
     /// Metamorphic relations evaluated.
     case relations
+    /// `--explore`: further cases, ladder rungs, walks and relations past the fixed plan.
+    case explore
     /// Findings re-run.
     case confirming
     /// `convfuzz walk`: one query walked page by page.
@@ -54,6 +56,7 @@ public enum PhaseName: String, Sendable, Hashable, Codable, CaseIterable {
         case .walk, .discovery: return "pages"
         case .relations: return "relations"
         case .probes: return "probes"
+        case .explore: return "rounds"
         case .confirming: return "findings"
         case .corpus: return "entries"
         case .preflight, .auth, .tenancy: return "steps"
@@ -71,7 +74,7 @@ public enum PhaseName: String, Sendable, Hashable, Codable, CaseIterable {
         case .relations, .relationWalks: judged = response + [.walk, .relation]
         case .auth: judged = [.auth]
         case .tenancy: judged = [.tenancy]
-        case .corpus, .confirming: return CheckCategory.allCases
+        case .corpus, .confirming, .explore: return CheckCategory.allCases
         }
         return CheckCategory.allCases.filter(judged.contains)
     }

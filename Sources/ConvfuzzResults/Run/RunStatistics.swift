@@ -35,6 +35,11 @@ public struct RunStatistics: Sendable, Codable, Hashable {
     public var casesCut: String?
     /// Cases generated past `--max-cases` by `--explore` (nil without it).
     public var exploredCases: Int?
+    /// What `--explore` sent past the fixed plan, round by round in total (nil without it).
+    public var exploration: ExplorationReport?
+    /// Requests, coverage cells and findings at the end of every phase and `--explore` round, in run
+    /// order (nil for a result without them, e.g. read from an older report).
+    public var overTime: [RunCheckpoint]?
     /// The phases that sent nothing because none of their checks was selected (`--checks`,
     /// `--exclude-checks`), by ``PhaseName`` raw value; nil when every phase ran.
     public var phasesSkipped: [String]?

@@ -85,6 +85,16 @@ public final class RequestBudget: @unchecked Sendable {
         lock.withLock { cutNotes.append(note) }
     }
 
+    /// Replaces the notes that start with `prefix` by `note` (nil: removes them), where the first of
+    /// them was: a later step that resumed what was cut says once how far it went.
+    public func replaceCut(startingWith prefix: String, by note: String?) {
+        lock.withLock {
+            let position = cutNotes.firstIndex { $0.hasPrefix(prefix) } ?? cutNotes.count
+            cutNotes.removeAll { $0.hasPrefix(prefix) }
+            if let note { cutNotes.insert(note, at: min(position, cutNotes.count)) }
+        }
+    }
+
     // MARK: Reading
 
     /// Requests granted so far.

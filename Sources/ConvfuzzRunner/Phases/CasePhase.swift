@@ -17,12 +17,17 @@ public struct CasePhase: Phase {
     /// families with what the request budget's confirmation share does not need (no size ladders).
     public let resumingAt: Int?
 
-    /// Creates the phase: the fixed `maxCases` cases, or with `exploring` the cases after them, or with
-    /// `resumingAt` the fixed cases from that position on.
-    public init(context: PhaseContext, exploring: Bool = false, resumingAt: Int? = nil) {
+    /// With `exploring`: the case indices to send (nil: from `maxCases` on, until the budget runs out).
+    /// ``ExplorePhase`` sends one window per round.
+    public let window: Range<Int>?
+
+    /// Creates the phase: the fixed `maxCases` cases, or with `exploring` the cases after them (those of
+    /// `window` when given), or with `resumingAt` the fixed cases from that position on.
+    public init(context: PhaseContext, exploring: Bool = false, resumingAt: Int? = nil, window: Range<Int>? = nil) {
         self.context = context
         self.exploring = exploring
         self.resumingAt = exploring ? nil : resumingAt
+        self.window = exploring ? window : nil
     }
 
     /// The phase's name.
@@ -64,8 +69,8 @@ public struct CasePhase: Phase {
         let generator = CaseGenerator(spec: spec, pools: discovery.pools)
         let seed = configuration.seed
         let shard = configuration.shard
-        let first = exploring ? max(0, configuration.maxCases) : max(0, resumingAt ?? 0)
-        let total = exploring ? Int.max : max(0, configuration.maxCases)
+        let first = exploring ? max(0, window?.lowerBound ?? configuration.maxCases) : max(0, resumingAt ?? 0)
+        let total = exploring ? max(first, window?.upperBound ?? Int.max) : max(0, configuration.maxCases)
         let chunk = max(16, configuration.concurrency * 4) * shard.count
         // Counted, never listed: `--max-cases` may be far more than the budget can send.
         let ownedTotal = exploring ? Int.max : shard.ownedCount(of: total)
@@ -114,12 +119,19 @@ public struct CasePhase: Phase {
             if let stream { topUp(stream) }
             // A chunk already sent ahead is checked before stopping.
             if ahead.isEmpty, let reason = context.stopReason(uniqueFindings: result.findings.runUniqueCount) {
-                let cut = exploring ? "explored \(sent) cases past --max-cases"
-                    : "cases cut at \(sent + (resumingAt ?? 0)) of \(ownedTotal)"
-                if context.runStopReason(uniqueFindings: result.findings.runUniqueCount) == nil {
+                // `--explore` says where it ended in its own report (``ExplorationReport``).
+                let cut = "cases cut at \(sent + (resumingAt ?? 0)) of \(ownedTotal)"
+                if exploring {
+                    summary.next = index
+                    break
+                }
+                if resumingAt != nil {
+                    // One line says how far the cut cases went, whatever stopped them the second time.
+                    executor.budget.replaceCut(startingWith: "cases cut at", by: "\(cut) (resumed after the other families): \(reason)")
+                } else if context.runStopReason(uniqueFindings: result.findings.runUniqueCount) == nil {
                     // Only this phase's share of the request budget is spent: later phases still get theirs.
                     executor.budget.noteCut("\(cut): \(reason)")
-                } else if !exploring {
+                } else {
                     summary.stoppedEarly = reason
                     summary.cut = "\(cut): \(reason)"
                 }
@@ -144,7 +156,7 @@ public struct CasePhase: Phase {
             let checks = ParallelWork.map(Array(zip(owned, currentResponses))) { generated, response in
                 oracle.check(classification: generated.classification, response: response)
             }
-            for generated in current where fixed && generated.expectation == .success
+            for generated in current where resumingAt == nil && generated.expectation == .success
                 && !generated.classification.query.has(cursorParam) {
                 summary.validCases.append(generated)
             }
@@ -161,6 +173,9 @@ public struct CasePhase: Phase {
         }
         // The stream ends before anything else goes through the gateway.
         stream?.close()
+        if resumingAt != nil, summary.next == nil {
+            executor.budget.replaceCut(startingWith: "cases cut at", by: "cases resumed after the other families: all \(ownedTotal) sent")
+        }
         // The fixed cases end with the size ladders (not `--explore`'s further cases, nor resumed ones).
         if fixed {
             summary.sizeLadders = runLadders(discovery, findings: &result.findings, coverage: &summary.coverage)

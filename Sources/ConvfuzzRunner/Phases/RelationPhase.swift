@@ -45,14 +45,21 @@ public struct RelationPhase: Phase {
 
     /// Walks and evaluates this shard's plans, judged against the input's discovery.
     public func run(_ input: PhaseInput) -> PhaseOutput {
+        guard context.configuration.relationBudget > 0 else {
+            return PhaseOutput(findings: context.findingLog(known: input.known), payload: .relations(evaluated: 0))
+        }
+        // Only the plans of selected checks are walked; they are the plans a run of every check makes.
+        let selection = context.selection
+        return evaluate(plans(input).filter { selection.contains($0.check) }, input: input, countsUnits: true)
+    }
+
+    /// Walks and evaluates this shard's share of `plans`, judged against the input's discovery; with
+    /// `countsUnits` each plan is a work unit (`--shard`, `convfuzz merge`), as the fixed plans are.
+    func evaluate(_ plans: [RelationPlan], input: PhaseInput, countsUnits: Bool) -> PhaseOutput {
         let configuration = context.configuration
         let known = input.known
         var result = PhaseOutput(findings: context.findingLog(known: known), payload: .relations(evaluated: 0))
-        guard configuration.relationBudget > 0 else { return result }
-        // Only the plans of selected checks are walked; they are the plans a run of every check makes.
-        let selection = context.selection
-        let plans = plans(input).filter { selection.contains($0.check) }
-        result.work.plan(.relations, total: plans.count)
+        if countsUnits { result.work.plan(.relations, total: plans.count) }
         let shard = configuration.shard
         let owned = shard.owned(of: plans.count)
         guard !owned.isEmpty else { return result }
@@ -104,7 +111,7 @@ public struct RelationPhase: Phase {
             let relation = plans[unit]
             let walks = relation.queryStrings.compactMap { byQuery[$0] }
             guard walks.count == relation.queryStrings.count else { continue }
-            result.work.did(.relations, unit)
+            if countsUnits { result.work.did(.relations, unit) }
             let plan = ReplayPlan.metamorphic(relation)
             let findings = replayer.judge(plan, .relationWalks(walks))
             evaluated += 1
@@ -118,7 +125,7 @@ public struct RelationPhase: Phase {
     // MARK: Planning
 
     /// The filters of the first plain valid case that sends one or two visible filters, as decoded items.
-    private func filteredBase(_ validCases: [GeneratedCase]) -> [QueryItem]? {
+    func filteredBase(_ validCases: [GeneratedCase]) -> [QueryItem]? {
         let visible = Set(context.spec.filters.filter { $0.visibility == .visible }.map(\.param))
         for generated in validCases where generated.label.kind == .valid {
             let query = generated.classification.query

@@ -103,7 +103,7 @@ public struct WalkPhase: Phase {
     // MARK: Steps
 
     /// The same query at another page size.
-    private func companion(_ plan: WalkPlan) -> WalkPlan {
+    func companion(_ plan: WalkPlan) -> WalkPlan {
         let shaper = context.shaper
         let query = context.classifier.classify(plan.pairs).query
         let size = shaper.companionPageSize(for: shaper.pageSize(of: query))
@@ -164,7 +164,7 @@ public struct WalkPhase: Phase {
     }
 
     /// Judges what `plan` observed and records its findings.
-    private func record(_ plan: ReplayPlan, _ observation: Replayer.Observation, _ replayer: Replayer,
+    func record(_ plan: ReplayPlan, _ observation: Replayer.Observation, _ replayer: Replayer,
                         in result: inout PhaseOutput) {
         context.progress.announce(result.findings.record(replayer.judge(plan, observation), plan: plan))
     }

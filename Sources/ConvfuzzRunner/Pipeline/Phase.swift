@@ -40,6 +40,9 @@ public struct PhaseInput: Sendable {
     public var known: Set<String>
     /// The coverage of the cases sent so far (nil before the case phase ran); `--explore` goes on from it.
     public var coverage: CoverageTable?
+    /// What the fixed size ladders got (empty before the case phase ran); `--explore` takes the ladders
+    /// the target still answered a rung further.
+    public var sizeLadders: [SizeLadderOutcome] = []
 
     /// Creates an input.
     public init(discovery: Discovery, validCases: [GeneratedCase] = [], known: Set<String> = []) {
@@ -85,8 +88,10 @@ public enum PhasePayload: Sendable {
     case walks(coveredPageSizes: [Int])
     /// Relations: plans evaluated.
     case relations(evaluated: Int)
-    /// `--explore`: the cases generated past `--max-cases` (coverage includes the case phase's).
+    /// `--explore`'s cases of one window past `--max-cases` (coverage includes the case phase's).
     case explored(CaseSummary)
+    /// `--explore`'s rounds: what they sent, the coverage so far and the series of checkpoints.
+    case exploration(ExplorationOutcome)
     /// The fixed cases a request budget cut, resumed with what confirmation does not need (coverage
     /// includes the case phase's).
     case resumed(CaseSummary)
@@ -94,7 +99,8 @@ public enum PhasePayload: Sendable {
 
 /// What the case phase sent.
 public struct CaseSummary: Sendable {
-    /// Valid cases without a cursor, in case order, of the whole run (walks and relations start from them).
+    /// Valid cases without a cursor, in case order, of the whole run (walks and relations start from
+    /// them); for `--explore`'s cases, those of its window (the further walks and relations start from them).
     public var validCases: [GeneratedCase]
     /// Coverage of parameter × case class.
     public var coverage: CoverageTable
@@ -110,6 +116,21 @@ public struct CaseSummary: Sendable {
     public var sizeLadders: [SizeLadderOutcome] = []
     /// The position in the case order where a cut phase stopped (nil when every case was sent).
     public var next: Int?
+}
+
+/// What `--explore`'s rounds did.
+public struct ExplorationOutcome: Sendable {
+    /// Counts and why exploration ended.
+    public var report: ExplorationReport
+    /// The coverage after the last round (the case phase's included).
+    public var coverage: CoverageTable
+    /// Cases per expected outcome (`valid`, `empty`, `invalid`), of the explored cases.
+    public var casesByExpectation: [String: Int]
+    /// One point per round, counted from the run's findings before exploration (``RunCheckpoint/findings``
+    /// is this phase's unique findings new to the run; the runner adds what it had).
+    public var checkpoints: [RunCheckpoint]
+    /// The run's size ladders with the further rungs sent.
+    public var sizeLadders: [SizeLadderOutcome]
 }
 
 // MARK: - Reading payloads

@@ -10,8 +10,8 @@ import ConvfuzzResults
 /// to run. So every family gets a share before any gets more, and what a family leaves unused (an
 /// empty corpus, eight auth probes) goes to the families after it. Once every family ran, what the
 /// reserve holds beyond what confirming the findings so far needs (``spare(remaining:confirmationNeed:)``)
-/// flows back to the fixed cases the budget cut; what is left after that goes to confirmation, then to
-/// `--explore`'s further cases.
+/// flows back to the fixed cases the budget cut; with `--explore` what is spare after that (computed the
+/// same way) is ``ExplorePhase``'s share; confirmation has what is left.
 public struct RequestPlanner: Sendable {
     /// The bound.
     public let limit: Int
