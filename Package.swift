@@ -23,11 +23,6 @@ let optimised: [SwiftSetting] = [
     .unsafeFlags(["-O", "-wmo", "-disable-batch-mode", "-num-threads", String(max(2, ProcessInfo.processInfo.activeProcessorCount))]),
 ]
 
-/// The runner is optimised file by file instead: it is the last and largest module of the chain every
-/// build waits for, and one whole-module job optimises on one thread (a fresh `make run` took 166 s
-/// with it whole-module, against 141 s batched); its hot loops live in the modules above.
-let optimisedInBatches: [SwiftSetting] = [.unsafeFlags(["-O"])]
-
 let package = Package(
     name: "convfuzz",
     platforms: [.macOS(.v13)],
@@ -56,7 +51,7 @@ let package = Package(
         .target(name: "ConvfuzzReferenceServer", swiftSettings: optimised),
         .target(name: "ConvfuzzReport", dependencies: ["ConvfuzzJSON", "ConvfuzzOracle", "ConvfuzzResults", "ConvfuzzSpec"]),
         .target(name: "ConvfuzzResults", dependencies: ["ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzOracle"]),
-        .target(name: "ConvfuzzRunner", dependencies: ["ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzJSON", "ConvfuzzOracle", "ConvfuzzResults", "ConvfuzzSpec", "ConvfuzzTransport", .product(name: "Histogram", package: "hdrhistogram-swift")], swiftSettings: optimisedInBatches),
+        .target(name: "ConvfuzzRunner", dependencies: ["ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzJSON", "ConvfuzzOracle", "ConvfuzzResults", "ConvfuzzSpec", "ConvfuzzTransport", .product(name: "Histogram", package: "hdrhistogram-swift")], swiftSettings: optimised),
         .target(name: "ConvfuzzSpec", dependencies: ["ConvfuzzHTTPSyntax"], swiftSettings: optimised),
         // Yams in a module of its own: the model and every engine module compile without waiting for it.
         .target(name: "ConvfuzzSpecFiles", dependencies: ["ConvfuzzSpec", "Yams"]),
