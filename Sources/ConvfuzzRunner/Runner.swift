@@ -77,10 +77,7 @@ public final class Runner: @unchecked Sendable {
             input.known = log.allSignatures
             let output = try phase.run(input)
             if case .cases(let summary) = output.payload { casesCutAt = summary.next }
-            take(output, into: &state, input: &input)
-            log.merge(output.findings)
-            tally.add(output.tally)
-            publish(&state, tally: tally)
+            absorb(output, into: &state, input: &input, log: &log, tally: &tally)
             series.append(checkpoint(after: phase.name.rawValue, state, log: log))
         }
         // Under a request budget, what confirmation will not need flows back to the fixed cases it cut, then
@@ -89,9 +86,7 @@ public final class Runner: @unchecked Sendable {
             executor.budget.allot(.cases, share: spare)
             input.known = log.allSignatures
             let output = CasePhase(context: context, resumingAt: next).run(input)
-            take(output, into: &state, input: &input)
-            log.merge(output.findings)
-            publish(&state, tally: tally)
+            absorb(output, into: &state, input: &input, log: &log, tally: &tally)
             series.append(checkpoint(after: "cases resumed", state, log: log))
         }
         // `--explore` takes what is spare after that (without a request budget it runs until the deadline).
@@ -115,10 +110,7 @@ public final class Runner: @unchecked Sendable {
                         return point
                     }
                 }
-                take(output, into: &state, input: &input)
-                log.merge(output.findings)
-                tally.add(output.tally)
-                publish(&state, tally: tally)
+                absorb(output, into: &state, input: &input, log: &log, tally: &tally)
             }
         }
         // A phase cut by the deadline, a halt, a signal or --max-failures stops quietly: record why here.
@@ -142,6 +134,15 @@ public final class Runner: @unchecked Sendable {
         final.healthFailure = TransportHealth.failure(state.statistics.retry ?? RetryStatistics(), firstAttempts: state.statistics.requests - state.statistics.retries,
                                                       maxShare: configuration.maxRetryShare)
         return final
+    }
+
+    /// Takes a step's output into the run (its payload, findings and walks) and publishes the state.
+    private func absorb(_ output: PhaseOutput, into state: inout RunSnapshot, input: inout PhaseInput,
+                        log: inout FindingLog, tally: inout WalkTally) {
+        take(output, into: &state, input: &input)
+        log.merge(output.findings)
+        tally.add(output.tally)
+        publish(&state, tally: tally)
     }
 
     /// Under a request budget, what the bound can give past the confirmation that the findings so far need
@@ -227,12 +228,9 @@ public final class Runner: @unchecked Sendable {
             input.coverage = summary.coverage
             state.statistics.cases += summary.cases
             for (word, count) in summary.casesByExpectation { state.statistics.casesByExpectation[word, default: 0] += count }
-        case .explored(let summary):
-            state.coverage = summary.coverage
-            input.coverage = summary.coverage
-            state.statistics.cases += summary.cases
-            state.statistics.exploredCases = summary.cases
-            for (word, count) in summary.casesByExpectation { state.statistics.casesByExpectation[word, default: 0] += count }
+        case .explored:
+            // One window of `--explore`'s cases: ``ExplorePhase`` takes it in; the run sees its `.exploration`.
+            break
         case .exploration(let outcome):
             state.coverage = outcome.coverage
             state.statistics.cases += outcome.report.cases

@@ -31,7 +31,7 @@ extension HTMLReport {
     static func renderOverTime(_ page: inout Page) {
         let result = page.context.result
         guard let series = result.statistics.overTime, !series.isEmpty else { return }
-        let allowed = result.coverageRows.reduce(0) { $0 + $1.counts.count }
+        let allowed = result.coverageCells
         page.append("<section id=\"over-time\"><h2>Over time</h2>")
         page.append("<p class=\"muted\">After each phase and each <code>--explore</code> round: what the run had sent, covered "
                     + "and found. Cells and findings that stop growing mean a longer budget no longer pays; seconds are informational.</p>")

@@ -100,7 +100,7 @@ public enum TextSummary {
         let settings = result.settings
         guard settings.timeBudget != nil || settings.requestLimit != nil || settings.explores,
               let series = result.statistics.overTime else { return nil }
-        let allowed = result.coverageRows.reduce(0) { $0 + $1.counts.count }
+        let allowed = result.coverageCells
         return RunCheckpoint.summaryLine(series, allowedCells: allowed > 0 ? allowed : nil)
     }
 

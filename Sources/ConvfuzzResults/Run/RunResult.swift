@@ -30,6 +30,8 @@ public struct RunResult: Sendable, Codable {
     public var findings: [ReportedFinding]
     /// Coverage of parameter × case class, as text rows.
     public var coverageRows: [CoverageRow]
+    /// How many coverage cells the rows hold (the cells the spec allows; 0 without coverage).
+    public var coverageCells: Int { coverageRows.reduce(0) { $0 + $1.counts.count } }
     /// Coverage cells the spec allows that no case hit.
     public var coverageGaps: [String]
     /// Corpus replay results.

@@ -168,11 +168,8 @@ public struct ExplorePhase: Phase {
     private func walk(_ valid: [GeneratedCase], ground: inout Ground, input: PhaseInput, into result: inout PhaseOutput,
                       outcome: inout ExplorationOutcome) {
         guard context.selection.selectsAny(in: .walk) else { return }
-        let shaper = context.shaper
-        let candidates = valid.map { generated in
-            (combination: combination(generated),
-             plan: WalkPlan(pairs: shaper.withResultsHelpers(shaper.withoutCursor(generated.pairs), query: generated.classification.query)))
-        }
+        let phase = WalkPhase(context: context)
+        let candidates = valid.map { (combination: combination($0), plan: phase.plan($0)) }
         var chosen: [WalkPlan] = []
         for candidate in candidates where chosen.count < Self.walksPerRound && !ground.combinations.contains(candidate.combination) {
             guard ground.queries.insert(candidate.plan.query).inserted else { continue }
@@ -184,7 +181,6 @@ public struct ExplorePhase: Phase {
         }
         let mains = context.configuration.shard.owned(of: chosen.count).map { chosen[$0] }
         guard !mains.isEmpty else { return }
-        let phase = WalkPhase(context: context)
         let companions = mains.map(phase.companion)
         let walks = context.slimWalker.run(zip(mains, companions).flatMap { [$0, $1] })
         let replayer = Replayer(context: context, discovery: input.discovery)
@@ -233,11 +229,10 @@ public struct ExplorePhase: Phase {
     /// The filter combinations and queries of the fixed walk sample, and the fixed relation plans.
     private func fixedGround(_ input: PhaseInput) -> Ground {
         var ground = Ground()
-        let shaper = context.shaper
+        let walkPhase = WalkPhase(context: context)
         for generated in WalkPhase.sample(context.configuration.walkSample, of: input.validCases) {
             ground.combinations.insert(combination(generated))
-            ground.queries.insert(WalkPlan(pairs: shaper.withResultsHelpers(shaper.withoutCursor(generated.pairs),
-                                                                     query: generated.classification.query)).query)
+            ground.queries.insert(walkPhase.plan(generated).query)
         }
         for plan in RelationPhase(context: context).plans(input) { ground.relations.insert(Self.key(plan)) }
         return ground

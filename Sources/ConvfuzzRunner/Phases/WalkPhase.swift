@@ -46,10 +46,7 @@ public struct WalkPhase: Phase {
         guard !owned.isEmpty else { return result }
         func stop() -> Bool { context.stopReason(uniqueFindings: result.findings.runUniqueCount) != nil }
         context.progress.report(.walks, done: 0, total: 2 * owned.count, findings: known.count)
-        let shaper = context.shaper
-        let samplePlans = sample.map { generated in
-            WalkPlan(pairs: shaper.withResultsHelpers(shaper.withoutCursor(generated.pairs), query: generated.classification.query))
-        }
+        let samplePlans = sample.map(plan)
         let mains = owned.map { samplePlans[$0] }
         let companions = mains.map(companion)
         // Each sampled query is walked twice (at two page sizes): the unit shown is walks.
@@ -101,6 +98,12 @@ public struct WalkPhase: Phase {
     }
 
     // MARK: Steps
+
+    /// The walk of a generated case: its pairs without a cursor, with the results helpers its query needs.
+    func plan(_ generated: GeneratedCase) -> WalkPlan {
+        let shaper = context.shaper
+        return WalkPlan(pairs: shaper.withResultsHelpers(shaper.withoutCursor(generated.pairs), query: generated.classification.query))
+    }
 
     /// The same query at another page size.
     func companion(_ plan: WalkPlan) -> WalkPlan {
