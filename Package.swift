@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "ConvfuzzOpenAPITests", dependencies: ["ConvfuzzOpenAPI", "ConvfuzzSpec", "ConvfuzzSpecFiles", "ConvfuzzTestSupport"]),
         .testTarget(name: "ConvfuzzOracleTests", dependencies: ["ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzJSON", "ConvfuzzOracle", "ConvfuzzSpec", "ConvfuzzSpecFiles", "ConvfuzzTestSupport"]),
         .testTarget(name: "ConvfuzzReferenceServerTests", dependencies: ["ConvfuzzReferenceServer", "ConvfuzzTestSupport"]),
-        .testTarget(name: "ConvfuzzReportTests", dependencies: ["CZlib", "ConvfuzzOracle", "ConvfuzzReport", "ConvfuzzResults"], exclude: ["Fixtures"]),
+        .testTarget(name: "ConvfuzzReportTests", dependencies: ["CZlib", "ConvfuzzOracle", "ConvfuzzReport", "ConvfuzzResults", "ConvfuzzTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ConvfuzzRunnerTests", dependencies: ["ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzOracle", "ConvfuzzReferenceServer", "ConvfuzzResults", "ConvfuzzRunner", "ConvfuzzSpec", "ConvfuzzSpecFiles", "ConvfuzzTestSupport", "ConvfuzzTransport"]),
         .testTarget(name: "ConvfuzzSpecTests", dependencies: ["ConvfuzzEmbedded", "ConvfuzzSpec", "ConvfuzzSpecFiles", "ConvfuzzTestSupport"]),
         .testTarget(name: "ConvfuzzTransportTests", dependencies: ["ConvfuzzHTTPSyntax", "ConvfuzzTransport"]),

@@ -5,6 +5,9 @@ struct JSONByteParser {
     var depth = 0
     /// Reused buffer for strings that contain escapes.
     var scratch: [UInt8] = []
+    /// The input ranges (start, length) of the plain keys of the objects being parsed, innermost
+    /// last: a stack shared by nested objects, so that checking keys for repeats allocates nothing.
+    var keyRanges: [(start: Int, count: Int)] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -85,19 +88,59 @@ struct JSONByteParser {
             return .object(JSONObject())
         }
         var entries: [(key: String, value: JSONValue)] = []
+        // While every key is plain ASCII (no escape), bytes equal exactly when the keys are equal
+        // Strings, so repeats are found by length and bytes; otherwise JSONObject compares Strings.
+        let base = keyRanges.count
+        defer { keyRanges.removeSubrange(base...) }
+        var plain = true
+        var repeated = false
         while true {
             guard position < bytes.count else { throw truncated() }
             guard bytes[position] == ASCII.quote else { throw unexpected(expecting: "a string key") }
             position += 1
+            let start = position
             let key = try parseString()
+            if plain {
+                if let range = plainRange(from: start) {
+                    repeated = repeated || repeatsAKey(range, since: base)
+                    keyRanges.append(range)
+                } else {
+                    plain = false
+                }
+            }
             skipWhitespace()
             guard position < bytes.count else { throw truncated() }
             guard bytes[position] == ASCII.colon else { throw unexpected(expecting: "':'") }
             position += 1
             skipWhitespace()
             entries.append((key: key, value: try parseValue()))
-            if try closesAfterElement(ASCII.closeBrace, container: "object") { return .object(JSONObject(entries)) }
+            if try closesAfterElement(ASCII.closeBrace, container: "object") {
+                return .object(plain && !repeated ? JSONObject(distinctEntries: entries) : JSONObject(entries))
+            }
         }
+    }
+
+    /// The input range of the string just parsed from `start` (its opening quote at `start - 1`) when
+    /// it is plain ASCII with no escape, or `nil`.
+    private func plainRange(from start: Int) -> (start: Int, count: Int)? {
+        let count = position - 1 - start
+        for offset in start..<(start + count) {
+            let byte = bytes[offset]
+            if byte >= 0x80 || byte == ASCII.backslash { return nil }
+        }
+        return (start, count)
+    }
+
+    /// `true` when the plain key at `range` has the bytes of one recorded since `base`.
+    private func repeatsAKey(_ range: (start: Int, count: Int), since base: Int) -> Bool {
+        for index in base..<keyRanges.count {
+            let other = keyRanges[index]
+            guard other.count == range.count else { continue }
+            var offset = 0
+            while offset < range.count && bytes[other.start + offset] == bytes[range.start + offset] { offset += 1 }
+            if offset == range.count { return true }
+        }
+        return false
     }
 
     /// After a container's element: consumes `,` (true: another element follows) or the closing byte

@@ -35,6 +35,15 @@ public struct JSONObject: Sendable {
         }
     }
 
+    /// Creates an object from entries whose keys the caller has already found distinct (the parser
+    /// compares plain ASCII keys byte for byte), without comparing them again.
+    init(distinctEntries: [(key: String, value: JSONValue)]) {
+        entries = distinctEntries
+        index = [:]
+        duplicateKeys = []
+        rebuildIndex()
+    }
+
     /// Creates an object from a dictionary, keys sorted by UTF-8 bytes for determinism.
     public init(_ dictionary: [String: JSONValue]) {
         self.init(dictionary.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }

@@ -67,6 +67,24 @@ struct JSONParserTests {
         #expect(!clean.hasDuplicateKeys)
     }
 
+    @Test("plain keys are told apart by their bytes, each object's keys on their own")
+    func plainKeysAcrossNestedObjects() throws {
+        // A nested object may reuse its parent's keys; a repeat after it is still one.
+        let text = #"{"a":{"a":1,"b":{"a":2}},"b":[{"a":3,"a":4}],"a":5,"ab":6,"ba":7}"#
+        let object = try #require(try JSONParser.parse(text).objectValue)
+        #expect(object.duplicateKeys == ["a"])
+        #expect(object.keys == ["a", "b", "ab", "ba"] && object["a"] == 5)
+        let inner = try #require(object["b"]?.arrayValue?.first?.objectValue)
+        #expect(inner.duplicateKeys == ["a"] && inner["a"] == 4)
+        // Forty distinct keys: looked up by index, none repeated.
+        let large = "{" + (0..<40).map { "\"key\($0)\":\($0)" }.joined(separator: ",") + "}"
+        let parsed = try #require(try JSONParser.parse(large).objectValue)
+        #expect(!parsed.hasDuplicateKeys && parsed.count == 40 && parsed["key39"] == 39 && parsed["key4"] == 4)
+        // Raw (unescaped) UTF-8 keys that are canonically equal still repeat: "é" and "e" + U+0301.
+        let raw = try #require(try JSONParser.parse("{\"\u{E9}\":1,\"x\":2,\"e\u{301}\":3}").objectValue)
+        #expect(raw.duplicateKeys == ["e\u{301}"] && raw.count == 2 && raw["\u{E9}"] == 3)
+    }
+
     @Test("nesting up to the maximum depth is accepted")
     func maximumDepth() throws {
         let depth = JSONParser.maxDepth

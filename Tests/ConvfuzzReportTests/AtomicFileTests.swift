@@ -1,11 +1,12 @@
 import ConvfuzzResults
+import ConvfuzzTestSupport
 import Foundation
 import Testing
 
 /// The one crash-safe writer that reports and corpus entries share.
 @Suite struct AtomicFileTests {
     private static func folder() -> String {
-        let path = NSTemporaryDirectory() + "convfuzz-atomic-" + UUID().uuidString
+        let path = TestPaths.temporaryFile("convfuzz-atomic")
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

@@ -1,6 +1,7 @@
 import ConvfuzzOracle
 @testable import ConvfuzzReport
 import ConvfuzzResults
+import ConvfuzzTestSupport
 import Foundation
 import Testing
 
@@ -65,7 +66,7 @@ struct BrowserTests {
 
     @Test func reportRendersWithoutConsoleErrorsAndIsNotBlank() throws {
         let chromium = try #require(HeadlessChromium.locate(), Comment(rawValue: Self.missing))
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("convfuzz-browser-\(UUID().uuidString)")
+        let directory = URL(fileURLWithPath: TestPaths.temporaryFile("convfuzz-browser"))
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
 
@@ -114,7 +115,7 @@ struct BrowserTests {
 
     @Test func policyRefusesMarkupThatEscapedEscaping() throws {
         let chromium = try #require(HeadlessChromium.locate(), Comment(rawValue: Self.missing))
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("convfuzz-browser-\(UUID().uuidString)")
+        let directory = URL(fileURLWithPath: TestPaths.temporaryFile("convfuzz-browser"))
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         // Simulate an escaping bug: the payload pasted raw into the page.
@@ -179,7 +180,7 @@ struct BrowserTests {
     /// text wraps, and charts keep a readable size inside frames of their own that scroll.
     @Test func reportNeverScrollsSidewaysAtPhoneWidth() throws {
         let chromium = try #require(HeadlessChromium.locate(), Comment(rawValue: Self.missing))
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("convfuzz-phone-\(UUID().uuidString)")
+        let directory = URL(fileURLWithPath: TestPaths.temporaryFile("convfuzz-phone"))
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let html = HTMLReport.render(ReportContext(result: Self.reportResult(), redactor: .none))

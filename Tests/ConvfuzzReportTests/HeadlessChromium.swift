@@ -1,3 +1,4 @@
+import ConvfuzzTestSupport
 import Foundation
 import Glibc
 
@@ -38,7 +39,7 @@ struct HeadlessChromium {
 
     /// Runs chromium on `url` with the extra arguments; kills it after `timeout` seconds.
     func run(_ arguments: [String], url: URL, timeout: Double = 90) throws -> Output {
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("convfuzz-chromium-\(UUID().uuidString)")
+        let work = URL(fileURLWithPath: TestPaths.temporaryFile("convfuzz-chromium"))
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
         let stdoutFile = work.appendingPathComponent("stdout")
@@ -79,7 +80,7 @@ struct HeadlessChromium {
 
     /// Screenshots `url` at the given window size and decodes the PNG.
     func screenshot(_ url: URL, width: Int, height: Int) throws -> (image: PNGImage, output: Output) {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("convfuzz-shot-\(UUID().uuidString).png")
+        let file = URL(fileURLWithPath: TestPaths.temporaryFile("convfuzz-shot", suffix: ".png"))
         defer { try? FileManager.default.removeItem(at: file) }
         let output = try run(["--screenshot=\(file.path)", "--window-size=\(width),\(height)"], url: url)
         guard let bytes = try? Data(contentsOf: file) else {

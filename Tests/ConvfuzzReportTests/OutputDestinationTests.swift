@@ -1,4 +1,5 @@
 import ConvfuzzReport
+import ConvfuzzTestSupport
 import Foundation
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
 @Suite("Output destinations")
 struct OutputDestinationTests {
     static func folder() -> String {
-        let path = NSTemporaryDirectory() + "convfuzz-out-" + UUID().uuidString
+        let path = TestPaths.temporaryFile("convfuzz-out")
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

@@ -1,6 +1,7 @@
 import ConvfuzzOracle
 import ConvfuzzReport
 import ConvfuzzResults
+import ConvfuzzTestSupport
 import Foundation
 import Testing
 
@@ -197,7 +198,7 @@ struct ReportFormatTests {
         let failing = JUnitReport.render(context(SampleResults.result(findings: [finding])))
         let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/junit.xsd").path
         for xml in [clean, failing] {
-            let file = FileManager.default.temporaryDirectory.appendingPathComponent("junit-\(UUID().uuidString).xml")
+            let file = URL(fileURLWithPath: TestPaths.temporaryFile("junit", suffix: ".xml"))
             try xml.write(to: file, atomically: true, encoding: .utf8)
             defer { try? FileManager.default.removeItem(at: file) }
             let process = Process()

@@ -2,6 +2,7 @@ import ConvfuzzGeneration
 import ConvfuzzOracle
 import ConvfuzzReferenceServer
 import ConvfuzzResults
+import ConvfuzzTestSupport
 import Foundation
 import Testing
 @testable import ConvfuzzRunner
@@ -64,7 +65,7 @@ struct ReplayExitTests {
         let entries = try source.find(context, discovery, valid)
         let entry = try #require(entries.first { source.fault.checkIDs.contains($0.finding.check.rawValue) && $0.plan.kind == source.kind },
                                  "\(source.fault.rawValue) finds one of \(source.fault.checkIDs) in a \(source.kind) plan: \(entries.map(\.finding.signature))")
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("replay-exit-\(UUID().uuidString)").path
+        let directory = TestPaths.temporaryFile("replay-exit")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let file = try #require(CorpusRecording(context: context, directory: directory, startedAt: "2026-12-07T00:00:00Z")
             .store(entry.finding, replay: entry.plan))

@@ -1,4 +1,5 @@
 import ConvfuzzSpec
+import ConvfuzzTestSupport
 import ConvfuzzTransport
 import Foundation
 import Glibc
@@ -41,7 +42,13 @@ final class FlakyServer: @unchecked Sendable {
     private func serve() {
         while true {
             let client = accept(socket, nil, nil)
-            if client < 0 { return }
+            if client < 0 {
+                // Closed here, once no accept can follow: a descriptor closed by `stop` while this loop
+                // was between two accepts could be reused by the next test's server, whose connections
+                // this loop would then answer (a serial run of the suite caught it).
+                close(socket)
+                return
+            }
             var buffer = [UInt8](repeating: 0, count: 8192)
             var request: [UInt8] = []
             while !request.suffix(4).elementsEqual(Array("\r\n\r\n".utf8)) {
@@ -63,7 +70,8 @@ final class FlakyServer: @unchecked Sendable {
         }
     }
 
-    func stop() { shutdown(socket, Int32(SHUT_RDWR)); close(socket) }
+    /// Stops accepting: the serving loop ends at its next accept and closes the socket itself.
+    func stop() { shutdown(socket, Int32(SHUT_RDWR)) }
 }
 
 @Suite("Retries", .serialized)
@@ -161,7 +169,7 @@ struct RetryDecisionTests {
     }
 
     @Test func corpusTemporariesOfDeadProcessesAreSwept() throws {
-        let folder = NSTemporaryDirectory() + "convfuzz-sweep-" + UUID().uuidString
+        let folder = TestPaths.temporaryFile("convfuzz-sweep")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var dead: pid_t = 4_000_000
         while kill(dead, 0) == 0 || errno != ESRCH { dead += 1 }

@@ -1,6 +1,7 @@
 import ConvfuzzReferenceServer
 import ConvfuzzResults
 import ConvfuzzSpec
+import ConvfuzzTestSupport
 import ConvfuzzTransport
 import Foundation
 import Testing
@@ -55,7 +56,7 @@ struct TrustUnitTests {
     }
 
     @Test func oldEntriesWithoutOriginStillLoad() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("convfuzz-legacy-\(UUID().uuidString)").path
+        let folder = TestPaths.temporaryFile("convfuzz-legacy")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let store = CorpusStore(directory: folder)
@@ -67,7 +68,7 @@ struct TrustUnitTests {
     }
 
     @Test func aSavedEntryIsRedactedWhole() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("convfuzz-redact-\(UUID().uuidString)").path
+        let folder = TestPaths.temporaryFile("convfuzz-redact")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var entry = Self.entry("r", origin: Self.remoteA).entry
         entry.replay = .walk(query: "search=top-secret-value", pageSize: 10, companion: nil)

@@ -2,6 +2,7 @@ import ConvfuzzContract
 import ConvfuzzOracle
 import ConvfuzzReferenceServer
 import ConvfuzzResults
+import ConvfuzzTestSupport
 import Foundation
 import Testing
 @testable import ConvfuzzRunner
@@ -107,7 +108,7 @@ struct WalkShrinkingTests {
     }
 
     @Test func aSkippedItemShrinksToAtMostThreePagesAtTheSmallestPageSize() throws {
-        let corpus = FileManager.default.temporaryDirectory.appendingPathComponent("walk-shrink-\(UUID().uuidString)").path
+        let corpus = TestPaths.temporaryFile("walk-shrink")
         defer { try? FileManager.default.removeItem(atPath: corpus) }
         let result = try Self.run(.cursorSkipsItem, corpus: corpus)
         let groups = FindingGrouper.groups(result.findings)

@@ -5,7 +5,7 @@ import Foundation
 import Testing
 
 /// Auth and tenancy as a user meets them: default runs check auth, corpus entries hold no key material.
-@Suite("Auth on the command line", .serialized)
+@Suite("Auth on the command line", .serialized, .ownThreads)
 struct AuthCommandLineTests {
     let cli = CommandLineTests()
 

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// Every "Bad input" row of issue 8, run through the binary from a folder outside the checkout.
-@Suite("Bad input", .serialized)
+@Suite("Bad input", .serialized, .ownThreads)
 struct BadInputTests {
     /// An address nothing listens on: a run that reached traffic would exit 3, not 2.
     static let deadTarget = ["--target", "http://127.0.0.1:1", "--connect-timeout", "1", "--retries", "0"]

@@ -46,4 +46,35 @@ struct BlockingLaneTests {
         // The place was given back: the next piece of work runs.
         #expect(try await lane.run { 7 } == 7)
     }
+
+    /// A finishing worker takes the next piece itself: the place never waits for a thread of the test
+    /// pool, which synchronous tests may all be holding. (Both pieces are queued from this thread, so
+    /// the test does not depend on the pool either.)
+    @Test func theNextPieceRunsOnTheWorkerThatFinishedTheLast() throws {
+        let lane = BlockingLane(width: 1)
+        let threads = Threads()
+        let done = DispatchSemaphore(value: 0)
+        lane.submit {
+            threads.record()
+            // Holds the only place until the second piece is queued behind it.
+            let deadline = Date().addingTimeInterval(60)
+            while lane.waitingCount < 1 && Date() < deadline { Thread.sleep(forTimeInterval: 0.002) }
+            done.signal()
+        }
+        lane.submit {
+            threads.record()
+            done.signal()
+        }
+        #expect(done.wait(timeout: .now() + 120) == .success)
+        #expect(done.wait(timeout: .now() + 120) == .success)
+        #expect(threads.seen.count == 2 && Set(threads.seen).count == 1, "\(threads.seen)")
+    }
+
+    /// The threads that ran each piece, in order.
+    final class Threads: @unchecked Sendable {
+        private let lock = NSLock()
+        private var recorded: [String] = []
+        var seen: [String] { lock.withLock { recorded } }
+        func record() { lock.withLock { recorded.append("\(pthread_self())") } }
+    }
 }

@@ -10,7 +10,7 @@ import Yams
 /// (run number, step-summary file) and, to keep the test short, the recipes' two tuning variables
 /// (`CONVFUZZ_TIME_BUDGET`, `CONVFUZZ_RATE_LIMIT`). The build step must be `swift build -c release`;
 /// the test links `.build/release/convfuzz` to the binary it built instead of building again.
-@Suite("CI recipes", .serialized)
+@Suite("CI recipes", .serialized, .ownThreads)
 struct CIRecipeTests {
     static let secret = "sk_ci_recipe_secret_0123456789"
     static let tuning = ["CONVFUZZ_TIME_BUDGET": "12", "CONVFUZZ_RATE_LIMIT": "500/s"]

@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// `--checks` / `--exclude-checks` and `explain ID`'s example, as a user meets them.
-@Suite("Check selection and examples on the command line")
+@Suite("Check selection and examples on the command line", .ownThreads)
 struct CheckSelectionCommandLineTests {
     /// The fault or chaos mode an example section names, with the ids it declares.
     static func declared(byExampleNaming line: Substring) -> (name: String, checkIDs: [String])? {

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// The `convfuzz` binary as a user runs it: exit codes, one-line errors, no leaked key.
-@Suite("Command line", .serialized)
+@Suite("Command line", .serialized, .ownThreads)
 struct CommandLineTests {
     struct Outcome {
         var status: Int32

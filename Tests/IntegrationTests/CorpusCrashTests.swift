@@ -9,7 +9,7 @@ import Glibc
 
 /// A run killed with SIGKILL while it writes corpus entries never leaves a broken corpus: every
 /// file parses, the next run sweeps the temporaries, replays what is there and writes the rest.
-@Suite("Corpus survives kill -9")
+@Suite("Corpus survives kill -9", .ownThreads)
 struct CorpusCrashTests {
     static let runArguments = ["run", "--fault", "validation-400", "--max-cases", "80", "--server-size", "100",
                                "--walks", "0", "--relations", "0", "--time-budget", "60"]

@@ -44,7 +44,11 @@ final class HTMLServer: @unchecked Sendable {
     private func acceptLoop() {
         while true {
             let fd = accept(listenFD, nil, nil)
-            if fd < 0 { return }
+            if fd < 0 {
+                // Closed by this loop, after its last accept: never reused under a running accept.
+                close(listenFD)
+                return
+            }
             Thread { [self] in serve(fd) }.start()
         }
     }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `--version`, `spec show`, and help pages that end with examples that work.
-@Suite("Help and version", .serialized)
+@Suite("Help and version", .serialized, .ownThreads)
 struct HelpAndVersionTests {
     static let commands: [[String]] = [
         [], ["run"], ["replay"], ["walk"], ["generate"], ["serve"], ["spec"], ["spec", "show"], ["spec", "lint"],

@@ -5,7 +5,7 @@ import Foundation
 import Testing
 
 /// `convfuzz profile init`: a discovery walk written as a profile that loads, with placeholders for hidden values.
-@Suite("Profile init", .serialized)
+@Suite("Profile init", .serialized, .ownThreads)
 struct ProfileInitTests {
     @Test func writesHarvestedPoolsAndPlaceholdersThatLoad() throws {
         let server = try ReferenceServer(configuration: ReferenceServerConfiguration(apiKey: "k-profile-init"))

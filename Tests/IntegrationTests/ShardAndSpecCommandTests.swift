@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// `run --shard`, `merge`, `spec import` and `spec diff` as a user runs them.
-@Suite("Shard, merge and OpenAPI commands", .serialized)
+@Suite("Shard, merge and OpenAPI commands", .serialized, .ownThreads)
 struct ShardAndSpecCommandTests {
     let cli = CommandLineTests()
     static let openAPI = Harness.root + "/specs/openapi/elevenlabs-list-conversations.openapi.json"

@@ -6,7 +6,7 @@ import Testing
 /// Issue 19, through the binary as a new user runs it: corpus entries know their target, secrets never
 /// show, `serve` and `run` agree, `walk` is a first-class command, profiles are checked, and the sharp
 /// edges of the first hour are gone. Each run is small (a few hundred cases, seconds).
-@Suite("Trust: findings kept, secrets hidden, first-hour edges")
+@Suite("Trust: findings kept, secrets hidden, first-hour edges", .ownThreads)
 struct TrustTests {
     static let small = ["--max-cases", "150", "--walks", "2", "--relations", "8", "--time-budget", "20"]
 

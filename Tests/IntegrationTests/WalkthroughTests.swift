@@ -4,7 +4,7 @@ import Testing
 
 /// docs/walkthrough.md, run as written: its `sh` blocks in order, in one shell, from an empty folder
 /// outside the checkout, with `convfuzz` on the PATH and a free port in `PORT`.
-@Suite("Walkthrough")
+@Suite("Walkthrough", .ownThreads)
 struct WalkthroughTests {
     /// A port nothing listens on now (a server on port 0 is asked which it got, then stopped).
     static func freePort() throws -> Int {

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+/// A test trait: the tests of a suite run on ``WaitingTestsExecutor``'s threads instead of the
+/// Swift Testing pool.
+///
+/// The pool is as wide as the machine has cores (two here). The command-line tests spend most of
+/// their time waiting for a child `convfuzz` (a timeout, a stalled target, a signal), synchronously;
+/// on the pool, two of them held both threads while the cores were nearly idle, and the CPU-bound
+/// runs queued behind them (the suite's first minute measured 0.5 busy cores). On threads of their
+/// own they wait beside the runs.
+struct OwnThreads: SuiteTrait, TestTrait, TestScoping {
+    var isRecursive: Bool { true }
+
+    func provideScope(for test: Test, testCase: Test.Case?,
+                      performing function: @Sendable () async throws -> Void) async throws {
+        // The suite's own scope passes through; each test (case) moves to the executor.
+        guard testCase != nil else { return try await function() }
+        if #available(macOS 15.0, *) {
+            try await withTaskExecutorPreference(WaitingTestsExecutor.shared) { try await function() }
+        } else {
+            try await function()
+        }
+    }
+}
+
+extension Trait where Self == OwnThreads {
+    /// Runs each test of the suite on ``WaitingTestsExecutor``'s threads.
+    static var ownThreads: Self { OwnThreads() }
+}
+
+/// A task executor with a few threads of its own, for tests that mostly wait synchronously.
+@available(macOS 15.0, *)
+final class WaitingTestsExecutor: TaskExecutor, @unchecked Sendable {
+    /// Shared by every suite with ``OwnThreads``: four threads (the waiting is on children, whose CPU
+    /// is their own).
+    static let shared = WaitingTestsExecutor(threads: 4)
+
+    private let condition = NSCondition()
+    private var jobs: [UnownedJob] = []
+
+    init(threads: Int) {
+        for _ in 0..<threads {
+            let thread = Thread { [unowned self] in work() }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        condition.lock()
+        jobs.append(job)
+        condition.signal()
+        condition.unlock()
+    }
+
+    private func work() {
+        while true {
+            condition.lock()
+            while jobs.isEmpty { condition.wait() }
+            let job = jobs.removeFirst()
+            condition.unlock()
+            job.runSynchronously(on: asUnownedTaskExecutor())
+        }
+    }
+}
