@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "ConvfuzzReportTests", dependencies: ["CZlib", "ConvfuzzOracle", "ConvfuzzReport", "ConvfuzzResults", "ConvfuzzTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ConvfuzzRunnerTests", dependencies: ["ConvfuzzContract", "ConvfuzzGeneration", "ConvfuzzOracle", "ConvfuzzReferenceServer", "ConvfuzzResults", "ConvfuzzRunner", "ConvfuzzSpec", "ConvfuzzSpecFiles", "ConvfuzzTestSupport", "ConvfuzzTransport"]),
         .testTarget(name: "ConvfuzzSpecTests", dependencies: ["ConvfuzzEmbedded", "ConvfuzzSpec", "ConvfuzzSpecFiles", "ConvfuzzTestSupport"]),
-        .testTarget(name: "ConvfuzzTransportTests", dependencies: ["ConvfuzzHTTPSyntax", "ConvfuzzTransport"]),
+        .testTarget(name: "ConvfuzzTransportTests", dependencies: ["ConvfuzzHTTPSyntax", "ConvfuzzTestSupport", "ConvfuzzTransport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["ConvfuzzContract", "ConvfuzzOracle", "ConvfuzzReferenceServer", "ConvfuzzReport", "ConvfuzzResults", "ConvfuzzRunner", "ConvfuzzSpec", "ConvfuzzSpecFiles", "ConvfuzzTestSupport", "Yams"]),
     ]
 )

@@ -1,8 +1,9 @@
+import ConvfuzzTestSupport
 import Foundation
 import Testing
 @testable import ConvfuzzReferenceServer
 
-@Suite("Growth at an insert rate")
+@Suite("Growth at an insert rate", .ownThreads)
 struct InsertRateTests {
     @Test func conversationsFallDueAtTheRateStampedWithTheCurrentSecond() throws {
         let app = try ReferenceApplication(configuration: ReferenceServerConfiguration(seed: 7, size: 50, insertRate: 2_000))

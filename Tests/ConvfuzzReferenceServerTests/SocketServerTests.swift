@@ -4,7 +4,7 @@ import Glibc
 import Testing
 @testable import ConvfuzzReferenceServer
 
-@Suite(.serialized) struct SocketServerTests {
+@Suite(.serialized, .ownThreads) struct SocketServerTests {
     private func server(_ configuration: ReferenceServerConfiguration = .init(size: 200)) throws -> ReferenceServer {
         let server = try ReferenceServer(configuration: configuration)
         try server.start()

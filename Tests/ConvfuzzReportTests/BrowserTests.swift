@@ -10,7 +10,7 @@ import Testing
 ///
 /// Controls first prove the checks can fail here: a page with a script error must show console
 /// lines, and a blank page must decode to a single colour.
-@Suite("HTML report in a browser", .serialized)
+@Suite("HTML report in a browser", .serialized, .ownThreads)
 struct BrowserTests {
     static let missing = "chromium is not installed: `make test-deps` installs Debian's chromium (apt-get install chromium)"
 

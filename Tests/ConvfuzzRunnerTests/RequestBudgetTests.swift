@@ -11,7 +11,7 @@ import Testing
 
 /// Request budgets (`--max-requests`), budgets held under every flag, and `--explore`, over a
 /// scripted transport (the reference application in process, no sockets).
-@Suite("Request budgets and exploration")
+@Suite("Request budgets and exploration", .ownThreads)
 struct RequestBudgetTests {
     /// Runs a whole run over `transport`; a run the budget leaves untestable is fine here.
     private static func run(_ transport: ScriptedTransport, _ configure: (inout RunConfiguration) -> Void) -> RunResult? {

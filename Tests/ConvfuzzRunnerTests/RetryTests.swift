@@ -74,7 +74,7 @@ final class FlakyServer: @unchecked Sendable {
     func stop() { shutdown(socket, Int32(SHUT_RDWR)) }
 }
 
-@Suite("Retries", .serialized)
+@Suite("Retries", .serialized, .ownThreads)
 struct RetryTests {
     func executor(port: Int, retries: Int) -> RequestExecutor {
         var configuration = RunConfiguration(spec: Paths.spec, target: "http://127.0.0.1:\(port)")

@@ -1,3 +1,4 @@
+import ConvfuzzTestSupport
 import ConvfuzzTransport
 import Foundation
 import Testing
@@ -5,7 +6,7 @@ import Testing
 
 /// The gateway's sliding window: one stalled answer holds only its own slot, and results still come
 /// back in request order.
-@Suite struct StreamingGatewayTests {
+@Suite(.ownThreads) struct StreamingGatewayTests {
     @Test func aStalledAnswerDoesNotHoldTheOthers() throws {
         let transport = WindowedTransport(window: 4, stalls: "page_size=1&") // the first query below
         let context = PhaseFixtures.context(over: transport) { $0.concurrency = 4 }

@@ -8,7 +8,7 @@ import Testing
 @testable import ConvfuzzRunner
 
 /// Issue 19 in process: corpus origins and targeting, URL credentials, the transport health gate, the ETA.
-@Suite("Trust: origins, credentials, health gate")
+@Suite("Trust: origins, credentials, health gate", .ownThreads)
 struct TrustUnitTests {
     // MARK: Corpus targeting
 

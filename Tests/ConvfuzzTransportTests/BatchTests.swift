@@ -1,9 +1,10 @@
+import ConvfuzzTestSupport
 import ConvfuzzTransport
 import Foundation
 import Testing
 
 /// The batch client keeps request order, bounds concurrency and never hangs.
-@Suite struct BatchTests {
+@Suite(.ownThreads) struct BatchTests {
     @Test func resultsStayInRequestOrderUnderRandomDelays() throws {
         let server = try TestServer()
         defer { server.stop() }

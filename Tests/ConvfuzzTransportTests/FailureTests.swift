@@ -1,9 +1,10 @@
+import ConvfuzzTestSupport
 import ConvfuzzTransport
 import Foundation
 import Testing
 
 /// Misbehaving servers map to precise transport errors, quickly.
-@Suite struct FailureTests {
+@Suite(.ownThreads) struct FailureTests {
     @Test func hangingServerTimesOut() throws {
         let server = try TestServer()
         defer { server.stop() }

@@ -1,9 +1,10 @@
+import ConvfuzzTestSupport
 import Foundation
 import Testing
 @testable import ConvfuzzTransport
 
 /// The sliding window: a stalled transfer holds only its own slot.
-@Suite struct StreamTests {
+@Suite(.ownThreads) struct StreamTests {
     @Test func aStalledTransferHoldsOnlyItsSlot() throws {
         let server = try TestServer()
         defer { server.stop() }

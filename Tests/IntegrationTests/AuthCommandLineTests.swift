@@ -1,6 +1,7 @@
 import ConvfuzzReferenceServer
 import ConvfuzzResults
 import ConvfuzzRunner
+import ConvfuzzTestSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import ConvfuzzReferenceServer
+import ConvfuzzTestSupport
 import Foundation
 import Testing
 

@@ -1,5 +1,6 @@
 import ConvfuzzOracle
 import ConvfuzzReferenceServer
+import ConvfuzzTestSupport
 import Foundation
 import Testing
 

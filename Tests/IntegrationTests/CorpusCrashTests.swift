@@ -1,6 +1,7 @@
 import ConvfuzzContract
 import ConvfuzzReferenceServer
 import ConvfuzzRunner
+import ConvfuzzTestSupport
 import Foundation
 import Testing
 #if canImport(Glibc)

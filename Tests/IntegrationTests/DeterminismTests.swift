@@ -1,4 +1,5 @@
 import ConvfuzzReferenceServer
+import ConvfuzzTestSupport
 import Foundation
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
 /// the same seed against the same faulty server gives the same findings in the same order, the same
 /// corpus files byte for byte and the same JSON report (apart from timings, dates and the embedded
 /// server's port) at `--concurrency 1` and `--concurrency 16`.
-@Suite("Same seed, any concurrency: same findings, order, corpus and report")
+@Suite("Same seed, any concurrency: same findings, order, corpus and report", .ownThreads)
 struct DeterminismTests {
     /// What one `convfuzz run` left behind.
     struct Outcome {

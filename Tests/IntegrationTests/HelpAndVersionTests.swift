@@ -1,3 +1,4 @@
+import ConvfuzzTestSupport
 import Foundation
 import Testing
 

@@ -1,6 +1,7 @@
 import ConvfuzzReferenceServer
 import ConvfuzzSpec
 import ConvfuzzSpecFiles
+import ConvfuzzTestSupport
 import Foundation
 import Testing
 

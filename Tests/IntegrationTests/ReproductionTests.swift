@@ -2,12 +2,13 @@ import ConvfuzzReferenceServer
 import ConvfuzzReport
 import ConvfuzzResults
 import ConvfuzzRunner
+import ConvfuzzTestSupport
 import Foundation
 import Testing
 
 /// A reproduction shows the violation: the curl lines of a run against the embedded server work
 /// against the server the report says to start, and `replay --trace` shows a walk page by page.
-@Suite("Reproductions that show the violation")
+@Suite("Reproductions that show the violation", .ownThreads)
 struct ReproductionTests {
     /// The value after `flag` in a command line.
     private static func value(of flag: String, in command: String) -> String? {

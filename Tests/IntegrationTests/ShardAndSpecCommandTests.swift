@@ -1,4 +1,5 @@
 import ConvfuzzResults
+import ConvfuzzTestSupport
 import Foundation
 import Testing
 

@@ -1,5 +1,6 @@
 import ConvfuzzReferenceServer
 import ConvfuzzRunner
+import ConvfuzzTestSupport
 import Foundation
 import Testing
 

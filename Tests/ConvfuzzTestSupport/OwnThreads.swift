@@ -4,15 +4,15 @@ import Testing
 /// A test trait: the tests of a suite run on ``WaitingTestsExecutor``'s threads instead of the
 /// Swift Testing pool.
 ///
-/// The pool is as wide as the machine has cores (two here). The command-line tests spend most of
-/// their time waiting for a child `convfuzz` (a timeout, a stalled target, a signal), synchronously;
-/// on the pool, two of them held both threads while the cores were nearly idle, and the CPU-bound
-/// runs queued behind them (the suite's first minute measured 0.5 busy cores). On threads of their
-/// own they wait beside the runs.
-struct OwnThreads: SuiteTrait, TestTrait, TestScoping {
-    var isRecursive: Bool { true }
+/// The pool is as wide as the machine has cores (two here). Some tests spend most of their time
+/// waiting synchronously: for a child `convfuzz` (the command-line suites), a timeout, a stalled or
+/// slow target, a Retry-After, a headless browser. On the pool, two of them held both threads while
+/// the cores were nearly idle, and the CPU-bound runs queued behind them (the suite's first minute
+/// measured 0.5 busy cores). On threads of their own they wait beside the runs.
+public struct OwnThreads: SuiteTrait, TestTrait, TestScoping {
+    public var isRecursive: Bool { true }
 
-    func provideScope(for test: Test, testCase: Test.Case?,
+    public func provideScope(for test: Test, testCase: Test.Case?,
                       performing function: @Sendable () async throws -> Void) async throws {
         // The suite's own scope passes through; each test (case) moves to the executor.
         guard testCase != nil else { return try await function() }
@@ -26,15 +26,15 @@ struct OwnThreads: SuiteTrait, TestTrait, TestScoping {
 
 extension Trait where Self == OwnThreads {
     /// Runs each test of the suite on ``WaitingTestsExecutor``'s threads.
-    static var ownThreads: Self { OwnThreads() }
+    public static var ownThreads: Self { OwnThreads() }
 }
 
 /// A task executor with a few threads of its own, for tests that mostly wait synchronously.
 @available(macOS 15.0, *)
-final class WaitingTestsExecutor: TaskExecutor, @unchecked Sendable {
+public final class WaitingTestsExecutor: TaskExecutor, @unchecked Sendable {
     /// Shared by every suite with ``OwnThreads``: four threads (the waiting is on children, whose CPU
     /// is their own).
-    static let shared = WaitingTestsExecutor(threads: 4)
+    public static let shared = WaitingTestsExecutor(threads: 4)
 
     private let condition = NSCondition()
     private var jobs: [UnownedJob] = []
@@ -47,7 +47,7 @@ final class WaitingTestsExecutor: TaskExecutor, @unchecked Sendable {
         }
     }
 
-    func enqueue(_ job: consuming ExecutorJob) {
+    public func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
         condition.lock()
         jobs.append(job)
