@@ -3,18 +3,26 @@ extension JSONByteParser {
     mutating func parseString() throws(JSONParseError) -> String {
         let start = position
         var index = position
+        var ascii = true
         // Fast path: no escapes, so the string is a slice of the input.
         while index < bytes.count {
             let byte = bytes[index]
             if byte == ASCII.quote {
                 position = index + 1
+                lastStringWasPlain = ascii
                 return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
             }
             if byte == ASCII.backslash { break }
             if byte < ASCII.space { throw controlCharacter(at: index) }
-            index = byte < 0x80 ? index + 1 : try validateUTF8Sequence(at: index)
+            if byte < 0x80 {
+                index += 1
+            } else {
+                ascii = false
+                index = try validateUTF8Sequence(at: index)
+            }
         }
         guard index < bytes.count else { throw truncated() }
+        lastStringWasPlain = false
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
         return try parseEscapedString(from: index)

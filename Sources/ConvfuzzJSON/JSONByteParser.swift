@@ -8,6 +8,9 @@ struct JSONByteParser {
     /// The input ranges (start, length) of the plain keys of the objects being parsed, innermost
     /// last: a stack shared by nested objects, so that checking keys for repeats allocates nothing.
     var keyRanges: [(start: Int, count: Int)] = []
+    /// Whether the last string ``parseString()`` returned was plain ASCII with no escape: then its
+    /// bytes are the input between its quotes.
+    var lastStringWasPlain = false
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -101,7 +104,8 @@ struct JSONByteParser {
             let start = position
             let key = try parseString()
             if plain {
-                if let range = plainRange(from: start) {
+                if lastStringWasPlain {
+                    let range = (start: start, count: position - 1 - start)
                     repeated = repeated || repeatsAKey(range, since: base)
                     keyRanges.append(range)
                 } else {
@@ -118,17 +122,6 @@ struct JSONByteParser {
                 return .object(plain && !repeated ? JSONObject(distinctEntries: entries) : JSONObject(entries))
             }
         }
-    }
-
-    /// The input range of the string just parsed from `start` (its opening quote at `start - 1`) when
-    /// it is plain ASCII with no escape, or `nil`.
-    private func plainRange(from start: Int) -> (start: Int, count: Int)? {
-        let count = position - 1 - start
-        for offset in start..<(start + count) {
-            let byte = bytes[offset]
-            if byte >= 0x80 || byte == ASCII.backslash { return nil }
-        }
-        return (start, count)
     }
 
     /// `true` when the plain key at `range` has the bytes of one recorded since `base`.
