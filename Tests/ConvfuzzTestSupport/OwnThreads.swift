@@ -29,39 +29,22 @@ extension Trait where Self == OwnThreads {
     public static var ownThreads: Self { OwnThreads() }
 }
 
-/// A task executor with a few threads of its own, for tests that mostly wait synchronously.
+/// A task executor whose jobs run on a ``BlockingLane`` of a few threads, for tests that mostly wait
+/// synchronously.
 @available(macOS 15.0, *)
-public final class WaitingTestsExecutor: TaskExecutor, @unchecked Sendable {
+public final class WaitingTestsExecutor: TaskExecutor {
     /// Shared by every suite with ``OwnThreads``: four threads (the waiting is on children, whose CPU
     /// is their own).
     public static let shared = WaitingTestsExecutor(threads: 4)
 
-    private let condition = NSCondition()
-    private var jobs: [UnownedJob] = []
+    private let lane: BlockingLane
 
     init(threads: Int) {
-        for _ in 0..<threads {
-            let thread = Thread { [unowned self] in work() }
-            thread.stackSize = 8 << 20
-            thread.start()
-        }
+        lane = BlockingLane(width: threads)
     }
 
     public func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
-        condition.lock()
-        jobs.append(job)
-        condition.signal()
-        condition.unlock()
-    }
-
-    private func work() {
-        while true {
-            condition.lock()
-            while jobs.isEmpty { condition.wait() }
-            let job = jobs.removeFirst()
-            condition.unlock()
-            job.runSynchronously(on: asUnownedTaskExecutor())
-        }
+        lane.submit { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
     }
 }

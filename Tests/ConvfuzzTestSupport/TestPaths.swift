@@ -30,7 +30,7 @@ public enum TestPaths {
     /// A new, empty temporary folder whose name starts with `prefix`, inside ``runFolder``: removed
     /// with it when the test process exits.
     public static func temporaryDirectory(_ prefix: String = "convfuzz-test") -> String {
-        let path = runFolder + "/" + prefix + "-" + UUID().uuidString
+        let path = temporaryFile(prefix)
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
